@@ -1,0 +1,49 @@
+"""thulium_explore: explore, record and contract-test Thulium's REST API.
+
+>>> from thulium_explore import ThuliumClient
+>>> client = ThuliumClient.from_env()  # doctest: +SKIP
+>>> client.chat_conversations.start(chat_queue_id=3)  # doctest: +SKIP
+<CallResult chat_conversations.start HTTP 200 contract=pass 41 ms>
+
+Importing this package does not import ipywidgets; the forms load it when first used.
+"""
+
+from thulium_explore._catalog import Catalog, Endpoint, Parameter, ResponseSpec, default_catalog
+from thulium_explore._client import ThuliumClient
+from thulium_explore._contract import Problem, Verdict, check_response
+from thulium_explore._exceptions import (
+    ApiError,
+    CassetteError,
+    CatalogError,
+    ConfigError,
+    ParameterError,
+    ParameterProblem,
+    ThuliumError,
+    TransportError,
+)
+from thulium_explore._result import CallResult, SentRequest
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "ApiError",
+    "CallResult",
+    "CassetteError",
+    "Catalog",
+    "CatalogError",
+    "ConfigError",
+    "Endpoint",
+    "Parameter",
+    "ParameterError",
+    "ParameterProblem",
+    "Problem",
+    "ResponseSpec",
+    "SentRequest",
+    "ThuliumClient",
+    "ThuliumError",
+    "TransportError",
+    "Verdict",
+    "__version__",
+    "check_response",
+    "default_catalog",
+]

@@ -1,0 +1,293 @@
+"""The client: one ``requests.Session``, safe defaults, schema checks before and after each call.
+
+>>> from thulium_explore import ThuliumClient
+>>> client = ThuliumClient("https://your-system-name.thulium.com", "api_user", "api_pass")
+>>> result = client.chat_conversations.start(chat_queue_id=3, client_id="1234")  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import inspect
+import ipaddress
+import json
+import keyword
+import logging
+import os
+import re
+import time
+from collections.abc import Callable, Mapping
+from typing import Any
+from urllib.parse import urlsplit
+
+import requests
+from requests.adapters import HTTPAdapter
+from requests.auth import HTTPBasicAuth
+
+from thulium_explore import _params
+from thulium_explore._catalog import Catalog, Endpoint, default_catalog
+from thulium_explore._contract import Problem, Verdict, check_response
+from thulium_explore._exceptions import ConfigError, TransportError
+from thulium_explore._result import MASK, CallResult, SentRequest
+
+log = logging.getLogger("thulium_explore")
+
+ENV_BASE_URL = "THULIUM_BASE_URL"
+ENV_USER = "THULIUM_API_USER"
+ENV_PASSWORD = "THULIUM_API_PASSWORD"  # noqa: S105 - the variable's name, not a password
+DEFAULT_TIMEOUT = 30.0  # the documented PHP sample's CURLOPT_TIMEOUT
+
+
+class _BasicAuth(HTTPBasicAuth):
+    """Basic auth whose repr never shows the password."""
+
+    def __repr__(self) -> str:
+        return f"BasicAuth(user={self.username!r}, password={MASK!r})"
+
+
+def is_loopback(host: str) -> bool:
+    """True for localhost, 127.0.0.0/8 and ::1."""
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def normalise_base_url(base_url: str, *, allow_insecure_http: bool = False) -> str:
+    """``https://tenant.thulium.com[/api][/]`` → ``https://tenant.thulium.com``; refuse unsafe ones."""
+    text = (base_url or "").strip()
+    parts = urlsplit(text)
+    example = "https://your-system-name.thulium.com"
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ConfigError(f"base_url: {text[:60]!r} is not an http(s) URL (example: {example})")
+    if parts.username or parts.password:
+        raise ConfigError(
+            "base_url: must not carry credentials; pass user and password separately "
+            f"(example: {example})"
+        )
+    if parts.scheme == "http" and not (allow_insecure_http or is_loopback(parts.hostname)):
+        raise ConfigError(
+            f"base_url: plain http to {parts.hostname} would send the password unencrypted; "
+            f"use https (example: {example}) or pass allow_insecure_http=True"
+        )
+    path = re.sub(r"/api/?$", "", parts.path.rstrip("/"))
+    return f"{parts.scheme}://{parts.netloc}{path}"
+
+
+class ThuliumClient:
+    """A client for one Thulium tenant.
+
+    Every call is validated against the catalog before it is sent and its answer is
+    checked against the documented response. TLS verification is on, every request has
+    a timeout, nothing is retried, redirects are not followed.
+
+    >>> client = ThuliumClient.from_env()  # doctest: +SKIP
+    >>> client.call("chat_conversations.start", chat_queue_id=3).json  # doctest: +SKIP
+    {'conversation_id': '6ed7c941-2c8a-411e-95d2-338a9f64800a'}
+    """
+
+    def __init__(
+        self,
+        base_url: str,
+        user: str,
+        password: str,
+        *,
+        timeout: float | tuple[float, float] = DEFAULT_TIMEOUT,
+        verify: bool | str = True,
+        session: requests.Session | None = None,
+        allow_insecure_http: bool = False,
+        catalog: Catalog | None = None,
+    ) -> None:
+        self.base_url = normalise_base_url(base_url, allow_insecure_http=allow_insecure_http)
+        if not user:
+            raise ConfigError("user: is empty (example: user='api_user')")
+        if password is None or password == "":
+            raise ConfigError("password: is empty (set THULIUM_API_PASSWORD)")
+        timeouts = timeout if isinstance(timeout, tuple) else (timeout,)
+        if not all(isinstance(t, int | float) and t > 0 for t in timeouts):
+            raise ConfigError(f"timeout: must be a positive number of seconds (example: timeout=30.0), got {timeout!r}")
+        if verify is False:
+            log.warning("TLS verification is off for %s", self.base_url)
+        self.user = user
+        self.timeout = timeout
+        self.verify = verify
+        self.catalog = catalog or default_catalog()
+        self._auth = _BasicAuth(user, password)
+        self._own_session = session is None
+        self.session = session or self._new_session()
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None, **kwargs: Any) -> ThuliumClient:
+        """Build a client from ``THULIUM_BASE_URL``, ``THULIUM_API_USER``, ``THULIUM_API_PASSWORD``."""
+        env = os.environ if environ is None else environ
+        missing = [n for n in (ENV_BASE_URL, ENV_USER, ENV_PASSWORD) if not env.get(n)]
+        if missing:
+            raise ConfigError(
+                f"{', '.join(missing)}: not set in the environment "
+                f"(example: export {ENV_BASE_URL}=https://your-system-name.thulium.com)"
+            )
+        return cls(env[ENV_BASE_URL], env[ENV_USER], env[ENV_PASSWORD], **kwargs)
+
+    @staticmethod
+    def _new_session() -> requests.Session:
+        """A session with zero retries on every scheme (never resend a POST)."""
+        session = requests.Session()
+        for prefix in ("https://", "http://"):
+            session.mount(prefix, HTTPAdapter(max_retries=0))
+        return session
+
+    def __repr__(self) -> str:
+        return f"ThuliumClient({self.base_url!r}, user={self.user!r}, password={MASK!r})"
+
+    def __enter__(self) -> ThuliumClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the session if the client made it."""
+        if self._own_session:
+            self.session.close()
+
+    def call(self, endpoint_id: str, /, **params: Any) -> CallResult:
+        """Validate ``params``, send the call, return the answer with its contract verdict.
+
+        Raises :class:`ParameterError` (nothing sent) or :class:`TransportError` (no answer).
+        A non-2xx answer is returned; ``result.raise_for_status()`` turns it into ``ApiError``.
+        """
+        return self.send(endpoint_id, params)
+
+    def send(self, endpoint_id: str, params: Mapping[str, Any]) -> CallResult:
+        """Like :meth:`call`, with parameters as a mapping (for names that are not identifiers)."""
+        endpoint = self.catalog[endpoint_id]
+        _params.require_valid(self.catalog, endpoint, params)
+        wire = _params.to_wire(endpoint, params)
+        headers = {"Content-Type": wire.content_type, "Accept": "application/json"}
+        url = self.base_url + wire.path
+        prepared = self.session.prepare_request(
+            requests.Request(wire.method, url, params=wire.query, data=wire.body or b"",
+                             headers=headers, auth=self._auth)
+        )
+        sent_headers = {k: (f"Basic {MASK}" if k.lower() == "authorization" else v)
+                        for k, v in prepared.headers.items()}
+        sent = SentRequest(wire.method, prepared.url or url, sent_headers, wire.body, wire)
+        started = time.perf_counter()
+        try:
+            response = self.session.send(
+                prepared, timeout=self.timeout, verify=self.verify, allow_redirects=False
+            )
+        except requests.RequestException as exc:
+            raise _transport_error(exc, url, sent) from None
+        elapsed = time.perf_counter() - started
+        log.debug("%s %s -> %s in %.3f s", wire.method, url, response.status_code, elapsed)
+        return self._result(endpoint, params, sent, response, elapsed)
+
+    def _result(self, endpoint: Endpoint, params: Mapping[str, Any], sent: SentRequest,
+                response: requests.Response, elapsed: float) -> CallResult:
+        """Parse the body leniently and attach the contract verdict."""
+        content = response.content
+        verdict = check_response(self.catalog, endpoint, response.status_code, content)
+        try:
+            body = _params_json(content)
+        except ValueError:
+            body = None
+        if 300 <= response.status_code < 400:
+            verdict = Verdict(endpoint.id, response.status_code, [*verdict.problems, Problem(
+                "$", f"redirect to {response.headers.get('Location', '?')} not followed")])
+        return CallResult(
+            endpoint_id=endpoint.id,
+            params=dict(params),
+            status=response.status_code,
+            headers=dict(response.headers),
+            text=response.text,
+            json=body,
+            elapsed=elapsed,
+            request=sent,
+            verdict=verdict,
+        )
+
+    def __getattr__(self, name: str) -> _Group:
+        if name.startswith("_") or not any(e.startswith(name + ".") for e in self.catalog.endpoints):
+            raise AttributeError(f"{type(self).__name__!r} has no attribute {name!r}")
+        return _Group(self, name)
+
+    def __dir__(self) -> list[str]:
+        groups = {e.split(".", 1)[0] for e in self.catalog.endpoints}
+        return sorted(set(super().__dir__()) | groups)
+
+
+def _params_json(content: bytes) -> Any:
+    """The JSON body, or None for an empty one; ValueError when it is not JSON."""
+    text = content.decode("utf-8-sig") if content else ""
+    return json.loads(text) if text.strip() else None
+
+
+def _transport_error(exc: requests.RequestException, url: str, sent: SentRequest) -> TransportError:
+    """Map requests' exceptions to :class:`TransportError`, without query strings or credentials."""
+    if isinstance(exc, requests.exceptions.SSLError):
+        kind = "tls"
+    elif isinstance(exc, requests.exceptions.Timeout):
+        kind = "timeout"
+    else:
+        kind = "connection"
+    detail = re.sub(r"\?[^\s'\")]*", "?…", str(exc))
+    detail = re.sub(r"(?i)(authorization['\"]?\s*[:=]\s*['\"]?)[^'\",}]+", r"\1" + MASK, detail)
+    return TransportError(kind, url, detail[:300], request=sent)
+
+
+class _Group:
+    """``client.chat_conversations``: one attribute per endpoint (or sub-group) under a prefix."""
+
+    def __init__(self, client: ThuliumClient, prefix: str) -> None:
+        self._client = client
+        self._prefix = prefix
+
+    def _children(self) -> set[str]:
+        cut = len(self._prefix) + 1
+        return {e[cut:].split(".", 1)[0] for e in self._client.catalog.endpoints
+                if e.startswith(self._prefix + ".")}
+
+    def __getattr__(self, name: str) -> Any:
+        full = f"{self._prefix}.{name}"
+        if name.startswith("_") or name not in self._children():
+            raise AttributeError(f"no endpoint or group {full!r} in the catalog")
+        if full in self._client.catalog.endpoints:
+            return endpoint_method(self._client, self._client.catalog[full])
+        return _Group(self._client, full)
+
+    def __dir__(self) -> list[str]:
+        return sorted(self._children())
+
+    def __repr__(self) -> str:
+        return f"<endpoints {self._prefix}.*: {', '.join(sorted(self._children()))}>"
+
+
+def endpoint_method(client: ThuliumClient, endpoint: Endpoint) -> Callable[..., CallResult]:
+    """A function with the endpoint's real signature and a docstring built from its schema."""
+    renamed = {(p.name + "_" if keyword.iskeyword(p.name) else p.name): p.name
+               for p in endpoint.parameters}
+
+    def method(**kwargs: Any) -> CallResult:
+        """Send the call; arguments left as None are not sent."""
+        sent = {renamed.get(k, k): v for k, v in kwargs.items() if v is not None}
+        return client.send(endpoint.id, sent)
+
+    params = [
+        inspect.Parameter(
+            py_name, inspect.Parameter.KEYWORD_ONLY,
+            default=inspect.Parameter.empty if endpoint.parameter(name).required else None,  # type: ignore[union-attr]
+        )
+        for py_name, name in renamed.items() if py_name.isidentifier()
+    ]
+    params.sort(key=lambda p: p.default is not inspect.Parameter.empty)
+    method.__signature__ = inspect.Signature(params, return_annotation=CallResult)  # type: ignore[attr-defined]
+    method.__name__ = endpoint.id.rsplit(".", 1)[-1]
+    method.__qualname__ = endpoint.id
+    lines = [f"{endpoint.summary} — {endpoint.method} {endpoint.path}", ""]
+    if endpoint.description:
+        lines += [endpoint.description, ""]
+    lines += ["Parameters:"] + [f"    {_params.parameter_help(p)}" for p in endpoint.parameters]
+    method.__doc__ = "\n".join(lines)
+    return method

@@ -1,0 +1,196 @@
+"""Parameters: check them against the schema, coerce them from text, lay them out on the wire."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote
+
+from thulium_explore._catalog import Catalog, Endpoint, Parameter
+from thulium_explore._exceptions import ParameterError, ParameterProblem
+
+
+def check(catalog: Catalog, endpoint: Endpoint, params: Mapping[str, Any]) -> list[ParameterProblem]:
+    """Every problem with ``params``, one per field, each with the documented example."""
+    validator = catalog.validator(endpoint.parameters_uri)
+    problems: dict[str, ParameterProblem] = {}
+    for error in sorted(validator.iter_errors(dict(params)), key=lambda e: list(e.path)):
+        for problem in _explain(endpoint, error):
+            problems.setdefault(problem.field, problem)
+    return list(problems.values())
+
+
+def require_valid(catalog: Catalog, endpoint: Endpoint, params: Mapping[str, Any]) -> None:
+    """Raise :class:`ParameterError` naming every bad parameter."""
+    problems = check(catalog, endpoint, params)
+    if problems:
+        raise ParameterError(endpoint.id, problems)
+
+
+def _explain(endpoint: Endpoint, error: Any) -> list[ParameterProblem]:
+    """Turn one jsonschema error into problems named by field."""
+    if error.validator == "additionalProperties" and not error.path:
+        documented = ", ".join(p.name for p in endpoint.parameters) or "none"
+        extra = [k for k in error.instance if k not in endpoint.parameters_schema["properties"]]
+        return [
+            ParameterProblem(name, f"is not a documented parameter (documented: {documented})")
+            for name in extra
+        ]
+    if error.validator == "required" and not error.path:
+        missing = [n for n in error.validator_value if n not in error.instance]
+        return [ParameterProblem(n, "is required", _example(endpoint, n)) for n in missing]
+    field = ".".join(str(p) for p in error.absolute_path) or "(parameters)"
+    top = str(error.absolute_path[0]) if error.absolute_path else ""
+    message = error.message
+    if error.validator == "format":
+        message = f"{error.instance!r} is not a valid {error.validator_value}"
+    return [ParameterProblem(field, message, _example(endpoint, top))]
+
+
+def _example(endpoint: Endpoint, name: str) -> Any:
+    param = endpoint.parameter(name)
+    return param.example if param else None
+
+
+def coerce(endpoint: Endpoint, raw: Mapping[str, str | Sequence[str]]) -> dict[str, Any]:
+    """Turn text values (query strings, ``key=value`` on the CLI) into the schema's types.
+
+    A value that does not convert is left as text, so validation reports it by name:
+    ``"3"`` becomes ``3`` for an integer; ``"abc"`` stays ``"abc"`` and fails.
+    """
+    out: dict[str, Any] = {}
+    for name, value in raw.items():
+        bare = name[:-2] if name.endswith("[]") else name
+        param = endpoint.parameter(bare)
+        schema = param.schema if param else {}
+        if isinstance(value, str) and not name.endswith("[]"):
+            out[bare] = coerce_value(schema, value)
+        else:
+            values = [value] if isinstance(value, str) else list(value)
+            items = schema.get("items", {}) if isinstance(schema, Mapping) else {}
+            out[bare] = [coerce_value(items, v) for v in values]
+    return out
+
+
+def coerce_value(schema: Mapping[str, Any], text: str) -> Any:
+    """One text value converted to the first JSON type in ``schema`` that accepts it."""
+    types = schema.get("type", "string")
+    for kind in [types] if isinstance(types, str) else types:
+        converted = _CONVERTERS.get(kind, _as_string)(text)
+        if converted is not _NO:
+            return converted
+    return text
+
+
+_NO = object()
+
+
+def _as_integer(text: str) -> Any:
+    stripped = text.strip()
+    digits = stripped[1:] if stripped[:1] in "+-" else stripped
+    return int(stripped) if digits.isdigit() and digits.isascii() else _NO
+
+
+def _as_number(text: str) -> Any:
+    try:
+        value = float(text)
+    except ValueError:
+        return _NO
+    return int(value) if value.is_integer() and "." not in text and "e" not in text.lower() else value
+
+
+def _as_boolean(text: str) -> Any:
+    return {"true": True, "false": False, "1": True, "0": False}.get(text.strip().lower(), _NO)
+
+
+def _as_null(text: str) -> Any:
+    return None if text in ("", "null") else _NO
+
+
+def _as_json(text: str) -> Any:
+    try:
+        return json.loads(text)
+    except ValueError:
+        return _NO
+
+
+def _as_string(text: str) -> Any:
+    return text
+
+
+_CONVERTERS = {
+    "integer": _as_integer,
+    "number": _as_number,
+    "boolean": _as_boolean,
+    "null": _as_null,
+    "object": _as_json,
+    "array": _as_json,
+    "string": _as_string,
+}
+
+
+@dataclass(frozen=True)
+class WireRequest:
+    """How a call travels: method, path with values filled in, query pairs, body bytes."""
+
+    method: str
+    path: str
+    query: list[tuple[str, str]]
+    body: bytes | None
+    content_type: str
+
+
+def to_wire(endpoint: Endpoint, params: Mapping[str, Any]) -> WireRequest:
+    """Lay out validated parameters as the docs show (query string, path, JSON body)."""
+    path = endpoint.path
+    query: list[tuple[str, str]] = []
+    body: dict[str, Any] = {}
+    raw: bytes | None = None
+    for name, value in params.items():
+        param = endpoint.parameter(name)
+        location = param.location if param else "query"
+        if location == "path":
+            path = path.replace("{" + name + "}", quote(_text(value), safe=""))
+        elif location == "query":
+            query.extend(_query_pairs(name, value))
+        elif endpoint.request_body == "raw":
+            raw = value if isinstance(value, bytes) else str(value).encode("utf-8")
+        else:
+            body[name] = value
+    content_type = "application/json; charset=utf-8"
+    if endpoint.request_body == "json":
+        raw = json.dumps(body, ensure_ascii=False).encode("utf-8")
+    elif endpoint.request_body == "raw":
+        content_type = "application/octet-stream"
+    return WireRequest(endpoint.method, path, query, raw, content_type)
+
+
+def _query_pairs(name: str, value: Any) -> list[tuple[str, str]]:
+    """``a=[1, 2]`` → ``a[]=1&a[]=2``; ``o={"k": [v]}`` → ``o[k][0]=v``; scalars as text."""
+    if isinstance(value, list | tuple):
+        return [(f"{name}[]", _text(v)) for v in value]
+    if isinstance(value, Mapping):
+        pairs: list[tuple[str, str]] = []
+        for key, sub in value.items():
+            if isinstance(sub, list | tuple):
+                pairs.extend((f"{name}[{key}][{i}]", _text(v)) for i, v in enumerate(sub))
+            else:
+                pairs.append((f"{name}[{key}]", _text(sub)))
+        return pairs
+    return [(name, _text(value))]
+
+
+def _text(value: Any) -> str:
+    """Booleans as ``true``/``false`` (inferred: the docs show no boolean in a URL)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return "" if value is None else str(value)
+
+
+def parameter_help(param: Parameter) -> str:
+    """One line about a parameter for docstrings and the CLI."""
+    need = "required" if param.required else "optional"
+    example = f", example {param.example!r}" if param.example is not None else ""
+    return f"{param.name} ({param.type}, {need}{example}): {param.description}"
