@@ -1,0 +1,70 @@
+"""Shared fixtures: a scripted loopback HTTP server that records what it receives."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+Reply = tuple[int, dict[str, str], bytes]
+
+
+@dataclass
+class Received:
+    """One request as the fake server saw it."""
+
+    method: str
+    path: str
+    headers: dict[str, str]
+    body: bytes
+
+
+@dataclass
+class FakeServer:
+    """A loopback server answering each request with ``reply(received)``."""
+
+    base_url: str
+    received: list[Received] = field(default_factory=list)
+    reply: Callable[[Received], Reply | None] = lambda r: (200, {}, b"")
+
+
+@pytest.fixture
+def fake_server() -> Iterator[FakeServer]:
+    """A scripted HTTP server on 127.0.0.1; set ``.reply``; a None reply drops the connection."""
+    state = FakeServer(base_url="")
+
+    class Handler(BaseHTTPRequestHandler):
+        def _handle(self) -> None:
+            length = int(self.headers.get("Content-Length") or 0)
+            seen = Received(self.command, self.path, dict(self.headers.items()), self.rfile.read(length))
+            state.received.append(seen)
+            answer = state.reply(seen)
+            if answer is None:
+                self.close_connection = True
+                self.connection.close()
+                return
+            status, headers, body = answer
+            self.send_response(status)
+            for key, value in headers.items():
+                self.send_header(key, value)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        do_GET = do_POST = do_PUT = do_DELETE = _handle
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    state.base_url = f"http://127.0.0.1:{server.server_address[1]}"
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield state
+    finally:
+        server.shutdown()
+        server.server_close()
