@@ -232,7 +232,10 @@ def _transport_error(exc: requests.RequestException, url: str, sent: SentRequest
         kind = "timeout"
     else:
         kind = "connection"
-    detail = re.sub(r"\?[^\s'\")]*", "?…", str(exc))
+    reason = getattr(exc.args[0], "reason", None) if exc.args else None
+    text = str(reason or exc)
+    text = re.sub(r"^\w+\([^)]*\):\s*", "", text)  # drop urllib3's "HTTPConnection(host=…):" prefix
+    detail = re.sub(r"\?[^\s'\")]*", "?…", text)
     detail = re.sub(r"(?i)(authorization['\"]?\s*[:=]\s*['\"]?)[^'\",}]+", r"\1" + MASK, detail)
     return TransportError(kind, url, detail[:300], request=sent)
 

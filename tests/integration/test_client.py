@@ -1,0 +1,248 @@
+"""ThuliumClient against a scripted loopback server: wire format, verdicts, errors, safety."""
+
+from __future__ import annotations
+
+import base64
+import inspect
+import json
+import logging
+import socket
+import ssl
+import threading
+from collections.abc import Iterator
+
+import pytest
+
+from tests.conftest import FakeServer, Received
+from thulium_explore import (
+    ApiError,
+    ConfigError,
+    ParameterError,
+    ThuliumClient,
+    TransportError,
+)
+
+PASSWORD = "s3cret-Pa55!"
+UUID = "6ed7c941-2c8a-411e-95d2-338a9f64800a"
+JSON = {"Content-Type": "application/json"}
+
+
+def ok_start(_: Received) -> tuple[int, dict[str, str], bytes]:
+    return 200, JSON, json.dumps({"conversation_id": UUID}).encode()
+
+
+@pytest.fixture
+def client(fake_server: FakeServer) -> Iterator[ThuliumClient]:
+    fake_server.reply = ok_start
+    with ThuliumClient(fake_server.base_url, "api_user", PASSWORD, timeout=5) as c:
+        yield c
+
+
+def test_documented_example_goes_on_the_wire_as_the_docs_show(client: ThuliumClient, fake_server: FakeServer) -> None:
+    result = client.call("chat_conversations.start", chat_queue_id=3, client_id="1234")
+    [seen] = fake_server.received
+    assert seen.method == "POST"
+    assert seen.path == "/api/chat_conversations/start?chat_queue_id=3&client_id=1234"
+    assert seen.body == b""
+    assert seen.headers["Content-Type"] == "application/json; charset=utf-8"
+    assert seen.headers["Accept"] == "application/json"
+    assert seen.headers["Authorization"] == "Basic " + base64.b64encode(f"api_user:{PASSWORD}".encode()).decode()
+    assert result.status == 200
+    assert result.json == {"conversation_id": UUID}
+    assert result.verdict.label == "pass"
+    assert result.elapsed > 0
+
+
+def test_one_session_is_reused(client: ThuliumClient, fake_server: FakeServer) -> None:
+    client.call("chat_conversations.start", chat_queue_id=3)
+    client.call("chat_conversations.start", chat_queue_id=4)
+    ports = {r.headers.get("Host") for r in fake_server.received}
+    assert len(fake_server.received) == 2 and len(ports) == 1
+    assert client.session.adapters["http://"].max_retries.total == 0
+
+
+def test_bad_parameters_are_rejected_before_anything_is_sent(client: ThuliumClient, fake_server: FakeServer) -> None:
+    with pytest.raises(ParameterError) as caught:
+        client.call("chat_conversations.start", chat_queue_id="abc", client_email="nope", colour="red")
+    assert fake_server.received == []
+    message = str(caught.value)
+    assert "chat_queue_id: 'abc' is not of type 'integer' (example: chat_queue_id=3)" in message
+    assert "client_email: 'nope' is not a valid email (example: client_email='jan.kowalski@example.org')" in message
+    assert "colour: is not a documented parameter" in message
+    assert isinstance(caught.value, ValueError)
+    assert {p.field for p in caught.value.problems} == {"chat_queue_id", "client_email", "colour"}
+
+
+def test_missing_required_parameter_names_it(client: ThuliumClient) -> None:
+    with pytest.raises(ParameterError, match=r"chat_queue_id: is required \(example: chat_queue_id=3\)"):
+        client.call("chat_conversations.start", client_id="1234")
+
+
+def test_per_endpoint_method_has_real_signature_and_doc(client: ThuliumClient, fake_server: FakeServer) -> None:
+    start = client.chat_conversations.start
+    signature = inspect.signature(start)
+    assert next(iter(signature.parameters)) == "chat_queue_id"
+    assert signature.parameters["chat_queue_id"].default is inspect.Parameter.empty
+    assert signature.parameters["customer_id"].default is None
+    assert "customer_id" in (start.__doc__ or "") and "CRM" in (start.__doc__ or "")
+    assert "chat_conversations" in dir(client)
+    result = start(chat_queue_id=3, customer_id=None)
+    assert fake_server.received[-1].path == "/api/chat_conversations/start?chat_queue_id=3"
+    assert result.ok
+    with pytest.raises(AttributeError):
+        _ = client.no_such_group
+
+
+def test_error_answer_becomes_api_error_with_request_id(client: ThuliumClient, fake_server: FakeServer) -> None:
+    body = {"request_id": "53678450401cf", "errors": [{"message": "Queue not found", "code": 404001}]}
+    fake_server.reply = lambda r: (404, JSON, json.dumps(body).encode())
+    result = client.call("chat_conversations.start", chat_queue_id=99)
+    assert result.status == 404 and result.request_id == "53678450401cf"
+    assert result.verdict.label == "pass"  # the error object is as documented
+    with pytest.raises(ApiError) as caught:
+        result.raise_for_status()
+    assert caught.value.status == 404
+    assert caught.value.request_id == "53678450401cf"
+    assert caught.value.errors == [{"message": "Queue not found", "code": 404001}]
+    assert "Queue not found (code 404001)" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("status", "body", "expected"),
+    [
+        (502, b"<html><body>Bad gateway</body></html>", "body is not JSON"),
+        (200, b"", "body is empty; JSON is documented"),
+        (200, b"{not json", "body is not JSON"),
+        (200, json.dumps({"conversation_id": "not-a-uuid"}).encode(), "is not a 'uuid'"),
+        (500, json.dumps({"errors": []}).encode(), "'request_id' is a required property"),
+    ],
+)
+def test_bad_bodies_become_contract_problems_not_crashes(
+    client: ThuliumClient, fake_server: FakeServer, status: int, body: bytes, expected: str
+) -> None:
+    fake_server.reply = lambda r: (status, {"Content-Type": "text/html"}, body)
+    result = client.call("chat_conversations.start", chat_queue_id=3)
+    assert result.status == status
+    assert not result.verdict.ok
+    assert any(expected in p.message for p in result.verdict.problems), result.verdict.lines()
+
+
+def test_undocumented_field_is_drift_not_failure(client: ThuliumClient, fake_server: FakeServer) -> None:
+    fake_server.reply = lambda r: (200, JSON, json.dumps({"conversation_id": UUID, "extra": 1}).encode())
+    verdict = client.call("chat_conversations.start", chat_queue_id=3).verdict
+    assert verdict.ok and verdict.label == "pass (drift)"
+    assert [str(d) for d in verdict.drift] == ["$.extra: is not documented (got 1)"]
+
+
+def test_redirect_is_not_followed(client: ThuliumClient, fake_server: FakeServer) -> None:
+    fake_server.reply = lambda r: (302, {"Location": "http://127.0.0.1:1/elsewhere"}, b"")
+    result = client.call("chat_conversations.start", chat_queue_id=3)
+    assert result.status == 302 and len(fake_server.received) == 1
+    assert not result.verdict.ok
+
+
+def test_post_is_never_retried(client: ThuliumClient, fake_server: FakeServer) -> None:
+    fake_server.reply = lambda r: None  # drop the connection without answering
+    with pytest.raises(TransportError) as caught:
+        client.call("chat_conversations.start", chat_queue_id=3)
+    assert caught.value.kind == "connection"
+    assert len(fake_server.received) == 1
+
+
+def test_password_never_in_repr_log_exception_or_snippet(
+    client: ThuliumClient, fake_server: FakeServer, caplog: pytest.LogCaptureFixture
+) -> None:
+    secret_forms = [PASSWORD, base64.b64encode(f"api_user:{PASSWORD}".encode()).decode()]
+    caplog.set_level(logging.DEBUG)
+    result = client.call("chat_conversations.start", chat_queue_id=3)
+    fake_server.reply = lambda r: None
+    with pytest.raises(TransportError) as caught:
+        client.call("chat_conversations.start", chat_queue_id=3)
+    texts = [repr(client), repr(client._auth), repr(result), repr(result.request), str(result.request.headers),
+             result._repr_html_(), caplog.text, str(caught.value), repr(caught.value.request)]
+    texts += [result.snippet(kind) for kind in ("curl", "httpie", "python", "thulium_explore", "php")]
+    for text in texts:
+        for secret in secret_forms:
+            assert secret not in text
+    assert '"$THULIUM_API_USER:$THULIUM_API_PASSWORD"' in result.as_curl()
+    assert "chat_queue_id=3" in result.as_curl()
+
+
+def test_timeout_becomes_transport_error_naming_the_url(fake_server: FakeServer) -> None:
+    release = threading.Event()
+
+    def slow(_: Received) -> tuple[int, dict[str, str], bytes]:
+        release.wait(5)
+        return ok_start(_)
+
+    fake_server.reply = slow
+    client = ThuliumClient(fake_server.base_url, "api_user", PASSWORD, timeout=0.2)
+    try:
+        with pytest.raises(TransportError) as caught:
+            client.call("chat_conversations.start", chat_queue_id=3, client_email="jan@example.org")
+    finally:
+        release.set()
+    assert caught.value.kind == "timeout"
+    assert f"{fake_server.base_url}/api/chat_conversations/start" in str(caught.value)
+    assert "jan@example.org" not in str(caught.value)
+
+
+def test_refused_connection_is_transport_error() -> None:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    client = ThuliumClient(f"http://127.0.0.1:{port}", "api_user", PASSWORD, timeout=2)
+    with pytest.raises(TransportError) as caught:
+        client.call("chat_conversations.start", chat_queue_id=3)
+    assert caught.value.kind == "connection"
+
+
+def test_tls_failure_is_transport_error(fake_server: FakeServer) -> None:
+    # An https URL pointing at a plain-http server: the TLS handshake fails.
+    client = ThuliumClient(fake_server.base_url.replace("http://", "https://"), "api_user", PASSWORD, timeout=2)
+    with pytest.raises(TransportError) as caught:
+        client.call("chat_conversations.start", chat_queue_id=3)
+    assert caught.value.kind == "tls"
+    assert client.verify is True
+    assert ssl.OPENSSL_VERSION  # the default context verifies certificates
+
+
+@pytest.mark.parametrize(
+    ("url", "allowed"),
+    [
+        ("http://127.0.0.1:8080", True),
+        ("http://127.9.9.9", True),
+        ("http://localhost:1", True),
+        ("http://[::1]:1", True),
+        ("https://your-system-name.thulium.com", True),
+        ("http://your-system-name.thulium.com", False),
+        ("http://10.0.0.5", False),
+    ],
+)
+def test_plain_http_refused_unless_loopback(url: str, allowed: bool) -> None:
+    if allowed:
+        ThuliumClient(url, "u", "p")
+    else:
+        with pytest.raises(ConfigError, match="plain http"):
+            ThuliumClient(url, "u", "p")
+        ThuliumClient(url, "u", "p", allow_insecure_http=True)
+
+
+def test_base_url_normalised_and_credentials_in_url_refused() -> None:
+    assert ThuliumClient("https://t.thulium.com/api/", "u", "p").base_url == "https://t.thulium.com"
+    with pytest.raises(ConfigError) as caught:
+        ThuliumClient("https://u:hunter2@t.thulium.com", "u", "p")
+    assert "hunter2" not in str(caught.value)
+    with pytest.raises(ConfigError, match="base_url: 'ftp://x' is not an http"):
+        ThuliumClient("ftp://x", "u", "p")
+    with pytest.raises(ConfigError, match="timeout"):
+        ThuliumClient("https://t.thulium.com", "u", "p", timeout=0)
+
+
+def test_from_env_names_every_missing_variable() -> None:
+    with pytest.raises(ConfigError, match="THULIUM_API_USER, THULIUM_API_PASSWORD: not set"):
+        ThuliumClient.from_env({"THULIUM_BASE_URL": "https://t.thulium.com"})
+    client = ThuliumClient.from_env(
+        {"THULIUM_BASE_URL": "https://t.thulium.com", "THULIUM_API_USER": "u", "THULIUM_API_PASSWORD": "p"}
+    )
+    assert client.base_url == "https://t.thulium.com" and client.timeout == 30.0

@@ -1,0 +1,59 @@
+"""The package's public surface: an honest, sorted ``__all__``; a cheap import."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import types
+
+import thulium_explore
+
+
+def test_all_is_sorted_and_every_name_exists() -> None:
+    names = thulium_explore.__all__
+    assert names == sorted(names)
+    for name in names:
+        assert hasattr(thulium_explore, name), name
+
+
+def test_every_public_object_is_in_all() -> None:
+    public = {
+        name for name, value in vars(thulium_explore).items()
+        if not name.startswith("_") and not isinstance(value, types.ModuleType)
+    }
+    assert public <= set(thulium_explore.__all__), public - set(thulium_explore.__all__)
+
+
+def test_exported_classes_claim_the_public_package() -> None:
+    for name in thulium_explore.__all__:
+        value = getattr(thulium_explore, name)
+        module = getattr(value, "__module__", "thulium_explore")
+        assert module.startswith("thulium_explore"), (name, module)
+
+
+def test_every_error_shares_one_base_and_bad_input_is_value_error() -> None:
+    from thulium_explore import (
+        ApiError,
+        CassetteError,
+        CatalogError,
+        ConfigError,
+        ParameterError,
+        ThuliumError,
+        TransportError,
+    )
+
+    for cls in (ApiError, CassetteError, CatalogError, ConfigError, ParameterError, TransportError):
+        assert issubclass(cls, ThuliumError)
+    for cls in (ConfigError, ParameterError, CassetteError):
+        assert issubclass(cls, ValueError)
+
+
+def test_import_does_not_load_widgets_or_jupyter() -> None:
+    code = (
+        "import sys, thulium_explore; "
+        "heavy = {'ipywidgets', 'IPython', 'jupyter_client', 'vcr'}; "
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in heavy); "
+        "print(','.join(bad))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == ""
