@@ -21,6 +21,7 @@ from thulium_explore._exceptions import (
     ThuliumError,
     TransportError,
 )
+from thulium_explore._openapi import openapi_document
 from thulium_explore._result import CallResult, SentRequest
 
 __version__ = "0.1.0"
@@ -46,4 +47,5 @@ __all__ = [
     "__version__",
     "check_response",
     "default_catalog",
+    "openapi_document",
 ]

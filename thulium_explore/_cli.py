@@ -23,6 +23,7 @@ from thulium_explore._exceptions import (
     ThuliumError,
     TransportError,
 )
+from thulium_explore._openapi import cmd_openapi, setup_openapi
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -167,6 +168,7 @@ COMMANDS: dict[str, tuple[str, Setup, Run]] = {
     "endpoints": ("list the catalog's endpoints", _setup_endpoints, cmd_endpoints),
     "describe": ("show one endpoint's parameters and responses", _setup_describe, cmd_describe),
     "call": ("validate and send a call, print the answer and contract verdict", _setup_call, cmd_call),
+    "openapi": ("write the catalog as an OpenAPI 3.1 document (JSON)", setup_openapi, cmd_openapi),
 }
 
 
