@@ -1,0 +1,395 @@
+"""The OpenAPI export: valid 3.1, one operation per endpoint, parameters and schemas that round-trip."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote
+
+import pytest
+from openapi_spec_validator import OpenAPIV31SpecValidator, validate
+
+from thulium_explore import (
+    Catalog,
+    CatalogError,
+    ConfigError,
+    Endpoint,
+    _openapi,
+    _params,
+    default_catalog,
+    openapi_document,
+)
+from thulium_explore._catalog import schemas_root
+from thulium_explore._cli import main
+
+FIXTURES = Path(__file__).parent / "data" / "openapi_catalog"
+METHODS = {"get", "put", "post", "delete", "patch", "head", "options", "trace"}
+#: Keys the export removes on purpose: identifiers of catalog documents, and x-in (said by "in").
+STRIPPED = {"$id", "$schema", "$defs", "x-in"}
+
+
+@pytest.fixture(scope="module")
+def fixture_catalog(tmp_path_factory: pytest.TempPathFactory) -> Catalog:
+    """Three test endpoints (query array/object, path + JSON body + 204, raw body) and a common schema."""
+    root = tmp_path_factory.mktemp("schemas")
+    shutil.copytree(FIXTURES, root, dirs_exist_ok=True)
+    shutil.copytree(schemas_root() / "meta", root / "meta")
+    shutil.copy(schemas_root() / "common" / "error.json", root / "common" / "error.json")
+    return Catalog(root)
+
+
+def _catalogs(fixture_catalog: Catalog) -> list[Catalog]:
+    return [default_catalog(), fixture_catalog]
+
+
+def _operations(document: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, Any]]]:
+    for path, item in document["paths"].items():
+        for method, operation in item.items():
+            if method in METHODS:
+                yield method.upper(), path, operation
+
+
+def _operation(document: dict[str, Any], endpoint: Endpoint) -> dict[str, Any]:
+    return document["paths"][endpoint.path][endpoint.method.lower()]  # type: ignore[no-any-return]
+
+
+def _walk(node: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(node, dict):
+        yield node
+        for key, value in node.items():
+            if key not in ("examples", "example", "enum", "const"):  # data, not schemas
+                yield from _walk(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _walk(value)
+
+
+def _deref_openapi(document: dict[str, Any], node: Any, seen: tuple[str, ...] = ()) -> Any:
+    """``node`` with every components ``$ref`` replaced by its target; a cycle becomes ``{"$cycle": True}``."""
+    if isinstance(node, list):
+        return [_deref_openapi(document, item, seen) for item in node]
+    if not isinstance(node, dict):
+        return node
+    if "$ref" in node and isinstance(node["$ref"], str):
+        ref = node["$ref"]
+        if ref in seen:
+            return {"$cycle": True}
+        target: Any = document
+        for token in ref.removeprefix("#/").split("/"):
+            target = target[unquote(token).replace("~1", "/").replace("~0", "~")]
+        rest = {k: v for k, v in node.items() if k != "$ref"}
+        return _deref_openapi(document, {**target, **rest}, (*seen, ref))
+    return {k: v if k in ("examples", "example") else _deref_openapi(document, v, seen)
+            for k, v in node.items() if k not in STRIPPED}
+
+
+def _deref_catalog(catalog: Catalog, node: Any, resolver: Any, seen: tuple[int, ...] = ()) -> Any:
+    """The same for a catalog schema, resolving ``$ref`` with the catalog's registry."""
+    if isinstance(node, list):
+        return [_deref_catalog(catalog, item, resolver, seen) for item in node]
+    if not isinstance(node, dict):
+        return node
+    if "$ref" in node and isinstance(node["$ref"], str):
+        found = resolver.lookup(node["$ref"])
+        if id(found.contents) in seen:
+            return {"$cycle": True}
+        rest = {k: v for k, v in node.items() if k != "$ref"}
+        return _deref_catalog(catalog, {**found.contents, **rest}, found.resolver, (*seen, id(found.contents)))
+    return {k: v if k in ("examples", "example") else _deref_catalog(catalog, v, resolver, seen)
+            for k, v in node.items() if k not in STRIPPED}
+
+
+def _deref_catalog_uri(catalog: Catalog, uri: str) -> Any:
+    found = catalog.registry.resolver().lookup(uri)
+    return _deref_catalog(catalog, found.contents, found.resolver, (id(found.contents),))
+
+
+# -- validity ---------------------------------------------------------------------------------
+
+
+def test_the_shipped_catalog_exports_a_valid_openapi_3_1_document() -> None:
+    document = openapi_document()
+    assert document["openapi"] == "3.1.0"
+    validate(document, cls=OpenAPIV31SpecValidator)
+
+
+def test_the_fixture_catalog_exports_a_valid_document(fixture_catalog: Catalog) -> None:
+    validate(openapi_document(fixture_catalog), cls=OpenAPIV31SpecValidator)
+
+
+def test_a_broken_document_is_caught_by_the_validator() -> None:
+    """The validity test can fail: the validator rejects a parameter "in" the body (OpenAPI 2 style)."""
+    document = openapi_document()
+    operation = _operation(document, default_catalog()["chat_conversations.start"])
+    operation["parameters"][0]["in"] = "body"
+    with pytest.raises(Exception, match="body"):
+        validate(document, cls=OpenAPIV31SpecValidator)
+
+
+def test_every_ref_is_local_and_resolves_and_no_catalog_identifiers_leak(fixture_catalog: Catalog) -> None:
+    for catalog in _catalogs(fixture_catalog):
+        document = openapi_document(catalog)
+        refs = [node["$ref"] for node in _walk(document) if isinstance(node.get("$ref"), str)]
+        assert refs
+        for ref in refs:
+            assert ref.startswith("#/components/schemas/"), ref
+            _deref_openapi(document, {"$ref": ref})
+        for node in _walk(document):
+            assert "$id" not in node and "$schema" not in node, node
+        # every component is reachable: nothing exported that nothing uses
+        used = {ref.split("/")[3] for ref in refs}
+        assert set(document["components"]["schemas"]) == used
+
+
+def test_data_that_looks_like_a_ref_is_left_alone(fixture_catalog: Catalog) -> None:
+    schema = openapi_document(fixture_catalog)["components"]["schemas"]["things.list.response_200"]
+    assert schema["examples"][0]["result"][0]["$ref"] == "data, not a reference"
+
+
+def test_the_export_is_deterministic() -> None:
+    assert json.dumps(openapi_document()) == json.dumps(openapi_document())
+
+
+# -- operations ---------------------------------------------------------------------------------
+
+
+def test_every_endpoint_appears_exactly_once_with_its_method_and_path(fixture_catalog: Catalog) -> None:
+    for catalog in _catalogs(fixture_catalog):
+        document = openapi_document(catalog)
+        found = sorted((op["operationId"], method, path) for method, path, op in _operations(document))
+        expected = sorted((e.id, e.method, e.path) for e in catalog)
+        assert found == expected
+        for endpoint in catalog:
+            operation = _operation(document, endpoint)
+            assert operation["tags"] == [endpoint.group]
+            assert operation["summary"] == endpoint.summary
+        assert {t["name"] for t in document["tags"]} == {e.group for e in catalog}
+
+
+def test_operation_text_carries_the_polish_summary_notes_and_example() -> None:
+    endpoint = default_catalog()["chat_conversations.start"]
+    operation = _operation(openapi_document(), endpoint)
+    assert endpoint.summary_pl in operation["description"]
+    assert operation["x-summary-pl"] == endpoint.summary_pl
+    for note in endpoint.notes:
+        assert note in operation["description"]
+    assert operation["x-doc-example"] == "POST /api/chat_conversations/start?chat_queue_id=3&client_id=1234"
+    assert operation["x-provenance"] == "documented"
+
+
+def test_servers_and_security_follow_the_docs() -> None:
+    document = openapi_document(system="acme")
+    (server,) = document["servers"]
+    assert server["url"] == "https://{system}.thulium.com"
+    assert server["variables"]["system"]["default"] == "acme"
+    assert openapi_document()["servers"][0]["variables"]["system"]["default"] == "your-system-name"
+    assert document["components"]["securitySchemes"]["basicAuth"] == {
+        **document["components"]["securitySchemes"]["basicAuth"], "type": "http", "scheme": "basic"}
+    assert document["security"] == [{"basicAuth": []}]
+
+
+@pytest.mark.parametrize("system", ["", "acme.evil.com", "ACME", "a b", "-acme"])
+def test_a_bad_system_name_is_refused_naming_the_field(system: str) -> None:
+    with pytest.raises(ConfigError, match=r"^system: .*example: system='your-system-name'"):
+        openapi_document(system=system)
+
+
+# -- parameters and bodies -----------------------------------------------------------------------
+
+
+def _exported_parameters(document: dict[str, Any], endpoint: Endpoint) -> dict[str, tuple[str, bool, Any]]:
+    """name → (location, required, dereferenced schema) as the OpenAPI operation declares them."""
+    operation = _operation(document, endpoint)
+    out: dict[str, tuple[str, bool, Any]] = {}
+    for param in operation.get("parameters", []):
+        name = param["name"].removesuffix("[]")
+        assert name not in out, f"{endpoint.id}: {name} declared twice"
+        out[name] = (param["in"], param["required"], _deref_openapi(document, param["schema"]))
+    content = operation.get("requestBody", {}).get("content", {})
+    if "application/json" in content:
+        body = _deref_openapi(document, content["application/json"]["schema"])
+        for name, schema in body["properties"].items():
+            assert name not in out, f"{endpoint.id}: {name} both in the body and elsewhere"
+            out[name] = ("body", name in body.get("required", []), schema)
+    if "application/octet-stream" in content:
+        (raw,) = [p for p in endpoint.parameters if p.location == "body"]
+        out[raw.name] = ("body", operation["requestBody"]["required"], None)
+    return out
+
+
+def test_parameters_round_trip_through_the_export(fixture_catalog: Catalog) -> None:
+    for catalog in _catalogs(fixture_catalog):
+        document = openapi_document(catalog)
+        for endpoint in catalog:
+            exported = _exported_parameters(document, endpoint)
+            assert set(exported) == {p.name for p in endpoint.parameters}, endpoint.id
+            for param in endpoint.parameters:
+                location, required, schema = exported[param.name]
+                assert (location, required) == (param.location, param.required), (endpoint.id, param.name)
+                if schema is not None:
+                    uri = f"{endpoint.parameters_uri}/properties/{param.name}"
+                    assert schema == _deref_catalog_uri(catalog, uri), (endpoint.id, param.name)
+
+
+def test_responses_round_trip_through_the_export(fixture_catalog: Catalog) -> None:
+    for catalog in _catalogs(fixture_catalog):
+        document = openapi_document(catalog)
+        for endpoint in catalog:
+            responses = _operation(document, endpoint)["responses"]
+            assert set(responses) == set(endpoint.responses), endpoint.id
+            for status, spec in endpoint.responses.items():
+                exported = responses[status]
+                assert exported["description"] == spec.description
+                if spec.body == "empty":
+                    assert "content" not in exported, (endpoint.id, status)
+                    continue
+                assert spec.schema_uri is not None
+                schema = _deref_openapi(document, exported["content"]["application/json"]["schema"])
+                assert schema == _deref_catalog_uri(catalog, spec.schema_uri), (endpoint.id, status)
+
+
+def test_default_response_is_the_error_object() -> None:
+    document = openapi_document()
+    error = document["components"]["schemas"]["common.error"]
+    assert error["required"] == ["request_id", "errors"]
+    for endpoint in default_catalog():
+        if "default" in endpoint.responses:
+            default = _operation(document, endpoint)["responses"]["default"]
+            assert _deref_openapi(document, default["content"]["application/json"]["schema"])["required"] == [
+                "request_id", "errors"]
+
+
+def _query_names(wire: _params.WireRequest) -> set[str]:
+    return {name for name, _ in wire.query}
+
+
+def test_query_arrays_are_named_the_way_the_client_sends_them(fixture_catalog: Catalog) -> None:
+    """``status_id[]=1&status_id[]=2``: form + explode under the name ``status_id[]``."""
+    checked = 0
+    for catalog in _catalogs(fixture_catalog):
+        document = openapi_document(catalog)
+        for endpoint in catalog:
+            declared = {p["name"]: p for p in _operation(document, endpoint).get("parameters", [])}
+            for param in endpoint.parameters:
+                if param.location != "query" or param.schema.get("type") != "array":
+                    continue
+                items = param.example if isinstance(param.example, list) and param.example else None
+                if items is None:
+                    continue
+                wire = _params.to_wire(endpoint, {param.name: items})
+                (sent,) = _query_names(wire)
+                assert sent == f"{param.name}[]"
+                assert declared[sent]["style"] == "form" and declared[sent]["explode"] is True
+                assert [v for _, v in wire.query] == [_params._text(v) for v in items]
+                checked += 1
+    assert checked >= 1
+
+
+def test_query_objects_are_deep_objects(fixture_catalog: Catalog) -> None:
+    endpoint = fixture_catalog["things.list"]
+    (param,) = [p for p in _operation(openapi_document(fixture_catalog), endpoint)["parameters"]
+                if p["name"] == "custom_fields"]
+    assert (param["style"], param["explode"]) == ("deepObject", True)
+    wire = _params.to_wire(endpoint, {"custom_fields": {"Colour": "red"}})
+    assert wire.query == [("custom_fields[Colour]", "red")]
+
+
+def test_json_body_holds_only_body_parameters(fixture_catalog: Catalog) -> None:
+    operation = _operation(openapi_document(fixture_catalog), fixture_catalog["things.update"])
+    assert [p["name"] for p in operation["parameters"]] == ["id"]
+    body = operation["requestBody"]
+    assert body["required"] is True
+    schema = body["content"]["application/json"]["schema"]
+    assert schema["required"] == ["name"]
+    assert set(schema["properties"]) == {"name", "place", "tags"}
+    assert schema["additionalProperties"] is False
+    assert schema["examples"] == [{"name": "Ola", "tags": ["a"]}]
+    assert schema["properties"]["place"] == {"$ref": "#/components/schemas/common.place"}
+    assert "204" in operation["responses"] and "content" not in operation["responses"]["204"]
+
+
+def test_raw_body_is_octet_stream(fixture_catalog: Catalog) -> None:
+    operation = _operation(openapi_document(fixture_catalog), fixture_catalog["things.upload"])
+    assert [p["name"] for p in operation["parameters"]] == ["filename"]
+    assert list(operation["requestBody"]["content"]) == ["application/octet-stream"]
+    assert operation["requestBody"]["description"] == "The file's bytes."
+
+
+def test_a_ref_that_cannot_be_exported_is_a_catalog_error(tmp_path: Path, fixture_catalog: Catalog) -> None:
+    shutil.copytree(fixture_catalog.root, tmp_path, dirs_exist_ok=True)
+    path = tmp_path / "endpoints" / "things.upload.json"
+    document = json.loads(path.read_text(encoding="utf-8"))
+    document["$defs"]["response_200"] = {"$ref": "#anchor"}
+    document["$defs"]["anchored"] = {"$anchor": "anchor", "type": "object"}
+    path.write_text(json.dumps(document), encoding="utf-8")
+    with pytest.raises(CatalogError, match="only JSON-pointer references"):
+        openapi_document(Catalog(tmp_path))
+
+
+# -- the command -------------------------------------------------------------------------------
+
+
+def test_cli_writes_the_document_to_stdout(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["openapi"]) == 0
+    assert json.loads(capsys.readouterr().out) == openapi_document()
+
+
+def test_cli_writes_a_file_and_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "openapi.json"
+    assert main(["openapi", "-o", str(target), "--system", "acme"]) == 0
+    assert json.loads(target.read_text(encoding="utf-8")) == openapi_document(system="acme")
+    assert "wrote" in capsys.readouterr().err
+    assert [p.name for p in tmp_path.iterdir()] == ["openapi.json"]
+    umask = os.umask(0)
+    os.umask(umask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~umask  # like any new file, not mkstemp's 0600
+
+
+def test_cli_refuses_an_unwritable_target_in_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "missing" / "openapi.json"
+    assert main(["openapi", "-o", str(target)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "-o" in err and "example: -o openapi.json" in err
+    assert "Traceback" not in err
+    assert not target.parent.exists()
+
+
+def test_cli_refuses_a_bad_system(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["openapi", "--system", "a.b"]) == 2
+    assert capsys.readouterr().err.startswith("error: system:")
+
+
+def test_a_failed_generation_leaves_the_old_file_untouched(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "openapi.json"
+    target.write_text("previous", encoding="utf-8")
+
+    def broken(*args: Any, **kwargs: Any) -> dict[str, Any]:
+        raise CatalogError("endpoints/x.json: broken")
+
+    monkeypatch.setattr(_openapi, "openapi_document", broken)
+    assert main(["openapi", "-o", str(target)]) == 2
+    assert "broken" in capsys.readouterr().err
+    assert target.read_text(encoding="utf-8") == "previous"
+    assert [p.name for p in tmp_path.iterdir()] == ["openapi.json"]
+
+
+def test_a_failed_write_leaves_the_old_file_untouched_and_no_litter(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "openapi.json"
+    target.write_text("previous", encoding="utf-8")
+
+    def full_disk(src: Any, dst: Any) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(_openapi.os, "replace", full_disk)
+    assert main(["openapi", "-o", str(target)]) == 2
+    assert "No space left on device" in capsys.readouterr().err
+    assert target.read_text(encoding="utf-8") == "previous"
+    assert [p.name for p in tmp_path.iterdir()] == ["openapi.json"]
