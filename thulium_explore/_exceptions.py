@@ -8,7 +8,8 @@ The tree::
     ├── CatalogError                  a schema file that is missing or malformed
     ├── ApiError                      the server answered non-2xx (status, request_id, errors)
     ├── TransportError                no answer: timeout, refused connection, TLS failure
-    └── CassetteError (ValueError)    a cassette that cannot be read or has no matching recording
+    ├── CassetteError (ValueError)    a cassette that cannot be read or has no matching recording
+    └── WebhookError (ValueError)     a webhook payload that is not JSON, or whose event cannot be told
 
 Messages never contain the password or the Authorization header: they name URLs
 (without credentials), fields and values the caller passed as parameters.
@@ -105,3 +106,7 @@ class TransportError(ThuliumError):
 
 class CassetteError(ThuliumError, ValueError):
     """A cassette that cannot be read, or a request that has no recording to replay."""
+
+
+class WebhookError(ThuliumError, ValueError):
+    """A webhook payload that cannot be read as JSON, or whose event is unknown or cannot be told."""
