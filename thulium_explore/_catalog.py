@@ -254,7 +254,8 @@ class Catalog:
             ) from None
 
     def __iter__(self) -> Iterator[Endpoint]:
-        return iter(sorted(self.endpoints.values(), key=lambda e: (e.group, e.id)))
+        """Endpoints grouped as users meet them (chats first), then by id."""
+        return iter(sorted(self.endpoints.values(), key=lambda e: (_group_rank(e.group), e.group, e.id)))
 
     def __len__(self) -> int:
         return len(self.endpoints)
@@ -287,6 +288,14 @@ class Catalog:
             if found:
                 return endpoint, found.groupdict()
         return None
+
+
+#: The order ``thulium-explore endpoints`` and the forms list groups in.
+GROUP_ORDER = ("chats", "crm", "tickets", "agents", "queues", "calls", "webhooks")
+
+
+def _group_rank(group: str) -> int:
+    return GROUP_ORDER.index(group) if group in GROUP_ORDER else len(GROUP_ORDER)
 
 
 def _load(path: Path) -> dict[str, Any]:

@@ -41,12 +41,15 @@ class _Parser(argparse.ArgumentParser):
 
 def cmd_endpoints(args: argparse.Namespace) -> int:
     """List the catalog: id, method, path, summary, grouped."""
+    endpoints = list(default_catalog())
+    id_width = max(len(e.id) for e in endpoints)
+    path_width = max(len(e.path) for e in endpoints)
     group = None
-    for endpoint in default_catalog():
+    for endpoint in endpoints:
         if endpoint.group != group:
             group = endpoint.group
             print(f"{group}:")
-        print(f"  {endpoint.id:<34} {endpoint.method:<6} {endpoint.path:<48} {endpoint.summary}")
+        print(f"  {endpoint.id:<{id_width}}  {endpoint.method:<6} {endpoint.path:<{path_width}}  {endpoint.summary}")
     return EXIT_OK
 
 
