@@ -20,9 +20,11 @@ from thulium_explore._exceptions import (
     ParameterProblem,
     ThuliumError,
     TransportError,
+    WebhookError,
 )
 from thulium_explore._openapi import openapi_document
 from thulium_explore._result import CallResult, SentRequest
+from thulium_explore._webhooks import WebhookEvent, WebhookVerdict, check_webhook, webhook_events
 
 __version__ = "0.1.0"
 
@@ -44,8 +46,13 @@ __all__ = [
     "ThuliumError",
     "TransportError",
     "Verdict",
+    "WebhookError",
+    "WebhookEvent",
+    "WebhookVerdict",
     "__version__",
     "check_response",
+    "check_webhook",
     "default_catalog",
     "openapi_document",
+    "webhook_events",
 ]

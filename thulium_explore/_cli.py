@@ -24,6 +24,7 @@ from thulium_explore._exceptions import (
     TransportError,
 )
 from thulium_explore._openapi import cmd_openapi, setup_openapi
+from thulium_explore._webhooks import cmd_verify_webhook, setup_verify_webhook
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -172,6 +173,8 @@ COMMANDS: dict[str, tuple[str, Setup, Run]] = {
     "describe": ("show one endpoint's parameters and responses", _setup_describe, cmd_describe),
     "call": ("validate and send a call, print the answer and contract verdict", _setup_call, cmd_call),
     "openapi": ("write the catalog as an OpenAPI 3.1 document (JSON)", setup_openapi, cmd_openapi),
+    "verify-webhook": ("check a received webhook payload against its event's schema", setup_verify_webhook,
+                       cmd_verify_webhook),
 }
 
 
