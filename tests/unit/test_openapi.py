@@ -13,6 +13,7 @@ from urllib.parse import unquote
 import pytest
 from openapi_spec_validator import OpenAPIV31SpecValidator, validate
 
+from tests.shapes import shapes_catalog
 from thulium_explore import (
     Catalog,
     CatalogError,
@@ -23,10 +24,8 @@ from thulium_explore import (
     default_catalog,
     openapi_document,
 )
-from thulium_explore._catalog import schemas_root
 from thulium_explore._cli import main
 
-FIXTURES = Path(__file__).parent / "data" / "openapi_catalog"
 METHODS = {"get", "put", "post", "delete", "patch", "head", "options", "trace"}
 #: Keys the export removes on purpose: identifiers of catalog documents, and x-in (said by "in").
 STRIPPED = {"$id", "$schema", "$defs", "x-in"}
@@ -35,11 +34,7 @@ STRIPPED = {"$id", "$schema", "$defs", "x-in"}
 @pytest.fixture(scope="module")
 def fixture_catalog(tmp_path_factory: pytest.TempPathFactory) -> Catalog:
     """Three test endpoints (query array/object, path + JSON body + 204, raw body) and a common schema."""
-    root = tmp_path_factory.mktemp("schemas")
-    shutil.copytree(FIXTURES, root, dirs_exist_ok=True)
-    shutil.copytree(schemas_root() / "meta", root / "meta")
-    shutil.copy(schemas_root() / "common" / "error.json", root / "common" / "error.json")
-    return Catalog(root)
+    return shapes_catalog(tmp_path_factory.mktemp("schemas"))
 
 
 def _catalogs(fixture_catalog: Catalog) -> list[Catalog]:
