@@ -19,7 +19,54 @@ def check(catalog: Catalog, endpoint: Endpoint, params: Mapping[str, Any]) -> li
     for error in sorted(validator.iter_errors(dict(params)), key=lambda e: list(e.path)):
         for problem in _explain(endpoint, error):
             problems.setdefault(problem.field, problem)
+    for problem in wire_problems(endpoint, params):
+        if problem.field.split(".")[0] not in problems:
+            problems.setdefault(problem.field, problem)
     return list(problems.values())
+
+
+def wire_problems(endpoint: Endpoint, params: Mapping[str, Any]) -> list[ParameterProblem]:
+    """Values the schema allows but a URL cannot carry: they would arrive changed or not at all."""
+    problems: list[ParameterProblem] = []
+    for name, value in params.items():
+        param = endpoint.parameter(name)
+        if param is None or param.location == "body":
+            continue
+        example = param.example
+        if param.location == "path":
+            if isinstance(value, list | tuple | Mapping) or value is None or _text(value) in ("", ".", ".."):
+                problems.append(ParameterProblem(
+                    name, f"{value!r} cannot fill {{{name}}} in the path (URLs drop empty, '.' and '..' "
+                    "segments and have no place for lists)", example))
+            continue
+        problem = _query_problem(name, value)
+        if problem:
+            problems.append(ParameterProblem(problem[0], problem[1], example))
+    return problems
+
+
+def _query_problem(name: str, value: Any) -> tuple[str, str] | None:
+    """Why ``value`` cannot travel as ``name`` in the query string the way the docs show, or None."""
+    if value is None:
+        return name, f"null cannot travel in a query string; leave {name} out (or pass \"\" for an empty value)"
+    if isinstance(value, list | tuple):
+        if not value:
+            return name, f"an empty list would send nothing ({name}[]=… needs a value); leave {name} out instead"
+        if any(v is None or isinstance(v, list | tuple | Mapping) for v in value):
+            return name, f"a list in a query string holds only text, numbers or booleans ({name}[]=1&{name}[]=2)"
+        return None
+    if isinstance(value, Mapping):
+        if not value:
+            return name, f"an empty object would send nothing; leave {name} out instead"
+        for key, sub in value.items():
+            field = f"{name}.{key}"
+            if isinstance(sub, list | tuple):
+                if not sub or any(v is None or isinstance(v, list | tuple | Mapping) for v in sub):
+                    return field, (f"a list here must hold at least one text, number or boolean "
+                                   f"({name}[{key}][0]=value)")
+            elif sub is None or isinstance(sub, Mapping):
+                return field, f"is nested too deeply for a query string (at most {name}[{key}][0]=value)"
+    return None
 
 
 def require_valid(catalog: Catalog, endpoint: Endpoint, params: Mapping[str, Any]) -> None:
