@@ -9,6 +9,7 @@ The tree::
     ├── ApiError                      the server answered non-2xx (status, request_id, errors)
     ├── TransportError                no answer: timeout, refused connection, TLS failure
     ├── CassetteError (ValueError)    a cassette that cannot be read or has no matching recording
+    ├── ScanError (ValueError)        a file or folder given to scan that does not exist or cannot be read
     └── WebhookError (ValueError)     a webhook payload that is not JSON, or whose event cannot be told
 
 Messages never contain the password or the Authorization header: they name URLs
@@ -106,6 +107,10 @@ class TransportError(ThuliumError):
 
 class CassetteError(ThuliumError, ValueError):
     """A cassette that cannot be read, or a request that has no recording to replay."""
+
+
+class ScanError(ThuliumError, ValueError):
+    """A path given to ``scan`` that does not exist or cannot be read."""
 
 
 class WebhookError(ThuliumError, ValueError):

@@ -1,0 +1,420 @@
+"""Contract verification of recorded interactions: every request and response in vcrpy cassettes.
+
+>>> from thulium_explore import verify
+>>> report = verify(["cassettes/"])  # doctest: +SKIP
+>>> print("\\n".join(report.lines()))  # doctest: +SKIP
+cassettes/chat_conversations.start.yaml:0 POST /api/chat_conversations/start 200 pass
+verify: 1 interaction in 1 cassette: 1 pass
+>>> report.ok, report.exit_code  # doctest: +SKIP
+(True, 0)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import parse_qsl, unquote, urlsplit
+
+from thulium_explore import _params
+from thulium_explore._cassette_file import (
+    BodyError,
+    decode_body,
+    find_cassettes,
+    header,
+    raw_bytes,
+    read_cassette,
+)
+from thulium_explore._catalog import Catalog, Endpoint, default_catalog
+from thulium_explore._contract import Problem, Verdict, check_response
+from thulium_explore._exceptions import CassetteError
+
+PASS, DRIFT, FAIL, UNCHECKED = "pass", "pass (drift)", "FAIL", "unchecked"
+_KEY = re.compile(r"^([^\[\]]+)((?:\[[^\[\]]*\])+)$")
+
+
+@dataclass(frozen=True)
+class InteractionReport:
+    """The verdict on one recorded interaction (``cassette:index``).
+
+    ``request_problems`` are parameters that break the schema; ``response`` is the contract
+    verdict on the answer, None when no catalog endpoint matches (``unchecked``).
+    """
+
+    cassette: str
+    index: int
+    method: str
+    path: str
+    status: int
+    endpoint_id: str | None
+    request_problems: tuple[Problem, ...] = ()
+    response: Verdict | None = None
+    note: str = ""
+    strict: bool = False
+
+    @property
+    def id(self) -> str:
+        return f"{self.cassette}:{self.index}"
+
+    @property
+    def drift(self) -> list[Problem]:
+        return self.response.drift if self.response else []
+
+    @property
+    def problems(self) -> list[Problem]:
+        """Violations: request problems, then response problems."""
+        return list(self.request_problems) + (self.response.problems if self.response else [])
+
+    @property
+    def verdict(self) -> str:
+        """``pass``, ``pass (drift)``, ``FAIL``, ``unchecked``; with strict, ``FAIL (drift)``/``FAIL (unchecked)``."""
+        if self.response is None:
+            return f"{FAIL} ({UNCHECKED})" if self.strict else UNCHECKED
+        if self.problems:
+            return FAIL
+        if self.drift:
+            return f"{FAIL} (drift)" if self.strict else DRIFT
+        return PASS
+
+    @property
+    def ok(self) -> bool:
+        return self.verdict in (PASS, DRIFT, UNCHECKED)
+
+    def lines(self) -> list[str]:
+        """``cassette:index METHOD path status verdict``, then every problem beneath it."""
+        out = [f"{self.id} {self.method} {self.path} {self.status} {self.verdict}"]
+        out += [f"  request  {p}" for p in self.request_problems]
+        if self.response:
+            out += [f"  response {p}" for p in self.response.problems]
+            out += [f"  drift    {p}" for p in self.response.drift]
+        if self.note:
+            out.append(f"  note     {self.note}")
+        return out
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "cassette": self.cassette,
+            "index": self.index,
+            "method": self.method,
+            "path": self.path,
+            "status": self.status,
+            "endpoint": self.endpoint_id,
+            "verdict": self.verdict,
+            "ok": self.ok,
+            "request_problems": [p.as_dict() for p in self.request_problems],
+            "response_problems": [p.as_dict() for p in self.response.problems] if self.response else [],
+            "drift": [p.as_dict() for p in self.drift],
+            "note": self.note or None,
+        }
+
+
+@dataclass(frozen=True)
+class Report:
+    """Every interaction's verdict; ``ok`` when all conform (drift and unchecked fail only with strict)."""
+
+    interactions: list[InteractionReport]
+    cassettes: list[str] = field(default_factory=list)
+    strict: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return all(i.ok for i in self.interactions)
+
+    @property
+    def exit_code(self) -> int:
+        """0 when every interaction conforms, 1 otherwise (2 is for unreadable input, raised instead)."""
+        return 0 if self.ok else 1
+
+    @property
+    def failures(self) -> list[InteractionReport]:
+        return [i for i in self.interactions if not i.ok]
+
+    def counts(self) -> dict[str, int]:
+        """How many interactions got each verdict."""
+        out: dict[str, int] = {}
+        for item in self.interactions:
+            out[item.verdict] = out.get(item.verdict, 0) + 1
+        return out
+
+    def summary(self) -> str:
+        n, c = len(self.interactions), len(self.cassettes)
+        counts = ", ".join(f"{v} {k}" for k, v in sorted(self.counts().items()))
+        mode = " (strict)" if self.strict else ""
+        return (f"verify{mode}: {n} interaction{'s' * (n != 1)} in {c} cassette{'s' * (c != 1)}: {counts}")
+
+    def lines(self) -> list[str]:
+        return [line for item in self.interactions for line in item.lines()] + [self.summary()]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "ok": self.ok,
+            "exit_code": self.exit_code,
+            "strict": self.strict,
+            "cassettes": list(self.cassettes),
+            "counts": self.counts(),
+            "interactions": [i.as_dict() for i in self.interactions],
+        }
+
+
+def verify(
+    paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+    *,
+    strict: bool = False,
+    catalog: Catalog | None = None,
+) -> Report:
+    """Check every interaction of the cassettes at ``paths`` (files or folders) against the catalog.
+
+    Raises :class:`CassetteError` (one line, naming the file) for unreadable or malformed input,
+    and when there is nothing to verify.
+    """
+    given = [paths] if isinstance(paths, str | os.PathLike) else list(paths)
+    if not given:
+        raise CassetteError("verify: no paths given (example: thulium-explore verify cassettes/)")
+    checker = Checker(catalog or default_catalog(), strict=strict)
+    results: list[InteractionReport] = []
+    names: list[str] = []
+    for path in find_cassettes(given):
+        cassette = read_cassette(path)
+        names.append(cassette.name)
+        for index, interaction in enumerate(cassette.interactions):
+            results.append(checker.check(cassette.name, index, interaction))
+    if not results:
+        raise CassetteError(f"{', '.join(names)}: no recorded interactions to verify")
+    return Report(results, names, strict)
+
+
+def check_interaction(
+    catalog: Catalog, cassette: str, index: int, interaction: Mapping[str, Any], *, strict: bool = False
+) -> InteractionReport:
+    """The verdict on one structure-checked vcrpy interaction (see ``_cassette_file.read_cassette``)."""
+    return Checker(catalog, strict=strict).check(cassette, index, interaction)
+
+
+class Checker:
+    """Checks interactions; identical requests and responses (same bytes, same headers) are checked once."""
+
+    def __init__(self, catalog: Catalog, *, strict: bool = False) -> None:
+        self.catalog = catalog
+        self.strict = strict
+        self._requests: dict[tuple[Any, ...], tuple[Problem, ...]] = {}
+        self._responses: dict[tuple[Any, ...], Verdict | BodyError] = {}
+
+    def check(self, cassette: str, index: int, interaction: Mapping[str, Any]) -> InteractionReport:
+        """The verdict on one interaction."""
+        request, response = interaction["request"], interaction["response"]
+        method = request["method"].upper()
+        uri = request["uri"]
+        split = urlsplit(uri)
+        path = split.path or "/"
+        status = response["status"]["code"]
+        found = self.catalog.match(method, path)
+        if found is None:
+            note = f"no catalog endpoint for {method} {path} (the host is ignored)"
+            return InteractionReport(cassette, index, method, path, status, None, note=note, strict=self.strict)
+        endpoint, path_values = found
+        request_problems = self._request(endpoint, path_values, split.query, request)
+        verdict = self._response(endpoint, status, response)
+        if isinstance(verdict, BodyError):
+            return InteractionReport(cassette, index, method, path, status, endpoint.id, request_problems,
+                                     note=f"response not checked: {verdict}", strict=self.strict)
+        return InteractionReport(cassette, index, method, path, status, endpoint.id, request_problems, verdict,
+                                 strict=self.strict)
+
+    def _request(
+        self, endpoint: Endpoint, path_values: Mapping[str, str], query: str, request: Mapping[str, Any]
+    ) -> tuple[Problem, ...]:
+        body, headers = request.get("body"), request.get("headers")
+        key: tuple[Any, ...] | None = None
+        if body is None or isinstance(body, str | bytes):
+            key = (endpoint.id, tuple(path_values.items()), query, body, header(headers, "content-type"),
+                   header(headers, "content-encoding"))
+            known = self._requests.get(key)
+            if known is not None:
+                return known
+        problems = tuple(_check_request(self.catalog, endpoint, path_values, query, request))
+        if key is not None:
+            self._requests[key] = problems
+        return problems
+
+    def _response(self, endpoint: Endpoint, status: int, response: Mapping[str, Any]) -> Verdict | BodyError:
+        raw, headers = response["body"].get("string"), response.get("headers")
+        key = (endpoint.id, status, raw, header(headers, "content-type"), header(headers, "content-encoding"))
+        known = self._responses.get(key)
+        if known is not None:
+            return known
+        try:
+            body = decode_body(raw, headers)
+        except BodyError as exc:
+            found: Verdict | BodyError = exc if exc.unsupported else Verdict(
+                endpoint.id, status, [Problem("$", str(exc))])
+        else:
+            found = check_response(self.catalog, endpoint, status, body)
+        self._responses[key] = found
+        return found
+
+
+def _check_request(
+    catalog: Catalog, endpoint: Endpoint, path_values: Mapping[str, str], query: str, request: Mapping[str, Any]
+) -> list[Problem]:
+    """Parameters from the path, query string and body, coerced where they travel as text, then checked."""
+    problems: list[Problem] = []
+    params: dict[str, Any] = {}
+    for name, text in path_values.items():
+        param = endpoint.parameter(name)
+        params[name] = _params.coerce_value(param.schema if param else {}, unquote(text))
+    if query:
+        from_query = _text_params(endpoint, parse_qsl(query, keep_blank_values=True))
+        problems += _placed(endpoint, from_query, "query", params)
+        params.update(from_query)
+    from_body = _body_params(endpoint, request, problems)
+    if from_body:
+        problems += _placed(endpoint, from_body, "body", params)
+        params.update(from_body)
+    for found in _params.check(catalog, endpoint, params):
+        hint = f" (example: {found.example!r})" if found.example is not None else ""
+        problems.append(Problem(_json_path(found.field), found.message + hint, _value_at(params, found.field)))
+    return problems
+
+
+def _placed(endpoint: Endpoint, found: Mapping[str, Any], where: str, earlier: Mapping[str, Any]) -> list[Problem]:
+    """Parameters sent somewhere other than where the catalog documents them, or sent twice."""
+    names = {"query": "the query string", "body": "the body", "path": "the path"}
+    out = []
+    for name, value in found.items():
+        param = endpoint.parameter(name)
+        if name in earlier:
+            out.append(Problem(f"$.{name}", f"is sent twice (also in {names[where]})", value))
+        elif param is not None and param.location != where:
+            out.append(Problem(f"$.{name}", f"is sent in {names[where]}; documented in {names[param.location]}",
+                               value))
+    return out
+
+
+def _body_params(endpoint: Endpoint, request: Mapping[str, Any], problems: list[Problem]) -> dict[str, Any]:
+    """Parameters carried by the request body (JSON typed as sent; form fields coerced from text)."""
+    try:
+        raw = raw_bytes(request.get("body"))
+        body = decode_body(raw, request.get("headers"))
+    except BodyError as exc:
+        problems.append(Problem("$", f"request {exc}"))
+        return {}
+    if body is None or not body.strip():
+        return {}
+    text = body if isinstance(body, str) else body.decode("utf-8", "replace")
+    if endpoint.request_body == "empty":
+        problems.append(Problem("$", "request body should be empty (parameters travel in the query string)",
+                                text[:80]))
+        return {}
+    if endpoint.request_body == "raw":
+        named = [p.name for p in endpoint.parameters if p.location == "body"]
+        return {named[0]: text} if named else {}
+    content_type = (header(request.get("headers"), "content-type") or "").lower()
+    if "application/x-www-form-urlencoded" in content_type:
+        return _text_params(endpoint, parse_qsl(text, keep_blank_values=True))
+    try:
+        value = json.loads(body)
+    except (ValueError, UnicodeDecodeError):
+        problems.append(Problem("$", "request body is not JSON", text[:80]))
+        return {}
+    if not isinstance(value, dict):
+        problems.append(Problem("$", f"request body is a JSON {type(value).__name__}, expected an object", value))
+        return {}
+    return value
+
+
+def _text_params(endpoint: Endpoint, pairs: list[tuple[str, str]]) -> dict[str, Any]:
+    """Query-string pairs into typed parameters: ``a=3``, ``a[]=1&a[]=2``, ``a[k]=v``, ``a[k][0]=v``."""
+    flat: dict[str, str | list[str]] = {}
+    nested: dict[str, Any] = {}
+    for key, value in pairs:
+        match = _KEY.match(key)
+        if match is None:
+            previous = flat.get(key)
+            flat[key] = value if previous is None else [*_as_list(previous), value]
+        elif match.group(2) == "[]":
+            listed = flat.setdefault(key, [])
+            _as_list(listed).append(value)
+        else:
+            _put(nested, match.group(1), match.group(2)[1:-1].split("]["), value)
+    out = _params.coerce(endpoint, flat)
+    for name, value in nested.items():
+        param = endpoint.parameter(name)
+        out[name] = _coerce_nested(param.schema if param else {}, value)
+    return out
+
+
+def _as_list(value: str | list[str]) -> list[str]:
+    return value if isinstance(value, list) else [value]
+
+
+def _put(tree: dict[str, Any], name: str, keys: list[str], value: str) -> None:
+    """Place ``name[k1][k2]=value`` into nested dicts; a numeric or empty last key appends to a list."""
+    node = tree.setdefault(name, {})
+    for key in keys[:-1]:
+        node = node.setdefault(key, {}) if isinstance(node, dict) else node
+    last = keys[-1]
+    if isinstance(node, dict):
+        if last == "" or last.isdigit():
+            node.setdefault("", []).append(value)
+        else:
+            node[last] = value
+
+
+def _coerce_nested(schema: Mapping[str, Any], value: Any) -> Any:
+    """Coerce text leaves of a nested query parameter by the matching sub-schemas."""
+    if isinstance(value, dict):
+        if set(value) == {""}:
+            return _coerce_nested(schema, value[""])
+        props = schema.get("properties", {})
+        extra = schema.get("additionalProperties", {})
+        return {k: _coerce_nested(props.get(k, extra if isinstance(extra, Mapping) else {}), v)
+                for k, v in value.items()}
+    if isinstance(value, list):
+        items = schema.get("items", {})
+        return [_coerce_nested(items if isinstance(items, Mapping) else {}, v) for v in value]
+    return _params.coerce_value(schema, value) if isinstance(value, str) else value
+
+
+def _json_path(fieldname: str) -> str:
+    if fieldname in ("", "(parameters)"):
+        return "$"
+    return "$" + "".join(f"[{p}]" if p.isdigit() else f".{p}" for p in fieldname.split("."))
+
+
+def _value_at(params: Mapping[str, Any], fieldname: str) -> Any:
+    """The sent value at a dotted field, or None when it was not sent."""
+    value: Any = params
+    for part in fieldname.split("."):
+        if isinstance(value, Mapping) and part in value:
+            value = value[part]
+        elif isinstance(value, list) and part.isdigit() and int(part) < len(value):
+            value = value[int(part)]
+        else:
+            return None
+    return value
+
+
+# --- command line -------------------------------------------------------------------------
+
+
+def setup_verify(parser: argparse.ArgumentParser) -> None:
+    """Arguments of ``thulium-explore verify``."""
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="cassette files or folders (YAML or JSON)")
+    parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    parser.add_argument("--strict", action="store_true",
+                        help="also fail on drift (undocumented fields) and unchecked (unknown) endpoints")
+
+
+def run_verify(args: argparse.Namespace) -> int:
+    """Print the report; exit 0 when every interaction conforms, 1 otherwise."""
+    report = verify(args.paths, strict=args.strict)
+    if args.json:
+        print(json.dumps(report.as_dict(), indent=2, ensure_ascii=False, default=str))
+    else:
+        print("\n".join(report.lines()))
+    return report.exit_code
