@@ -24,6 +24,8 @@ from thulium_explore._exceptions import (
     TransportError,
 )
 from thulium_explore._openapi import cmd_openapi, setup_openapi
+from thulium_explore._scan import run_scan, setup_scan
+from thulium_explore._verify import run_verify, setup_verify
 from thulium_explore._webhooks import cmd_verify_webhook, setup_verify_webhook
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -175,6 +177,9 @@ COMMANDS: dict[str, tuple[str, Setup, Run]] = {
     "openapi": ("write the catalog as an OpenAPI 3.1 document (JSON)", setup_openapi, cmd_openapi),
     "verify-webhook": ("check a received webhook payload against its event's schema", setup_verify_webhook,
                        cmd_verify_webhook),
+    "verify": ("check recorded cassettes against the catalog (exit 1 on any violation)", setup_verify, run_verify),
+    "scan": ("find secrets and personal data in cassettes and notebooks (exit 1 on any finding)", setup_scan,
+             run_scan),
 }
 
 
