@@ -66,8 +66,9 @@ def openapi_document(catalog: Catalog | None = None, *, system: str = DEFAULT_SY
             other = item[method]["operationId"]
             raise CatalogError(f"{endpoint.id}: {endpoint.method} {endpoint.path} is also {other}")
         item[method] = _operation(endpoint, schemas)
-    groups = sorted({endpoint.group for endpoint in catalog})
-    return {
+    webhooks = _webhooks(catalog, schemas)
+    groups = sorted({endpoint.group for endpoint in catalog} | ({"webhooks"} if webhooks else set()))
+    document: dict[str, Any] = {
         "openapi": OPENAPI_VERSION,
         "info": _info(),
         "servers": [_server(system)],
@@ -86,6 +87,40 @@ def openapi_document(catalog: Catalog | None = None, *, system: str = DEFAULT_SY
             },
         },
     }
+    if webhooks:
+        document["webhooks"] = webhooks
+    return document
+
+
+def _webhooks(catalog: Catalog, schemas: _Schemas) -> dict[str, Any]:
+    """OpenAPI 3.1 ``webhooks``: one POST per payload document (``x-thulium-webhook``) Thulium sends you."""
+    out: dict[str, Any] = {}
+    for uri in sorted(catalog.registry):
+        document = catalog.registry.contents(uri)
+        meta = document.get("x-thulium-webhook") if isinstance(document, Mapping) else None
+        if not isinstance(meta, Mapping):
+            continue
+        event = str(meta["event"])
+        payload = schemas.local(uri)
+        notes = [f"- {note}" for note in meta.get("notes", [])]
+        text = "\n\n".join([str(document.get("description", meta["summary"])), *(["Notes:\n" + "\n".join(notes)]
+                                                                           if notes else [])])
+        out[event] = {"post": {
+            "operationId": f"webhook.{event}",
+            "tags": ["webhooks"],
+            "summary": str(meta["summary"]),
+            "description": text + "\n\nThulium calls the subscription_url given to webhooks.create. The HTTP "
+            "method is not documented (POST is assumed here); http_auth_user/http_auth_password suggest HTTP "
+            "Basic auth when they were set.",
+            # Either no credentials or the ones given when subscribing.
+            "security": [{}, {SECURITY_SCHEME: []}],
+            "requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": payload}}}},
+            "responses": {"200": {"description": "Your endpoint's answer. What Thulium expects back (and whether "
+                                  "it retries) is not documented."}},
+            "x-provenance": str(meta["provenance"]),
+            "x-method-provenance": "inferred",
+        }}
+    return dict(sorted(out.items()))
 
 
 def _info() -> dict[str, Any]:

@@ -388,3 +388,23 @@ def test_a_failed_write_leaves_the_old_file_untouched_and_no_litter(
     assert "No space left on device" in capsys.readouterr().err
     assert target.read_text(encoding="utf-8") == "previous"
     assert [p.name for p in tmp_path.iterdir()] == ["openapi.json"]
+
+
+def test_webhook_payloads_are_openapi_webhooks() -> None:
+    document = openapi_document()
+    catalog = default_catalog()
+    events = {
+        catalog.registry.contents(uri)["x-thulium-webhook"]["event"]: uri
+        for uri in catalog.registry
+        if "x-thulium-webhook" in catalog.registry.contents(uri)
+    }
+    assert events, "the catalog has webhook payload schemas"
+    assert set(document.get("webhooks", {})) == set(events)
+    for event, uri in events.items():
+        operation = document["webhooks"][event]["post"]
+        assert operation["operationId"] == f"webhook.{event}"
+        schema = operation["requestBody"]["content"]["application/json"]["schema"]
+        assert _deref_openapi(document, schema) == _deref_catalog_uri(catalog, uri)
+    operation_ids = [op["operationId"] for _, _, op in _operations(document)]
+    operation_ids += [item["post"]["operationId"] for item in document["webhooks"].values()]
+    assert len(operation_ids) == len(set(operation_ids))
