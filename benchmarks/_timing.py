@@ -1,0 +1,84 @@
+"""Timing helpers: repeat, median/min, and interleaved A/B rounds so noise hits every side alike."""
+
+from __future__ import annotations
+
+import gc
+import statistics
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Stats:
+    """Samples of one side, in seconds per unit (one call, one run, one request...)."""
+
+    samples: tuple[float, ...]
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.samples)
+
+    @property
+    def min(self) -> float:
+        return min(self.samples)
+
+    @property
+    def max(self) -> float:
+        return max(self.samples)
+
+    def as_dict(self, scale: float = 1.0, unit: str = "s") -> dict[str, Any]:
+        """Median, min, max and sample count, multiplied by ``scale`` (e.g. 1e3 for ms)."""
+        return {
+            f"median_{unit}": round(self.median * scale, 6),
+            f"min_{unit}": round(self.min * scale, 6),
+            f"max_{unit}": round(self.max * scale, 6),
+            "samples": len(self.samples),
+        }
+
+
+def interleaved(
+    sides: Mapping[str, Callable[[], Any]],
+    *,
+    rounds: int,
+    number: int = 1,
+    warmup: int = 1,
+    per: int | None = None,
+) -> dict[str, Stats]:
+    """Time every side ``rounds`` times, alternating the order each round (A B, B A, ...).
+
+    One sample = ``number`` back-to-back calls of the side's function, divided by ``per``
+    (default ``number``) so a sample is seconds per unit. Warm-up calls are not timed.
+    Garbage is collected before each sample (outside the timing) so one side's garbage
+    is not charged to the other.
+    """
+    names = list(sides)
+    for name in names:
+        for _ in range(warmup):
+            sides[name]()
+    divisor = per if per is not None else number
+    samples: dict[str, list[float]] = {name: [] for name in names}
+    for r in range(rounds):
+        order = names if r % 2 == 0 else names[::-1]
+        for name in order:
+            fn = sides[name]
+            gc.collect()
+            started = time.perf_counter()
+            for _ in range(number):
+                fn()
+            samples[name].append((time.perf_counter() - started) / divisor)
+    return {name: Stats(tuple(values)) for name, values in samples.items()}
+
+
+def once(fn: Callable[[], Any]) -> float:
+    """Seconds taken by one call of ``fn``."""
+    gc.collect()
+    started = time.perf_counter()
+    fn()
+    return time.perf_counter() - started
+
+
+def ratio(numerator: Stats, denominator: Stats) -> float:
+    """Ratio of medians."""
+    return numerator.median / denominator.median
