@@ -1,0 +1,39 @@
+"""Notebook forms for the catalog's endpoints (ipywidgets 8), the response viewer and the mode switch.
+
+Importing ``thulium_explore`` does not import this package; it loads ipywidgets on first use.
+
+>>> from thulium_explore import connect
+>>> from thulium_explore.forms import EndpointForm, explore
+>>> form = EndpointForm(connect(), "chat_conversations.start")  # doctest: +SKIP
+>>> form  # displays the form in a notebook  # doctest: +SKIP
+>>> explore()  # pick any endpoint; the mode switch on top  # doctest: +SKIP
+"""
+
+from thulium_explore.forms._builders import BUILDERS, Input, build_input, kind_of
+from thulium_explore.forms._explore import Explorer, explore
+from thulium_explore.forms._field import Field
+from thulium_explore.forms._form import EndpointForm
+from thulium_explore.forms._history import History, HistoryEntry, session_history
+from thulium_explore.forms._modeswitch import ModeSwitch
+from thulium_explore.forms._spec import UNSET, FieldSpec, endpoint_specs
+from thulium_explore.forms._viewer import SNIPPET_TABS, ResponseViewer
+
+__all__ = [
+    "BUILDERS",
+    "SNIPPET_TABS",
+    "UNSET",
+    "EndpointForm",
+    "Explorer",
+    "Field",
+    "FieldSpec",
+    "History",
+    "HistoryEntry",
+    "Input",
+    "ModeSwitch",
+    "ResponseViewer",
+    "build_input",
+    "endpoint_specs",
+    "explore",
+    "kind_of",
+    "session_history",
+]

@@ -1,0 +1,76 @@
+"""explore(): pick any endpoint of the catalog and get its form (with the mode switch when no client is given).
+
+>>> from thulium_explore.forms import explore
+>>> explorer = explore()  # doctest: +SKIP
+>>> explorer.select("chat_conversations.start").set(chat_queue_id=3).submit()  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import ipywidgets as W
+
+from thulium_explore._catalog import Catalog
+from thulium_explore.forms._form import EndpointForm, _catalog_of
+from thulium_explore.forms._history import History, session_history
+from thulium_explore.forms._modeswitch import ModeSwitch
+
+
+class Explorer:
+    """An endpoint picker above the chosen endpoint's form; forms keep their values when you switch back."""
+
+    def __init__(self, client: Any = None, *, endpoint: str | None = None, history: History | None = None,
+                 catalog: Catalog | None = None) -> None:
+        self.switch: ModeSwitch | None = None
+        if client is None:
+            self.switch = ModeSwitch()
+            client = self.switch
+        self.source = client
+        self.catalog = catalog or (self.switch.catalog if self.switch else _catalog_of(client))
+        self.history = history if history is not None else session_history()
+        self.forms: dict[str, EndpointForm] = {}
+        ids = [e.id for e in self.catalog]
+        if not ids:
+            raise ValueError("catalog: has no endpoints to explore")
+        labels = [(f"{e.group} · {e.id} — {e.summary} ({e.method} {e.path})", e.id) for e in self.catalog]
+        first = endpoint if endpoint is not None else ("chat_conversations.start"
+                                                       if "chat_conversations.start" in ids else ids[0])
+        first = self.catalog[first].id  # CatalogError naming the known ids when unknown
+        self.picker = W.Dropdown(options=labels, value=first, description="Endpoint",
+                                 layout={"width": "min(60em, 98%)"})
+        self.picker.add_class("thulium-endpoint-picker")
+        self._holder = W.VBox([])
+        self.picker.observe(lambda change: self.select(change["new"]), names="value")
+        top = [self.switch.widget] if self.switch else []
+        self.widget = W.VBox([*top, self.picker, self._holder])
+        self.widget.add_class("thulium-explorer")
+        self.select(first)
+
+    @property
+    def form(self) -> EndpointForm:
+        """The form currently shown."""
+        return self.forms[self.picker.value]
+
+    def select(self, endpoint_id: str) -> EndpointForm:
+        """Show (building on first use) the form of ``endpoint_id``."""
+        form = self.forms.get(endpoint_id)
+        if form is None:
+            form = EndpointForm(self.source, endpoint_id, history=self.history, catalog=self.catalog)
+            self.forms[endpoint_id] = form
+        if self.picker.value != endpoint_id:
+            self.picker.value = endpoint_id  # fires select() again, which finds the form built
+        self._holder.children = (form.widget,)
+        return form
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
+        return self.widget._repr_mimebundle_(**kwargs)
+
+
+def explore(client: Any = None, *, endpoint: str | None = None, history: History | None = None) -> Explorer:
+    """Pick any endpoint and get its form. With no ``client``, a mode switch (sandbox, replay, live, record) on top.
+
+    >>> from thulium_explore.forms import explore
+    >>> explore(client)  # doctest: +SKIP
+    """
+    return Explorer(client, endpoint=endpoint, history=history)

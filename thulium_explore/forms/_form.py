@@ -1,0 +1,252 @@
+"""EndpointForm: a form for one endpoint, generated from its schema, validated as you type.
+
+>>> from thulium_explore import connect
+>>> from thulium_explore.forms import EndpointForm
+>>> form = EndpointForm(connect(), "chat_conversations.start")  # doctest: +SKIP
+>>> form.set(chat_queue_id=3)  # doctest: +SKIP
+>>> form.values, form.errors  # doctest: +SKIP
+({'chat_queue_id': 3}, {})
+>>> form.submit().json  # doctest: +SKIP
+{'conversation_id': '…'}
+"""
+
+from __future__ import annotations
+
+import contextlib
+import html
+from typing import Any
+
+import ipywidgets as W
+
+from thulium_explore import _params
+from thulium_explore._catalog import Catalog, default_catalog
+from thulium_explore._exceptions import ParameterError, ParameterProblem, ThuliumError
+from thulium_explore._result import CallResult
+from thulium_explore.forms import _shared
+from thulium_explore.forms._field import Field, FieldFactory
+from thulium_explore.forms._history import History, resolve_client, session_history
+from thulium_explore.forms._spec import UNSET, FieldSpec, endpoint_specs, example_text
+from thulium_explore.forms._viewer import ResponseViewer
+
+
+class EndpointForm:
+    """A form for one endpoint of the catalog.
+
+    ``client`` is a ThuliumClient, a Connection from ``connect()`` or a ModeSwitch (anything
+    with ``.client``; looked up at each send). An empty optional field is not sent.
+    """
+
+    def __init__(self, client: Any, endpoint_id: str, *, history: History | None = None,
+                 catalog: Catalog | None = None) -> None:
+        self._source = client
+        self.catalog: Catalog = catalog or _catalog_of(client)
+        self.endpoint = self.catalog[endpoint_id]
+        self.history = history if history is not None else session_history()
+        self.viewer = ResponseViewer()
+        self.result: CallResult | None = None
+        factory = FieldFactory()
+        self.fields: list[Field] = [factory.field(spec) for spec in endpoint_specs(self.catalog, self.endpoint)]
+        self._all = [f for top in self.fields for f in top.walk()]
+        self._by_path = {f.spec.path: f for f in self._all}
+        for f in self._all:
+            f.on_edit(self._edited)
+        self._send = W.Button(description="Send", button_style="primary", icon="paper-plane",
+                              tooltip=f"{self.endpoint.method} {self.endpoint.path}",
+                              layout=_shared.layout(), style=_shared.button_style())
+        self._send.add_class("thulium-send")
+        fill = W.Button(description="Fill documented example", icon="book", layout=_shared.layout(width="auto"),
+                        style=_shared.button_style())
+        fill.add_class("thulium-fill-example")
+        clear = W.Button(description="Clear", icon="eraser", layout=_shared.layout(), style=_shared.button_style())
+        self._send.on_click(self._clicked)
+        fill.on_click(lambda _: self.fill_example())
+        clear.on_click(lambda _: self.clear())
+        self._status = _shared.html()
+        self._status.add_class("thulium-form-status")
+        children = [_shared.html(self._header_html()), *[f.widget for f in self.fields],
+                    W.HBox([self._send, fill, clear], layout=_shared.layout()), self._status, self.viewer.widget,
+                    self.history.widget]
+        self.widget = W.VBox(children, layout=_shared.layout(max_width="60em"))
+        self.widget.add_class("thulium-form")
+        self._validate()
+
+    # -- values and errors -------------------------------------------------------------------
+
+    @property
+    def values(self) -> dict[str, Any]:
+        """Exactly the parameters that would be sent: empty optional fields are left out."""
+        return {f.spec.name: v for f in self.fields if (v := f.read()) is not UNSET}
+
+    @property
+    def errors(self) -> dict[str, str]:
+        """What is wrong, by JSON path (``{"$.chat_queue_id": "is required (example: 3)"}``); empty when valid."""
+        return {path: message for _, path, message in self._problems()}
+
+    @property
+    def valid(self) -> bool:
+        return not self._problems()
+
+    def set(self, **params: Any) -> EndpointForm:
+        """Fill fields as if typed (``form.set(chat_queue_id=3)``); ``None`` empties one."""
+        unknown = [name for name in params if (name,) not in self._by_path]
+        if unknown:
+            names = ", ".join(f.spec.name for f in self.fields) or "none"
+            raise ValueError(f"{self.endpoint.id}: no field {unknown[0]!r} (fields: {names})")
+        for name, value in params.items():
+            field = self._by_path[(name,)]
+            field.write(UNSET if value is None else value)
+            field.touched = True
+        self._validate()
+        return self
+
+    def fill_example(self) -> EndpointForm:
+        """Fill every field that has a documented example; the documented request example wins."""
+        documented = self.endpoint.parameters_schema.get("examples") or [{}]
+        request_example = documented[0] if isinstance(documented[0], dict) else {}
+        for f in self.fields:
+            value = request_example.get(f.spec.name, _example_of(f.spec))
+            f.write(value)
+            f.touched = f.touched or value is not UNSET
+        self._validate()
+        return self
+
+    def clear(self) -> EndpointForm:
+        """Empty every field."""
+        for f in self.fields:
+            f.clear()
+        for f in self._all:
+            f.touched = False
+        self._validate()
+        return self
+
+    # -- sending -----------------------------------------------------------------------------
+
+    def submit(self) -> CallResult:
+        """Send the form (the same as clicking Send) and return the result; it is also shown and recorded.
+
+        Raises ParameterError when the form is invalid (nothing is sent), TransportError when no
+        answer came (shown in the viewer and recorded in the history too).
+        """
+        problems = self._validate(show_all=True)
+        if problems:
+            raise ParameterError(self.endpoint.id, [ParameterProblem(path[2:] or path, message)
+                                                    for _, path, message in problems])
+        values = self.values
+        client = resolve_client(self._source)
+        self._send.disabled = True
+        self._status.value = f"<span style='color:#57606a'>Sending {html.escape(self.endpoint.id)}…</span>"
+        try:
+            result = client.send(self.endpoint.id, values)
+        except ThuliumError as exc:
+            self.viewer.show_failure(self.endpoint.id, str(exc))
+            self.history.add(self._source, self.endpoint.id, values, failure=str(exc), on_result=self._show)
+            raise
+        finally:
+            self._validate()
+        self._show(result)
+        self.history.add(self._source, self.endpoint.id, values, result=result, on_result=self._show)
+        return result
+
+    def _show(self, result: CallResult) -> None:
+        self.result = result
+        self.viewer.show(result)
+
+    def _clicked(self, _: Any) -> None:
+        # a failure is already shown: field errors, or the failure in the viewer and the history
+        with contextlib.suppress(ThuliumError):
+            self.submit()
+
+    # -- validation --------------------------------------------------------------------------
+
+    def _problems(self) -> list[tuple[Field | None, str, str]]:
+        """(field, JSON path, message): local problems first, then the catalog validator's."""
+        found: dict[str, tuple[Field | None, str, str]] = {}
+        for f in self._all:
+            local = f.problem()
+            if local:
+                found[f.spec.json_path] = (f, f.spec.json_path, local)
+        for problem in _params.check(self.catalog, self.endpoint, self.values):
+            parts = tuple(problem.field.split(".")) if problem.field != "(parameters)" else ()
+            field = self._field_for(parts)
+            path = "$" + "".join(f"[{p}]" if p.isdigit() else f".{p}" for p in parts)
+            if field is not None and field.spec.json_path in found:
+                continue
+            message = problem.message
+            if problem.example is not None and len(parts) == 1:
+                message += f" (example: {example_text(problem.example)})"
+            found.setdefault(path, (field, path, message))
+        return list(found.values())
+
+    def _field_for(self, parts: tuple[str, ...]) -> Field | None:
+        """The deepest field whose path is a prefix of ``parts``."""
+        for cut in range(len(parts), 0, -1):
+            field = self._by_path.get(parts[:cut])
+            if field is not None:
+                return field
+        return None
+
+    def _validate(self, show_all: bool = False) -> list[tuple[Field | None, str, str]]:
+        """Re-check, show errors of touched fields (all with ``show_all``), enable Send only when valid."""
+        problems = self._problems()
+        by_field: dict[int, str] = {}
+        loose = []
+        for field, path, message in problems:
+            if field is None:
+                loose.append(f"<code>{html.escape(path)}</code> {html.escape(message)}")
+            else:
+                by_field.setdefault(id(field), message if field.spec.json_path == path
+                                    else f"{path}: {message}")
+        for f in self._all:
+            if show_all:
+                f.touched = True
+            f.show_error(by_field.get(id(f)) if f.touched else None)
+        self._send.disabled = bool(problems)
+        if problems:
+            hint = f"{len(problems)} problem{'s' * (len(problems) != 1)} to fix before sending"
+            self._status.value = "<span style='color:#cf222e'>" + "<br>".join([hint, *loose]) + "</span>"
+        else:
+            self._status.value = ""
+        return problems
+
+    def _edited(self, _: Field) -> None:
+        self._validate()
+
+    # -- display -----------------------------------------------------------------------------
+
+    def _header_html(self) -> str:
+        e = self.endpoint
+        pl = (f"<div lang='pl' style='color:#57606a'><i>PL: {html.escape(e.summary_pl)}</i></div>"
+              if e.summary_pl else "")
+        desc = f"<div style='font-size:90%'>{html.escape(e.description)}</div>" if e.description else ""
+        empty = "" if self.fields else "<div style='color:#57606a'>This endpoint takes no parameters.</div>"
+        return ("<div class='thulium-form-header' style='line-height:1.4'>"
+                f"<b style='font-size:110%'>{html.escape(e.summary)}</b> "
+                f"<code>{html.escape(e.id)}</code><div><code>{html.escape(e.method)} {html.escape(e.path)}</code>"
+                f" <span style='color:#57606a'>· provenance: {html.escape(e.provenance)}"
+                f" · <span style='color:#cf222e'>*</span> required; empty optional fields are not sent</span>"
+                f"</div>{pl}{desc}{empty}</div>")
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
+        return self.widget._repr_mimebundle_(**kwargs)
+
+    def __repr__(self) -> str:
+        return f"<EndpointForm {self.endpoint.id} values={self.values!r} errors={len(self.errors)}>"
+
+
+def _example_of(spec: FieldSpec) -> Any:
+    """A field's documented example; for a group, its fields' examples; UNSET when there is none."""
+    if spec.example is not UNSET:
+        return spec.example
+    if spec.children:
+        parts = {c.name: v for c in spec.children if (v := _example_of(c)) is not UNSET}
+        return parts or UNSET
+    return UNSET
+
+
+def _catalog_of(source: Any) -> Catalog:
+    """The catalog of the client behind ``source`` (the default one when it has none)."""
+    for candidate in (source, getattr(source, "client", None)):
+        catalog = getattr(candidate, "catalog", None) if candidate is not None else None
+        if isinstance(catalog, Catalog):
+            return catalog
+    return default_catalog()

@@ -1,0 +1,145 @@
+"""The session's call history: a table of every call made through the forms; any row can be re-sent.
+
+>>> history = session_history()
+>>> history.resend(0)  # doctest: +SKIP
+<CallResult chat_conversations.start HTTP 200 contract=pass 3 ms>
+"""
+
+from __future__ import annotations
+
+import contextlib
+import html
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+import ipywidgets as W
+
+from thulium_explore._exceptions import ThuliumError
+from thulium_explore._result import CallResult
+from thulium_explore.forms._render import GREY, request_line, status_badge, verdict_badge
+
+MAX_ROWS = 100
+
+
+class Sender(Protocol):
+    """What a form needs from a client: ``send`` and the catalog."""
+
+    catalog: Any
+
+    def send(self, endpoint_id: str, params: Mapping[str, Any]) -> CallResult: ...
+
+
+def resolve_client(source: Any) -> Sender:
+    """A ThuliumClient as is; a Connection, ModeSwitch or anything with ``.client``: its current client."""
+    if hasattr(source, "send") and hasattr(source, "catalog"):
+        return source  # type: ignore[no-any-return]
+    client = getattr(source, "client", None)
+    if client is not None and hasattr(client, "send"):
+        return client  # type: ignore[no-any-return]
+    raise TypeError(
+        f"client: expected a ThuliumClient or a Connection (with .client), got {type(source).__name__} "
+        "(example: EndpointForm(connect(), 'chat_conversations.start'))"
+    )
+
+
+@dataclass
+class HistoryEntry:
+    """One call: what was asked, through which client source, and what came back."""
+
+    number: int
+    endpoint_id: str
+    params: dict[str, Any]
+    source: Any = field(repr=False)
+    result: CallResult | None = None
+    failure: str | None = None
+    at: float = field(default_factory=time.time)
+    on_result: Callable[[CallResult], None] | None = field(default=None, repr=False)
+
+
+class History:
+    """Calls made in this session, newest last; ``widget`` is the table with a Re-send button per row."""
+
+    def __init__(self) -> None:
+        self.entries: list[HistoryEntry] = []
+        self._widget: W.VBox | None = None
+
+    @property
+    def widget(self) -> W.VBox:
+        """The table (built on first display)."""
+        if self._widget is None:
+            self._widget = W.VBox([self._header()] + [self._row(e) for e in self.entries[-MAX_ROWS:]])
+            self._widget.add_class("thulium-history")
+        return self._widget
+
+    def add(self, source: Any, endpoint_id: str, params: Mapping[str, Any], *, result: CallResult | None = None,
+            failure: str | None = None, on_result: Callable[[CallResult], None] | None = None) -> HistoryEntry:
+        """Record one call (its answer or why it failed)."""
+        entry = HistoryEntry(len(self.entries) + 1, endpoint_id, dict(params), source, result, failure,
+                             on_result=on_result)
+        self.entries.append(entry)
+        if self._widget is not None:
+            rows = list(self._widget.children[1:])[-(MAX_ROWS - 1):]
+            self._widget.children = (self._widget.children[0], *rows, self._row(entry))
+        return entry
+
+    def resend(self, number: int) -> CallResult:
+        """Send call ``number`` again (its parameters, the same client source); the new call is recorded too."""
+        try:
+            entry = next(e for e in self.entries if e.number == number)
+        except StopIteration:
+            raise ValueError(f"number: no call #{number} in the history (it has {len(self.entries)})") from None
+        client = resolve_client(entry.source)
+        try:
+            result = client.send(entry.endpoint_id, entry.params)
+        except ThuliumError as exc:
+            self.add(entry.source, entry.endpoint_id, entry.params, failure=str(exc), on_result=entry.on_result)
+            raise
+        self.add(entry.source, entry.endpoint_id, entry.params, result=result, on_result=entry.on_result)
+        if entry.on_result is not None:
+            entry.on_result(result)
+        return result
+
+    def clear(self) -> None:
+        self.entries.clear()
+        if self._widget is not None:
+            self._widget.children = (self._widget.children[0],)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    @staticmethod
+    def _header() -> W.HTML:
+        return W.HTML(f"<b>History</b> <span style='color:{GREY}'>— this session's calls; "
+                      "Re-send repeats one with the same parameters</span>")
+
+    def _row(self, entry: HistoryEntry) -> W.HBox:
+        when = time.strftime("%H:%M:%S", time.localtime(entry.at))
+        if entry.result is not None:
+            outcome = (f"{status_badge(entry.result.status)} {verdict_badge(entry.result.verdict)} "
+                       f"<code>{html.escape(request_line(entry.result))}</code> "
+                       f"{entry.result.elapsed * 1000:.0f} ms")
+        else:
+            outcome = f"<span style='color:#cf222e'>{html.escape((entry.failure or '')[:160])}</span>"
+        cell = W.HTML(f"<span style='color:{GREY}'>#{entry.number} {when}</span> "
+                      f"<b>{html.escape(entry.endpoint_id)}</b> {outcome}")
+        button = W.Button(description="Re-send", tooltip=f"send call #{entry.number} again",
+                          layout={"width": "6em"})
+        button.add_class("thulium-resend")
+
+        def clicked(_: Any) -> None:
+            # a failure becomes a row of the table, so there is nothing else to show
+            with contextlib.suppress(ThuliumError):
+                self.resend(entry.number)
+
+        button.on_click(clicked)
+        return W.HBox([button, cell])
+
+
+_SESSION = History()
+
+
+def session_history() -> History:
+    """The history shared by every form in this Python session (kernel)."""
+    return _SESSION

@@ -1,0 +1,143 @@
+"""The mode switch: sandbox (default when nothing is configured), replay a cassette, live, record.
+
+The same switch in code and in the UI, built on :func:`thulium_explore.connect`. Credentials come
+from the ``THULIUM_*`` environment variables or from the password box; the password is read once,
+when connecting, and the box is emptied right away, so it never sits in widget state (and never in
+a saved notebook).
+
+>>> from thulium_explore.forms import ModeSwitch
+>>> switch = ModeSwitch()  # sandbox unless THULIUM_* are set  # doctest: +SKIP
+>>> switch.connect("replay", cassette="cassettes/chat_conversations.start.yaml")  # doctest: +SKIP
+<Connection replay http://your-system-name.thulium.com cassette='…'>
+"""
+
+from __future__ import annotations
+
+import contextlib
+import html
+import os
+from collections.abc import Mapping
+from typing import Any
+
+import ipywidgets as W
+
+from thulium_explore._catalog import Catalog, default_catalog
+from thulium_explore._client import ENV_BASE_URL, ENV_PASSWORD, ENV_USER, ThuliumClient
+from thulium_explore._connect import MODES, Connection, connect, resolve_mode
+from thulium_explore._exceptions import ThuliumError
+from thulium_explore._modes import ENV_CASSETTE
+
+HELP = {
+    "sandbox": "a local Thulium API on 127.0.0.1 that answers as the documentation says; no credentials needed",
+    "replay": "answers come from the cassette only; nothing reaches the network",
+    "live": "calls go to your tenant with the credentials below or the THULIUM_* variables",
+    "record": "like live (or against a fresh sandbox when no tenant is configured); every call is stored, "
+              "scrubbed, in the cassette when you Disconnect or switch",
+}
+
+
+class ModeSwitch:
+    """Chooses how forms reach Thulium; forms given this switch use its current connection at each send."""
+
+    def __init__(self, mode: str | None = None, *, cassette: str | os.PathLike[str] | None = None,
+                 environ: Mapping[str, str] | None = None, catalog: Catalog | None = None) -> None:
+        self._env: Mapping[str, str] = os.environ if environ is None else environ
+        self.catalog: Catalog = catalog or default_catalog()
+        self.connection: Connection | None = None
+        self._mode = W.ToggleButtons(options=list(MODES), value=resolve_mode(mode, self._env),
+                                     description="Mode", style={"button_width": "6.5em"})
+        self._mode.add_class("thulium-mode")
+        self._cassette = W.Text(value=str(cassette or self._env.get(ENV_CASSETTE, "")), description="Cassette",
+                                placeholder="my_session.yaml", layout={"width": "min(40em, 95%)"})
+        self._base_url = W.Text(value=self._env.get(ENV_BASE_URL, ""), description="Base URL",
+                                placeholder="https://your-system-name.thulium.com", layout={"width": "min(40em, 95%)"})
+        self._user = W.Text(value=self._env.get(ENV_USER, ""), description="API user", placeholder="api_user")
+        from_env = bool(self._env.get(ENV_PASSWORD))
+        self._password = W.Password(description="Password",
+                                    placeholder="(from THULIUM_API_PASSWORD)" if from_env else "API user's password")
+        self._password.add_class("thulium-password")
+        connect_button = W.Button(description="Connect", icon="plug", button_style="info")
+        disconnect = W.Button(description="Disconnect", icon="stop")
+        connect_button.on_click(lambda _: self._clicked_connect())
+        disconnect.on_click(lambda _: self.close())
+        self._help = W.HTML()
+        self._status = W.HTML()
+        self._status.add_class("thulium-connection")
+        self._credentials = W.VBox([self._base_url, self._user, self._password])
+        self._mode.observe(lambda _: self._refresh(), names="value")
+        self.widget = W.VBox([self._mode, self._help, self._cassette, self._credentials,
+                              W.HBox([connect_button, disconnect]), self._status])
+        self.widget.add_class("thulium-mode-switch")
+        self._refresh()
+
+    @property
+    def mode(self) -> str:
+        """The mode chosen (``sandbox``, ``replay``, ``live`` or ``record``)."""
+        return str(self._mode.value)
+
+    @property
+    def client(self) -> ThuliumClient:
+        """The current connection's client; connects with the chosen settings when not connected."""
+        if self.connection is None or self.connection.closed:
+            self.connect()
+        assert self.connection is not None
+        return self.connection.client
+
+    def connect(self, mode: str | None = None, *, cassette: str | os.PathLike[str] | None = None,
+                password: str | None = None) -> Connection:
+        """Close the current connection (saving a recording) and open one in ``mode``; the UI follows."""
+        if mode is not None:
+            self._mode.value = resolve_mode(mode, self._env)
+        if cassette is not None:
+            self._cassette.value = str(cassette)
+        typed = password if password is not None else self._password.value
+        self._password.value = ""  # read once; never kept in widget state
+        self.close()
+        env = dict(self._env)
+        for name, box in ((ENV_BASE_URL, self._base_url), (ENV_USER, self._user)):
+            if box.value.strip():
+                env[name] = box.value.strip()
+        if typed:
+            env[ENV_PASSWORD] = typed
+        try:
+            self.connection = connect(self.mode, cassette=self._cassette.value.strip() or None, environ=env,
+                                      catalog=self.catalog)
+        except ThuliumError as exc:
+            self._status.value = f"<span style='color:#cf222e'>Not connected: {html.escape(str(exc))}</span>"
+            raise
+        finally:
+            del typed, env
+        self._refresh()
+        return self.connection
+
+    def close(self) -> None:
+        """Close the connection: stops the sandbox, writes a recording."""
+        if self.connection is not None and not self.connection.closed:
+            self.connection.close()
+        self._refresh()
+
+    def _clicked_connect(self) -> None:
+        with contextlib.suppress(ThuliumError, ValueError):  # shown in the status line
+            self.connect()
+
+    def _refresh(self) -> None:
+        mode = self.mode
+        self._help.value = f"<span style='color:#57606a'>{html.escape(HELP[mode])}</span>"
+        self._cassette.layout.display = "" if mode in ("replay", "record") else "none"
+        self._credentials.layout.display = "" if mode in ("live", "record") else "none"
+        conn = self.connection
+        if conn is None or conn.closed:
+            saved = ""
+            if conn is not None and conn.mode == "record" and conn.cassette is not None:
+                saved = f" Recording saved to <code>{html.escape(str(conn.cassette))}</code>."
+            self._status.value = f"Not connected; the first Send connects in <b>{mode}</b> mode.{saved}"
+        else:
+            where = f" cassette <code>{html.escape(str(conn.cassette))}</code>" if conn.cassette else ""
+            self._status.value = (f"<span style='color:#1a7f37'>●</span> Connected: <b>{html.escape(conn.mode)}</b>"
+                                  f" <code>{html.escape(conn.base_url)}</code>{where}")
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
+        return self.widget._repr_mimebundle_(**kwargs)
+
+    def __repr__(self) -> str:
+        return f"<ModeSwitch mode={self.mode!r} connection={self.connection!r}>"

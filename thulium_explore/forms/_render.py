@@ -1,0 +1,175 @@
+"""HTML for the response viewer: status badge, verdict, Thulium's errors, a collapsible JSON tree.
+
+Pure functions (no widgets), so they are cheap to test.
+
+>>> "HTTP 200" in status_badge(200)
+True
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import Mapping
+from typing import Any
+from urllib.parse import urlsplit
+
+from thulium_explore._contract import Problem, Verdict
+from thulium_explore._result import CallResult
+
+GREEN, RED, AMBER, GREY = "#1a7f37", "#cf222e", "#9a6700", "#57606a"
+_MAX_ITEMS = 200
+_OPEN_DEPTH = 2
+
+
+def _badge(text: str, colour: str, css: str) -> str:
+    return (f"<span class='{css}' style='background:{colour};color:white;padding:1px 7px;"
+            f"border-radius:10px;font-weight:600'>{html.escape(text)}</span>")
+
+
+def status_badge(status: int) -> str:
+    """A coloured ``HTTP 200`` pill: green 2xx, amber 3xx, red otherwise."""
+    colour = GREEN if 200 <= status < 300 else AMBER if 300 <= status < 400 else RED
+    return _badge(f"HTTP {status}", colour, "thulium-status")
+
+
+def verdict_badge(verdict: Verdict) -> str:
+    """``contract: pass`` (green), ``pass (drift)`` (amber), ``FAIL`` (red), ``unchecked`` (grey)."""
+    colour = GREY if not verdict.checked else RED if verdict.problems else AMBER if verdict.drift else GREEN
+    return _badge(f"contract: {verdict.label}", colour, "thulium-verdict")
+
+
+def request_line(result: CallResult) -> str:
+    """``POST /api/chat_conversations/start?chat_queue_id=3`` (no host, no credentials)."""
+    parts = urlsplit(result.request.url)
+    target = parts.path + (f"?{parts.query}" if parts.query else "")
+    return f"{result.request.method} {target}"
+
+
+def summary_html(result: CallResult) -> str:
+    """The first lines: status, request, elapsed time, verdict, request_id."""
+    rid = ""
+    if result.request_id:
+        rid = (f"<div class='thulium-request-id'>request_id <mark style='background:#fff8c5;padding:0 4px'>"
+               f"<code>{html.escape(result.request_id)}</code></mark> — quote it to Thulium support</div>")
+    return (
+        f"<div class='thulium-summary'>{status_badge(result.status)} "
+        f"<code class='thulium-request'>{html.escape(request_line(result))}</code> "
+        f"<span class='thulium-elapsed' style='color:{GREY}'>{result.elapsed * 1000:.0f} ms</span> "
+        f"{verdict_badge(result.verdict)}</div>{rid}"
+    )
+
+
+def errors_html(result: CallResult) -> str:
+    """Thulium's ``errors[{message, code}]``, highlighted; empty when there are none."""
+    if not result.errors:
+        return ""
+    items = "".join(
+        f"<li><b>{html.escape(str(e.get('message', '?')))}</b>"
+        f" <span style='color:{GREY}'>code {html.escape(str(e.get('code', '?')))}</span></li>"
+        for e in result.errors
+    )
+    return (f"<div class='thulium-api-errors' style='border-left:4px solid {RED};background:#ffebe9;"
+            f"padding:4px 8px;margin:4px 0'>Thulium says:<ul style='margin:2px 0'>{items}</ul></div>")
+
+
+def _problem_rows(problems: list[Problem]) -> str:
+    return "".join(
+        f"<tr><td><code>{html.escape(p.path)}</code></td><td>{html.escape(p.message)}</td>"
+        f"<td><code>{html.escape(_short(p.value))}</code></td></tr>"
+        for p in problems
+    )
+
+
+def verdict_html(verdict: Verdict) -> str:
+    """Each violation and each drift with its JSON path and offending value, and what to do."""
+    if not verdict.checked:
+        return f"<div style='color:{GREY}'>Not checked: the catalog does not document this answer.</div>"
+    out = []
+    head = "<tr><th align='left'>JSON path</th><th align='left'>problem</th><th align='left'>value</th></tr>"
+    if verdict.problems:
+        out.append(
+            f"<div class='thulium-violations'><b style='color:{RED}'>Contract violations</b> — the answer does"
+            " not match the documented schema. If the schema's fact is <i>inferred</i>, fix the schema;"
+            f" if it is <i>documented</i>, the API changed: report it.<table>{head}"
+            f"{_problem_rows(verdict.problems)}</table></div>"
+        )
+    if verdict.drift:
+        out.append(
+            f"<div class='thulium-drift'><b style='color:{AMBER}'>Drift</b> — fields the schema does not"
+            f" document (a warning): consider documenting them.<table>{head}{_problem_rows(verdict.drift)}"
+            "</table></div>"
+        )
+    return "".join(out)
+
+
+def json_tree_html(value: Any, *, label: str = "body", depth: int = 0) -> str:
+    """A JSON value as nested ``<details>``: objects and arrays fold, the first levels start open."""
+    if isinstance(value, Mapping):
+        children = [json_tree_html(v, label=str(k), depth=depth + 1) for k, v in list(value.items())[:_MAX_ITEMS]]
+        more = len(value) - _MAX_ITEMS
+        return _folder(label, f"{{…}} {len(value)} key{'s' * (len(value) != 1)}", children, more, depth)
+    if isinstance(value, list):
+        children = [json_tree_html(v, label=f"[{i}]", depth=depth + 1) for i, v in enumerate(value[:_MAX_ITEMS])]
+        more = len(value) - _MAX_ITEMS
+        return _folder(label, f"[…] {len(value)} item{'s' * (len(value) != 1)}", children, more, depth)
+    return (f"<div class='thulium-leaf' style='margin-left:1.2em'><span style='color:{GREY}'>"
+            f"{html.escape(label)}:</span> {_scalar(value)}</div>")
+
+
+def _folder(label: str, hint: str, children: list[str], more: int, depth: int) -> str:
+    tail = f"<div style='margin-left:1.2em;color:{GREY}'>… {more} more</div>" if more > 0 else ""
+    opened = " open" if depth < _OPEN_DEPTH else ""
+    return (f"<details{opened} style='margin-left:{0 if depth == 0 else 1.2}em'><summary>"
+            f"<span style='color:{GREY}'>{html.escape(label)}</span> <small>{hint}</small></summary>"
+            f"{''.join(children)}{tail}</details>")
+
+
+def _scalar(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False)
+    if isinstance(value, str):
+        colour = "#0a3069"
+    else:
+        colour = "#8250df" if value is None or isinstance(value, bool) else "#0550ae"
+    return f"<code style='color:{colour}'>{html.escape(text)}</code>"
+
+
+def body_html(result: CallResult) -> str:
+    """The body as a tree when it is JSON, as text otherwise, or a note when empty."""
+    if result.json is not None:
+        return f"<div class='thulium-body'>{json_tree_html(result.json)}</div>"
+    if result.text:
+        return f"<pre class='thulium-body'>{html.escape(result.text[:5000])}</pre>"
+    return f"<div class='thulium-body' style='color:{GREY}'>(empty body)</div>"
+
+
+def headers_html(result: CallResult) -> str:
+    """Response and (masked) request headers, collapsed."""
+
+    def table(headers: Mapping[str, str]) -> str:
+        rows = "".join(f"<tr><td><code>{html.escape(k)}</code></td><td><code>{html.escape(v)}</code></td></tr>"
+                       for k, v in headers.items())
+        return f"<table>{rows}</table>"
+
+    return (f"<details class='thulium-headers'><summary>Response headers ({len(result.headers)})</summary>"
+            f"{table(result.headers)}</details><details><summary>Request headers (Authorization masked)"
+            f"</summary>{table(result.request.headers)}</details>")
+
+
+def result_html(result: CallResult) -> str:
+    """Everything above the copy-as tabs."""
+    return summary_html(result) + errors_html(result) + verdict_html(result.verdict) + body_html(result) + \
+        headers_html(result)
+
+
+def failure_html(endpoint_id: str, message: str) -> str:
+    """A call that got no answer or was refused before sending."""
+    return (f"<div class='thulium-failure' style='border-left:4px solid {RED};background:#ffebe9;padding:4px 8px'>"
+            f"<b>{html.escape(endpoint_id)}</b>: {html.escape(message)}</div>")
+
+
+def _short(value: Any) -> str:
+    if value is None:
+        return ""
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 80 else text[:77] + "..."
