@@ -1,0 +1,166 @@
+"""The response viewer and history: badges, verdict by JSON path, Thulium's errors, JSON tree, copy-as, re-send."""
+
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import Mapping
+from typing import Any
+
+import pytest
+
+from thulium_explore import CallResult, ThuliumError, TransportError, check_response, default_catalog
+from thulium_explore._params import to_wire
+from thulium_explore._result import MASK, SentRequest
+from thulium_explore.forms import SNIPPET_TABS, History, ResponseViewer
+from thulium_explore.forms._render import json_tree_html, result_html
+
+UUID = "6ed7c941-2c8a-411e-95d2-338a9f64800a"
+ENDPOINT = "chat_conversations.start"
+
+
+def make_result(status: int, body: Any, params: Mapping[str, Any] | None = None,
+                headers: Mapping[str, str] | None = None) -> CallResult:
+    """A CallResult as the client builds it, without any network."""
+    catalog = default_catalog()
+    endpoint = catalog[ENDPOINT]
+    params = dict(params or {"chat_queue_id": 3, "client_id": "1234"})
+    wire = to_wire(endpoint, params)
+    raw = json.dumps(body).encode() if body is not None else b""
+    query = "&".join(f"{k}={v}" for k, v in wire.query)
+    sent = SentRequest("POST", f"http://127.0.0.1:1{wire.path}?{query}",
+                       {"Authorization": f"Basic {MASK}", "Accept": "application/json"}, wire.body, wire)
+    return CallResult(ENDPOINT, params, status, dict(headers or {"Content-Type": "application/json"}),
+                      raw.decode(), body, 0.042, sent, check_response(catalog, endpoint, status, raw))
+
+
+def test_success_shows_status_request_elapsed_verdict_and_body() -> None:
+    page = result_html(make_result(200, {"conversation_id": UUID}))
+    assert "HTTP 200" in page
+    assert "#1a7f37" in page  # green badge
+    assert "POST /api/chat_conversations/start?chat_queue_id=3&amp;client_id=1234" in page
+    assert "42 ms" in page
+    assert "contract: pass" in page
+    assert UUID in page
+    assert "conversation_id" in page
+    assert "127.0.0.1" not in page.split("thulium-headers")[0]  # the request line shows no host
+
+
+def test_headers_are_collapsed_and_the_authorization_is_masked() -> None:
+    page = result_html(make_result(200, {"conversation_id": UUID}, headers={"X-Request-Id": "abc"}))
+    assert "<details class='thulium-headers'>" in page  # no "open": collapsed
+    assert "X-Request-Id" in page
+    assert f"Basic {MASK}" in page
+
+
+def test_thulium_errors_and_request_id_are_highlighted() -> None:
+    body = {"request_id": "53678450401cf", "errors": [{"message": "Chat queue <3> not found", "code": 111111}]}
+    page = result_html(make_result(404, body))
+    assert "HTTP 404" in page
+    assert "#cf222e" in page
+    assert "thulium-api-errors" in page
+    assert "Chat queue &lt;3&gt; not found" in page  # escaped
+    assert "code 111111" in page
+    assert "<mark" in page and "53678450401cf" in page
+    assert "contract: pass" in page  # a documented error object conforms
+
+
+def test_violation_and_drift_are_listed_by_json_path_with_advice() -> None:
+    page = result_html(make_result(200, {"conversation_id": "not-a-uuid", "queue": 3}))
+    assert "contract: FAIL" in page
+    assert "Contract violations" in page and "fix the schema" in page
+    assert "<code>$.conversation_id</code>" in page
+    assert "not-a-uuid" in page
+    drift = result_html(make_result(200, {"conversation_id": UUID, "queue": 3}))
+    assert "contract: pass (drift)" in drift
+    assert "<code>$.queue</code>" in drift and "Drift" in drift
+
+
+def test_empty_and_non_json_bodies() -> None:
+    empty = make_result(200, None)
+    assert "(empty body)" in result_html(empty)
+    assert "contract: FAIL" in result_html(empty)  # JSON was documented
+
+
+def test_json_tree_folds_escapes_and_truncates() -> None:
+    tree = json_tree_html({"a": {"b": {"c": {"d": 1}}}, "s": "<script>", "n": None, "list": list(range(250))})
+    assert tree.startswith("<details open")
+    assert "<details style" in tree  # deeper levels start folded
+    assert "&lt;script&gt;" in tree and "<script>" not in tree
+    assert "null" in tree
+    assert "… 50 more" in tree
+    assert "250 items" in tree
+
+
+def test_viewer_shows_copy_as_tabs_with_placeholders_not_credentials() -> None:
+    viewer = ResponseViewer()
+    assert viewer.widget.children == ()
+    viewer.show(make_result(200, {"conversation_id": UUID}))
+    tabs = viewer.widget.children[-1]
+    assert tuple(tabs.titles) == ("curl", "httpie", "Python requests", "thulium_explore", "PHP")
+    assert tuple(SNIPPET_TABS.values()) == ("curl", "httpie", "python", "thulium_explore", "php")
+    texts = [html.unescape(pane.value) for pane in tabs.children]
+    assert "$THULIUM_API_PASSWORD" in texts[0]
+    assert "THULIUM_API_PASSWORD" in texts[2] and "timeout=30" in texts[2]
+    assert "ThuliumClient.from_env()" in texts[3]
+    assert "getenv('THULIUM_API_PASSWORD')" in texts[4]
+    assert all(MASK not in t for t in texts)
+    assert "contract: pass" in viewer.text()
+
+
+def test_viewer_failure_replaces_the_result() -> None:
+    viewer = ResponseViewer()
+    viewer.show(make_result(200, {"conversation_id": UUID}))
+    viewer.show_failure(ENDPOINT, "timeout error for http://127.0.0.1:1/api/chat_conversations/start")
+    assert viewer.result is None
+    assert "timeout error" in viewer.widget.children[0].value
+    assert viewer.text().startswith("timeout error")
+
+
+class FakeSender:
+    """Answers every send with a 200 (or raises), counting calls; no network."""
+
+    def __init__(self, fail: bool = False) -> None:
+        self.catalog = default_catalog()
+        self.sent: list[tuple[str, dict[str, Any]]] = []
+        self.fail = fail
+
+    def send(self, endpoint_id: str, params: Mapping[str, Any]) -> CallResult:
+        self.sent.append((endpoint_id, dict(params)))
+        if self.fail:
+            raise TransportError("connection", "http://127.0.0.1:1/api", "refused")
+        return make_result(200, {"conversation_id": UUID}, params)
+
+
+def test_history_records_and_resends_with_the_same_parameters() -> None:
+    history, sender = History(), FakeSender()
+    shown: list[CallResult] = []
+    history.add(sender, ENDPOINT, {"chat_queue_id": 7}, result=make_result(200, {"conversation_id": UUID}),
+                on_result=shown.append)
+    table = history.widget
+    assert len(table.children) == 2  # title + one row
+    result = history.resend(1)
+    assert sender.sent == [(ENDPOINT, {"chat_queue_id": 7})]
+    assert shown == [result]
+    assert [e.number for e in history.entries] == [1, 2]
+    assert len(table.children) == 3
+    assert "#2" in table.children[-1].children[1].value
+
+
+def test_history_resend_button_and_failures() -> None:
+    history, sender = History(), FakeSender(fail=True)
+    history.add(sender, ENDPOINT, {"chat_queue_id": 7}, failure="earlier failure")
+    button = history.widget.children[1].children[0]
+    button.click()  # a failure becomes a row, not an exception in the callback
+    assert history.entries[-1].failure is not None and "refused" in history.entries[-1].failure
+    with pytest.raises(ThuliumError):
+        history.resend(1)
+    with pytest.raises(ValueError, match="no call #9"):
+        history.resend(9)
+
+
+def test_history_needs_a_client_like_source() -> None:
+    history = History()
+    history.add(object(), ENDPOINT, {"chat_queue_id": 7}, failure="x")
+    with pytest.raises(TypeError, match="ThuliumClient or a Connection"):
+        history.resend(1)
