@@ -60,6 +60,8 @@ def _query_problem(name: str, value: Any) -> tuple[str, str] | None:
             return name, f"an empty object would send nothing; leave {name} out instead"
         for key, sub in value.items():
             field = f"{name}.{key}"
+            if not str(key) or "[" in str(key) or "]" in str(key):
+                return field, f"a key in a query string cannot be empty or hold [ or ] ({name}[Name]=value)"
             if isinstance(sub, list | tuple):
                 if not sub or any(v is None or isinstance(v, list | tuple | Mapping) for v in sub):
                     return field, (f"a list here must hold at least one text, number or boolean "

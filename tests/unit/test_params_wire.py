@@ -40,6 +40,9 @@ def test_nested_query_objects_are_refused_per_key(shapes: Catalog) -> None:
     assert [(p.field, "nested too deeply" in p.message) for p in problems] == [("custom_fields.Colour", True)]
     problems = wire_problems(endpoint, {"custom_fields": {"Colour": []}})
     assert [p.field for p in problems] == ["custom_fields.Colour"]
+    for key in ("", "a]", "[b"):
+        (problem,) = wire_problems(endpoint, {"custom_fields": {key: "x"}})
+        assert problem.field == f"custom_fields.{key}" and "cannot be empty or hold [ or ]" in problem.message
     (problem,) = wire_problems(endpoint, {"status_id": [[1]]})
     assert "holds only text, numbers or booleans" in problem.message
     assert wire_problems(endpoint, {"custom_fields": {"Colour": ["red", ""]}}) == []
