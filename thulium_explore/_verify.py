@@ -41,8 +41,10 @@ _KEY = re.compile(r"^([^\[\]]+)((?:\[[^\[\]]*\])+)$")
 class InteractionReport:
     """The verdict on one recorded interaction (``cassette:index``).
 
-    ``request_problems`` are parameters that break the schema; ``response`` is the contract
-    verdict on the answer, None when no catalog endpoint matches (``unchecked``).
+    ``request_problems`` are parameters that break the schema: violations when the server accepted
+    them (status below 400), expected when it rejected them (4xx/5xx, the answer is then checked
+    against the error object). ``response`` is the contract verdict on the answer, None when no
+    catalog endpoint matches (``unchecked``).
     """
 
     cassette: str
@@ -65,9 +67,15 @@ class InteractionReport:
         return self.response.drift if self.response else []
 
     @property
+    def rejected(self) -> bool:
+        """The server answered 4xx/5xx, so invalid parameters were rightly refused."""
+        return self.status >= 400
+
+    @property
     def problems(self) -> list[Problem]:
-        """Violations: request problems, then response problems."""
-        return list(self.request_problems) + (self.response.problems if self.response else [])
+        """Violations: request problems the server accepted, then response problems."""
+        accepted = [] if self.rejected else list(self.request_problems)
+        return accepted + (self.response.problems if self.response else [])
 
     @property
     def verdict(self) -> str:
@@ -87,7 +95,8 @@ class InteractionReport:
     def lines(self) -> list[str]:
         """``cassette:index METHOD path status verdict``, then every problem beneath it."""
         out = [f"{self.id} {self.method} {self.path} {self.status} {self.verdict}"]
-        out += [f"  request  {p}" for p in self.request_problems]
+        kind = "rejected" if self.rejected else "request "
+        out += [f"  {kind} {p}" for p in self.request_problems]
         if self.response:
             out += [f"  response {p}" for p in self.response.problems]
             out += [f"  drift    {p}" for p in self.response.drift]
@@ -107,6 +116,7 @@ class InteractionReport:
             "verdict": self.verdict,
             "ok": self.ok,
             "request_problems": [p.as_dict() for p in self.request_problems],
+            "request_rejected": self.rejected,
             "response_problems": [p.as_dict() for p in self.response.problems] if self.response else [],
             "drift": [p.as_dict() for p in self.drift],
             "note": self.note or None,
@@ -299,26 +309,32 @@ def _body_params(endpoint: Endpoint, request: Mapping[str, Any], problems: list[
     """Parameters carried by the request body (JSON typed as sent; form fields coerced from text)."""
     try:
         raw = raw_bytes(request.get("body"))
+    except BodyError as exc:
+        problems.append(Problem("$", f"request {exc}"))
+        return {}
+    if raw is None or not raw.strip():
+        return {}
+    if endpoint.request_body == "empty":
+        shown = raw if isinstance(raw, str) else raw.decode("utf-8", "replace")
+        problems.append(Problem("$", "request body should be empty (parameters travel in the query string)",
+                                shown[:80]))
+        return {}
+    if endpoint.request_body == "raw":  # the body is a file: any bytes are fine
+        named = [p.name for p in endpoint.parameters if p.location == "body"]
+        text = raw if isinstance(raw, str) else raw.decode("utf-8", "replace")
+        return {named[0]: text} if named else {}
+    try:
         body = decode_body(raw, request.get("headers"))
     except BodyError as exc:
         problems.append(Problem("$", f"request {exc}"))
         return {}
-    if body is None or not body.strip():
-        return {}
-    text = body if isinstance(body, str) else body.decode("utf-8", "replace")
-    if endpoint.request_body == "empty":
-        problems.append(Problem("$", "request body should be empty (parameters travel in the query string)",
-                                text[:80]))
-        return {}
-    if endpoint.request_body == "raw":
-        named = [p.name for p in endpoint.parameters if p.location == "body"]
-        return {named[0]: text} if named else {}
+    text = body or ""
     content_type = (header(request.get("headers"), "content-type") or "").lower()
     if "application/x-www-form-urlencoded" in content_type:
         return _text_params(endpoint, parse_qsl(text, keep_blank_values=True))
     try:
-        value = json.loads(body)
-    except (ValueError, UnicodeDecodeError):
+        value = json.loads(text)
+    except ValueError:
         problems.append(Problem("$", "request body is not JSON", text[:80]))
         return {}
     if not isinstance(value, dict):
