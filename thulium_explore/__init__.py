@@ -18,12 +18,15 @@ from thulium_explore._exceptions import (
     ConfigError,
     ParameterError,
     ParameterProblem,
+    ScanError,
     ThuliumError,
     TransportError,
     WebhookError,
 )
 from thulium_explore._openapi import openapi_document
 from thulium_explore._result import CallResult, SentRequest
+from thulium_explore._scan import Finding, ScanReport, scan
+from thulium_explore._verify import InteractionReport, Report, verify
 from thulium_explore._webhooks import WebhookEvent, WebhookVerdict, check_webhook, webhook_events
 
 __version__ = "0.1.0"
@@ -36,11 +39,16 @@ __all__ = [
     "CatalogError",
     "ConfigError",
     "Endpoint",
+    "Finding",
+    "InteractionReport",
     "Parameter",
     "ParameterError",
     "ParameterProblem",
     "Problem",
+    "Report",
     "ResponseSpec",
+    "ScanError",
+    "ScanReport",
     "SentRequest",
     "ThuliumClient",
     "ThuliumError",
@@ -54,5 +62,7 @@ __all__ = [
     "check_webhook",
     "default_catalog",
     "openapi_document",
+    "scan",
+    "verify",
     "webhook_events",
 ]
