@@ -123,8 +123,7 @@ def table(results: list[Result]) -> str:
     rows = [("benchmark", "ratio", "value", "target", "verdict")]
     for res in results:
         if res.status != "ok":
-            rows.append((res.name, res.status.upper(), "-", "-", (res.error or "")[:60]))
-            continue
+            rows.append((res.name, res.status.upper(), "-", "-", (res.error or "")[:70]))
         for r in res.ratios:
             rows.append((res.name, r.name, _fmt_value(r), _fmt_target(r), _fmt_met(r)))
     widths = [max(len(row[i]) for row in rows) for i in range(5)]

@@ -45,13 +45,15 @@ def interleaved(
     number: int = 1,
     warmup: int = 1,
     per: int | None = None,
+    self_timed: bool = False,
 ) -> dict[str, Stats]:
     """Time every side ``rounds`` times, alternating the order each round (A B, B A, ...).
 
     One sample = ``number`` back-to-back calls of the side's function, divided by ``per``
     (default ``number``) so a sample is seconds per unit. Warm-up calls are not timed.
     Garbage is collected before each sample (outside the timing) so one side's garbage
-    is not charged to the other.
+    is not charged to the other. With ``self_timed`` each function returns the seconds it
+    measured itself (to leave its own set-up and tear-down out), and ``number`` must be 1.
     """
     names = list(sides)
     for name in names:
@@ -64,6 +66,9 @@ def interleaved(
         for name in order:
             fn = sides[name]
             gc.collect()
+            if self_timed:
+                samples[name].append(float(fn()) / divisor)
+                continue
             started = time.perf_counter()
             for _ in range(number):
                 fn()
