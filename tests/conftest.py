@@ -9,6 +9,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
+from thulium_explore import Sandbox
+
 Reply = tuple[int, dict[str, str], bytes]
 
 
@@ -68,3 +70,10 @@ def fake_server() -> Iterator[FakeServer]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.fixture
+def sandbox() -> Iterator[Sandbox]:
+    """The catalog-driven sandbox on 127.0.0.1 with the sample credentials; fresh state per test."""
+    with Sandbox() as running:
+        yield running

@@ -8,8 +8,10 @@
 Importing this package does not import ipywidgets; the forms load it when first used.
 """
 
+from thulium_explore._cassettes import recorder
 from thulium_explore._catalog import Catalog, Endpoint, Parameter, ResponseSpec, default_catalog
 from thulium_explore._client import ThuliumClient
+from thulium_explore._connect import Connection, connect
 from thulium_explore._contract import Problem, Verdict, check_response
 from thulium_explore._exceptions import (
     ApiError,
@@ -23,8 +25,10 @@ from thulium_explore._exceptions import (
     TransportError,
     WebhookError,
 )
+from thulium_explore._modes import Mode
 from thulium_explore._openapi import openapi_document
 from thulium_explore._result import CallResult, SentRequest
+from thulium_explore._sandbox import Sandbox
 from thulium_explore._scan import Finding, ScanReport, scan
 from thulium_explore._verify import InteractionReport, Report, verify
 from thulium_explore._webhooks import WebhookEvent, WebhookVerdict, check_webhook, webhook_events
@@ -38,15 +42,18 @@ __all__ = [
     "Catalog",
     "CatalogError",
     "ConfigError",
+    "Connection",
     "Endpoint",
     "Finding",
     "InteractionReport",
+    "Mode",
     "Parameter",
     "ParameterError",
     "ParameterProblem",
     "Problem",
     "Report",
     "ResponseSpec",
+    "Sandbox",
     "ScanError",
     "ScanReport",
     "SentRequest",
@@ -60,8 +67,10 @@ __all__ = [
     "__version__",
     "check_response",
     "check_webhook",
+    "connect",
     "default_catalog",
     "openapi_document",
+    "recorder",
     "scan",
     "verify",
     "webhook_events",

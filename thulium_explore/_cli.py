@@ -24,6 +24,8 @@ from thulium_explore._exceptions import (
     TransportError,
 )
 from thulium_explore._openapi import cmd_openapi, setup_openapi
+from thulium_explore._recipes import run_record, setup_record
+from thulium_explore._sandbox_cli import run_sandbox, setup_sandbox
 from thulium_explore._scan import run_scan, setup_scan
 from thulium_explore._verify import run_verify, setup_verify
 from thulium_explore._webhooks import cmd_verify_webhook, setup_verify_webhook
@@ -175,6 +177,9 @@ COMMANDS: dict[str, tuple[str, Setup, Run]] = {
     "describe": ("show one endpoint's parameters and responses", _setup_describe, cmd_describe),
     "call": ("validate and send a call, print the answer and contract verdict", _setup_call, cmd_call),
     "openapi": ("write the catalog as an OpenAPI 3.1 document (JSON)", setup_openapi, cmd_openapi),
+    "sandbox": ("run a local Thulium API on 127.0.0.1 (sample credentials) until Ctrl-C", setup_sandbox, run_sandbox),
+    "record": ("record cassettes from a recipe (sandbox, or the tenant when THULIUM_* is set)", setup_record,
+               run_record),
     "verify-webhook": ("check a received webhook payload against its event's schema", setup_verify_webhook,
                        cmd_verify_webhook),
     "verify": ("check recorded cassettes against the catalog (exit 1 on any violation)", setup_verify, run_verify),

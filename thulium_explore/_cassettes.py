@@ -1,0 +1,166 @@
+"""The one recording configuration: vcrpy cassettes, scrubbed before writing, replayed by index.
+
+Used by :func:`thulium_explore.connect`, the notebooks and tests alike::
+
+    from thulium_explore import ThuliumClient, recorder
+
+    with recorder("cassettes/my_session.yaml", mode="record") as cassette:
+        client = ThuliumClient.from_env()
+        client.chat_conversations.start(chat_queue_id=3)
+
+* ``mode`` is ``live`` (no cassette: ``recorder`` yields None), ``record`` (every request is sent
+  and stored, scrubbed, replacing the cassette when the block ends without an exception) or
+  ``replay`` (answers come from the cassette only; the network is never touched). ``None`` reads
+  ``THULIUM_MODE``; unset means ``replay``.
+* Replay matches method, path and normalised query (sorted, decoded; the host is ignored;
+  personal data compared by kind). A request with no recording raises :class:`CassetteError`
+  naming the closest recording and what differs.
+* ``.yaml``/``.yml`` cassettes are written as vcrpy's YAML (UTF-8 kept readable), ``.json`` as
+  vcrpy's JSON. Writes are atomic (a temporary file, then a rename).
+
+vcrpy is imported when a recorder is first used, not by ``import thulium_explore``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from thulium_explore._catalog import Catalog, default_catalog
+from thulium_explore._exceptions import CassetteError
+from thulium_explore._modes import Mode
+
+
+class YamlSerializer:
+    """vcrpy's YAML format, dumped with UTF-8 text kept as is and keys in recorded order."""
+
+    @staticmethod
+    def serialize(data: Any) -> str:
+        import yaml
+
+        dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+        return str(yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False, width=1000))
+
+    @staticmethod
+    def deserialize(text: str) -> Any:
+        from vcr.serializers import yamlserializer
+
+        return yamlserializer.deserialize(text)
+
+
+class JsonSerializer:
+    """vcrpy's JSON format (bodies must be text)."""
+
+    @staticmethod
+    def serialize(data: Any) -> str:
+        try:
+            return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+        except TypeError:
+            raise CassetteError(
+                "a binary body cannot be stored in a .json cassette; use a .yaml path "
+                "(example: cassettes/session.yaml)"
+            ) from None
+
+    @staticmethod
+    def deserialize(text: str) -> Any:
+        return json.loads(text)
+
+
+def serializer_for(path: Path) -> YamlSerializer | JsonSerializer:
+    """JSON for ``.json`` paths, YAML otherwise."""
+    return JsonSerializer() if path.suffix.lower() == ".json" else YamlSerializer()
+
+
+class Persister:
+    """Reads cassettes as UTF-8 and writes them atomically, so a cassette is never half-written."""
+
+    @staticmethod
+    def load_cassette(cassette_path: str | Path, serializer: Any) -> Any:
+        from vcr.persisters.filesystem import CassetteNotFoundError
+        from vcr.serialize import deserialize
+
+        path = Path(cassette_path)
+        if not path.is_file():
+            raise CassetteNotFoundError()
+        try:
+            text = path.read_text(encoding="utf-8")
+            return deserialize(text, serializer)
+        except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
+            raise CassetteError(f"{path}: not a readable vcrpy cassette ({_first_line(exc)})") from None
+        except Exception as exc:  # yaml.YAMLError and friends, without importing yaml here
+            raise CassetteError(f"{path}: not a readable vcrpy cassette ({_first_line(exc)})") from None
+
+    @staticmethod
+    def save_cassette(cassette_path: str | Path, cassette_dict: Any, serializer: Any) -> None:
+        from vcr.serialize import serialize
+
+        path = Path(cassette_path)
+        text = serialize(cassette_dict, serializer)
+        write_atomic(path, text)
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` via a temporary file in the same folder and a rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _first_line(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    return text[:160] or type(exc).__name__
+
+
+@contextmanager
+def recorder(
+    path: str | os.PathLike[str],
+    mode: Mode | str | None = None,
+    *,
+    catalog: Catalog | None = None,
+    secrets: Iterable[str] = (),
+) -> Iterator[Any]:
+    """Record or replay every HTTP request made inside the block (see the module docstring).
+
+    ``secrets`` (passwords, tokens) are replaced by ``REDACTED`` wherever they would be stored.
+    Yields the cassette (None in ``live`` mode); ``cassette.index.comparisons`` counts replay
+    comparisons.
+
+    >>> with recorder("cassettes/chat_conversations.start.documented_example.yaml", "replay"):  # doctest: +SKIP
+    ...     ThuliumClient("https://your-system-name.thulium.com", "api_user", "api_pass") \\
+    ...         .chat_conversations.start(chat_queue_id=3, client_id="1234").status
+    200
+    """
+    chosen = Mode.resolve(mode)
+    if chosen is Mode.LIVE:
+        yield None
+        return
+    from thulium_explore._vcr_cassette import ThuliumCassette
+
+    target = Path(path)
+    if chosen is Mode.REPLAY and not target.is_file():
+        raise CassetteError(
+            f"{target}: no such cassette to replay; record it first "
+            f"(example: THULIUM_MODE=record, or recorder({str(target)!r}, mode='record'))"
+        )
+    use = ThuliumCassette.use(
+        path=str(target),
+        serializer=serializer_for(target),
+        persister=Persister,
+        thulium_mode=chosen,
+        catalog=catalog or default_catalog(),
+        secrets=tuple(secrets),
+        record_on_exception=False,
+    )
+    with use as cassette:
+        yield cassette
