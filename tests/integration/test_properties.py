@@ -23,7 +23,7 @@ from hypothesis_jsonschema import from_schema
 from tests.conftest import FakeServer, Received
 from tests.shapes import shapes_catalog
 from tests.strategies import inline, unmodelled, values
-from thulium_explore import Catalog, Endpoint, ParameterError, ThuliumClient, _params, default_catalog
+from thulium_explore import Catalog, Endpoint, ParameterError, Sandbox, ThuliumClient, _params, default_catalog
 
 SETTINGS = settings(
     max_examples=25,
@@ -108,7 +108,7 @@ def decode(endpoint: Endpoint, schema: Mapping[str, Any], seen: Received) -> dic
         assert isinstance(body, dict)
         out.update(body)
     elif endpoint.request_body == "raw" and in_body:
-        out[in_body[0].name] = seen.body.decode("utf-8")
+        out[in_body[0].name] = seen.body
     else:
         assert seen.body == b"", "an empty-body endpoint sent a body"
     return out
@@ -187,25 +187,41 @@ def _ambiguous(schema: Mapping[str, Any]) -> bool:
     return kinds is None or len(kinds - {"null", "integer"} if "number" in kinds else kinds - {"null"}) > 1
 
 
-def arrival(endpoint: Endpoint, schema: Mapping[str, Any], params: Mapping[str, Any]) -> dict[str, Any]:
-    """Parameters as a server can know them: exact, but as text where the URL's text is ambiguous."""
+def arrival(
+    endpoint: Endpoint, schema: Mapping[str, Any], params: Mapping[str, Any], *, text_as: str = "utf-8"
+) -> dict[str, Any]:
+    """Parameters as a server can know them: exact, but as text where the URL's text is ambiguous, and
+    a raw body as its bytes (``text_as``: how a text value stands for bytes; the client sends UTF-8,
+    the sandbox keeps bytes as latin-1 text, one character per byte)."""
     props = schema.get("properties", {})
     out = dict(params)
     for name, value in params.items():
         param = endpoint.parameter(name)
         if param and param.location != "body" and _ambiguous(props.get(name, {})):
             out[name] = as_text(value)
+        elif param and param.location == "body" and endpoint.request_body == "raw":
+            data = value if isinstance(value, bytes) else str(value).encode(text_as)
+            out[name] = {"raw bytes": data.hex()}
     return out
+
+
+@pytest.fixture(scope="module")
+def sandboxes() -> Iterator[dict[str, Sandbox]]:
+    """One sandbox per catalog, for the whole module."""
+    with Sandbox() as shipped, Sandbox(catalog=_shapes()) as shapes:
+        yield {"shipped": shipped, "shapes": shapes}
 
 
 @pytest.mark.parametrize(("which", "endpoint_id"), CASES)
 def test_generated_parameters_are_accepted_and_arrive_exactly(
-    which: str, endpoint_id: str, fake_server: FakeServer
+    which: str, endpoint_id: str, fake_server: FakeServer, sandboxes: dict[str, Sandbox]
 ) -> None:
     catalog = _catalog(which)
     endpoint = catalog[endpoint_id]
     schema = inline(catalog, endpoint.parameters_uri)
     client = _client(fake_server, catalog)
+    sandbox = sandboxes[which]
+    sandbox_client = sandbox.client(timeout=5)
     arrived: list[dict[str, Any]] = []
 
     def round_trip(params: dict[str, Any]) -> None:
@@ -222,8 +238,16 @@ def test_generated_parameters_are_accepted_and_arrive_exactly(
         client.send(endpoint.id, params)
         (seen,) = fake_server.received
         assert seen.method == endpoint.method
-        received = arrival(endpoint, schema, decode(endpoint, schema, seen))
-        assert typed(received) == typed(arrival(endpoint, schema, params))
+        expected = typed(arrival(endpoint, schema, params))
+        assert typed(arrival(endpoint, schema, decode(endpoint, schema, seen))) == expected, "echo server"
+        # ... and the sandbox, decoding with its own parser, saw the same (it records every valid call).
+        sandbox.calls.clear()
+        result = sandbox_client.send(endpoint.id, params)
+        assert result.status != 400 and result.status < 500, result.text
+        assert result.verdict.ok, result.verdict.lines()
+        ((called, decoded),) = sandbox.calls
+        assert called == endpoint.id
+        assert typed(arrival(endpoint, schema, decoded, text_as="latin-1")) == expected, "sandbox"
 
     _run(round_trip, valid_parameters(catalog, endpoint, schema))
     enough = 5 if schema.get("properties") else 1  # no parameters: {} is the only example
