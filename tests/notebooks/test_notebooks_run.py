@@ -1,0 +1,80 @@
+"""Every notebook runs top to bottom with nbclient: no credentials, no saved widget state, a time limit each."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+
+ROOT = Path(__file__).resolve().parents[2]
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+CELL_TIMEOUT = 60
+
+#: What each notebook's outputs must show (regular expressions over the text of all outputs).
+EXPECTED: dict[str, list[str]] = {
+    "01_quickstart.ipynb": [
+        r"mode: sandbox",
+        r"is less than the minimum of 1",
+        r"not a valid email",
+        r"values: \{'chat_queue_id': 3, 'client_name': 'Jan'\}",
+        r"errors: \{\}",
+        rf"conversation_id: {UUID}",
+        r"contract: pass",
+        r'curl -u "\$THULIUM_API_USER:\$THULIUM_API_PASSWORD"',
+    ],
+    "02_contract_testing.ipynb": [
+        r"recording in record mode",
+        r"chat_conversations.start HTTP 200 contract=pass",
+        r"your-system-name\.thulium\.com/api/chat_conversations/start",
+        r"2 interactions in 1 cassette: 2 pass",
+        r"exit code: 0",
+        r"\$\.queue_position",
+        r"default: 0  strict: 1",
+        r"\$\.conversation_id",
+        r"FAIL",
+        r"exit code: 1",
+        r"verify chat_start\.yaml  -> exit 0",
+        r"verify violation\.yaml  -> exit 1",
+    ],
+}
+
+
+def _output_text(nb: nbformat.NotebookNode) -> str:
+    parts = []
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            if output.output_type == "stream":
+                parts.append(output.text)
+            elif output.output_type in ("execute_result", "display_data"):
+                parts.append(output.data.get("text/plain", ""))
+    return "\n".join(parts)
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(240)
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_runs_without_credentials(path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in [n for n in __import__("os").environ if n.startswith("THULIUM_")]:
+        monkeypatch.delenv(name)
+    monkeypatch.setenv("TMPDIR", str(tmp_path))  # the notebooks' temp folders land here
+    workdir = tmp_path / "run"
+    workdir.mkdir()
+    shutil.copy(path, workdir / path.name)
+    before = sorted(p.name for p in (ROOT / "notebooks").iterdir())
+    nb = nbformat.read(workdir / path.name, as_version=4)
+    client = NotebookClient(nb, timeout=CELL_TIMEOUT, kernel_name="python3", store_widget_state=False,
+                            resources={"metadata": {"path": str(workdir)}})
+    client.execute()
+    errors = [o for c in nb.cells for o in c.get("outputs", []) if o.output_type == "error"]
+    assert errors == []
+    assert "widgets" not in nb.metadata
+    text = _output_text(nb)
+    missing = [pattern for pattern in EXPECTED.get(path.name, []) if not re.search(pattern, text)]
+    assert missing == [], f"{path.name}: outputs lack {missing}\n--- outputs ---\n{text[-3000:]}"
+    assert path.name in EXPECTED, f"add the expected outputs of {path.name} to EXPECTED"
+    assert sorted(p.name for p in (ROOT / "notebooks").iterdir()) == before  # nothing written into the repo
