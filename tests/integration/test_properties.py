@@ -320,3 +320,16 @@ def test_hypothesis_jsonschema_objects_still_broken() -> None:
 
     with pytest.raises(AttributeError, match="more"):
         draw()
+
+
+@pytest.mark.parametrize("endpoint_id", [e.id for e in default_catalog()])
+def test_documented_example_gets_a_passing_verdict_from_the_sandbox(
+    endpoint_id: str, sandboxes: dict[str, Sandbox]
+) -> None:
+    endpoint = default_catalog()[endpoint_id]
+    example = endpoint.example_parameters()
+    with sandboxes["shipped"].client(timeout=5) as client:
+        result = client.send(endpoint.id, example)
+    assert result.verdict.ok, result.verdict.lines()
+    assert result.verdict.label == "pass", result.verdict.lines()  # no undocumented fields either
+    assert 200 <= result.status < 300 or result.status == 404, (result.status, result.text)
