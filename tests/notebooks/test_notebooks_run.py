@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from pathlib import Path
@@ -59,7 +60,7 @@ def _output_text(nb: nbformat.NotebookNode) -> str:
 @pytest.mark.timeout(240)
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_notebook_runs_without_credentials(path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in [n for n in __import__("os").environ if n.startswith("THULIUM_")]:
+    for name in [n for n in os.environ if n.startswith("THULIUM_")]:
         monkeypatch.delenv(name)
     monkeypatch.setenv("TMPDIR", str(tmp_path))  # the notebooks' temp folders land here
     workdir = tmp_path / "run"

@@ -18,6 +18,7 @@ import ipywidgets as W
 
 from thulium_explore._exceptions import ThuliumError
 from thulium_explore._result import CallResult
+from thulium_explore.forms import _shared
 from thulium_explore.forms._render import GREY, request_line, status_badge, verdict_badge
 
 MAX_ROWS = 100
@@ -111,7 +112,7 @@ class History:
 
     @staticmethod
     def _header() -> W.HTML:
-        return W.HTML(f"<b>History</b> <span style='color:{GREY}'>— this session's calls; "
+        return _shared.html(f"<b>History</b> <span style='color:{GREY}'>— this session's calls; "
                       "Re-send repeats one with the same parameters</span>")
 
     def _row(self, entry: HistoryEntry) -> W.HBox:
@@ -122,10 +123,10 @@ class History:
                        f"{entry.result.elapsed * 1000:.0f} ms")
         else:
             outcome = f"<span style='color:#cf222e'>{html.escape((entry.failure or '')[:160])}</span>"
-        cell = W.HTML(f"<span style='color:{GREY}'>#{entry.number} {when}</span> "
+        cell = _shared.html(f"<span style='color:{GREY}'>#{entry.number} {when}</span> "
                       f"<b>{html.escape(entry.endpoint_id)}</b> {outcome}")
         button = W.Button(description="Re-send", tooltip=f"send call #{entry.number} again",
-                          layout={"width": "6em"})
+                          layout=_shared.layout(width="auto", min_width="6.5em"), style=_shared.button_style())
         button.add_class("thulium-resend")
 
         def clicked(_: Any) -> None:
@@ -134,7 +135,7 @@ class History:
                 self.resend(entry.number)
 
         button.on_click(clicked)
-        return W.HBox([button, cell])
+        return W.HBox([button, cell], layout=_shared.layout())
 
 
 _SESSION = History()
