@@ -14,9 +14,12 @@ A recipe is YAML::
             expect: 400
 
 ``request`` entries are sent as written, bypassing validation (that is how the error answers are
-recorded). Against the tenant when ``THULIUM_BASE_URL``, ``THULIUM_API_USER`` and
-``THULIUM_API_PASSWORD`` are set, else against a seeded sandbox (so the cassettes come out the same
-on every run). Every cassette goes through the recorder, so it is scrubbed before it is written.
+recorded). ``${name}`` in a parameter value or a path is replaced by the field ``name`` of an
+earlier JSON answer in the same cassette (``id: ${conversation_id}`` after a start).
+
+Against the tenant when ``THULIUM_BASE_URL``, ``THULIUM_API_USER`` and ``THULIUM_API_PASSWORD`` are
+set, else against a seeded sandbox (so the cassettes come out the same on every run). Every cassette
+goes through the recorder, so it is scrubbed before it is written.
 Exit 1 when an answer's status differs from ``expect`` (the cassette is still written: it is what the
 server said).
 """
@@ -25,8 +28,9 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 from collections.abc import Mapping
-from contextlib import ExitStack
+from contextlib import ExitStack, suppress
 from pathlib import Path
 from typing import Any
 
@@ -106,8 +110,10 @@ def record_recipe(recipe: Path, out: Path, *, environ: Mapping[str, str] | None 
             client.session.headers.update({"User-Agent": f"thulium-explore/{__version__}",
                                            "Accept-Encoding": "gzip, deflate"})
             stack.enter_context(recorder(path, Mode.RECORD, catalog=client.catalog, secrets=[password, WRONG_PASSWORD]))
+            captured: dict[str, Any] = {}
             for index, call in enumerate(cassette["calls"]):
-                status, line = _send(client, call, user, password)
+                where = f"{recipe}: {cassette['name']}.calls[{index}]"
+                status, line = _send(client, substitute(call, captured, where), user, password, captured)
                 expected = call.get("expect")
                 verdict = "" if expected is None else (" (as expected)" if status == expected
                                                        else f" (EXPECTED {expected})")
@@ -116,11 +122,37 @@ def record_recipe(recipe: Path, out: Path, *, environ: Mapping[str, str] | None 
     return mismatches
 
 
-def _send(client: ThuliumClient, call: Mapping[str, Any], user: str, password: str) -> tuple[int, str]:
+def substitute(value: Any, captured: Mapping[str, Any], where: str) -> Any:
+    """``value`` with every ``${name}`` replaced by a captured answer field (ConfigError when unknown)."""
+    if isinstance(value, dict):
+        return {k: substitute(v, captured, where) for k, v in value.items()}
+    if isinstance(value, list):
+        return [substitute(v, captured, where) for v in value]
+    if not isinstance(value, str) or "${" not in value:
+        return value
+
+    def one(match: re.Match[str]) -> str:
+        if match.group(1) not in captured:
+            known = ", ".join(sorted(captured)) or "none yet"
+            raise ConfigError(f"{where}: ${{{match.group(1)}}} is not a field of an earlier answer (known: {known})")
+        return str(captured[match.group(1)])
+
+    return re.sub(r"\$\{(\w+)\}", one, value)
+
+
+def _capture(answer: Any, captured: dict[str, Any]) -> None:
+    """Remember the top-level scalar fields of a JSON object answer."""
+    if isinstance(answer, dict):
+        captured.update({k: v for k, v in answer.items() if isinstance(v, str | int | float)})
+
+
+def _send(client: ThuliumClient, call: Mapping[str, Any], user: str, password: str,
+          captured: dict[str, Any]) -> tuple[int, str]:
     """Send one recipe call; returns the status and a request line without the query string."""
     credentials = call.get("credentials", "right")
     if "endpoint" in call and credentials == "right":
         result = client.send(str(call["endpoint"]), dict(call.get("params") or {}))
+        _capture(result.json, captured)
         endpoint = client.catalog[str(call["endpoint"])]
         return result.status, f"{endpoint.method} {endpoint.path}"
     if "endpoint" in call:
@@ -141,6 +173,8 @@ def _send(client: ThuliumClient, call: Mapping[str, Any], user: str, password: s
         headers={"Accept": "application/json", "Content-Type": "application/json; charset=utf-8"},
         timeout=client.timeout, verify=client.verify, allow_redirects=False,
     )
+    with suppress(ValueError):
+        _capture(response.json(), captured)
     return response.status_code, f"{method} {path}"
 
 

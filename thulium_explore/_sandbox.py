@@ -2,11 +2,11 @@
 
 Driven by the catalog, not by hand-written routes: each request is matched to an endpoint by
 method and path template, its parameters are coerced from text and validated against the
-endpoint's schema, and a valid call is answered by a handler (``_sandbox_handlers.HANDLERS``, the
-documented example by default). Invalid parameters get 400, missing or wrong Basic auth 401, an
-unknown path 404 (405 for a known path with another method), each with the documented error object
-``{"request_id", "errors": [{"message", "code"}]}``. The error ``code`` values are SANDBOX-ONLY
-(see ``SANDBOX_CODES``): the docs do not list Thulium's codes.
+endpoint's schema, and a valid call is answered by a handler (:data:`HANDLERS`: the chat lifecycle
+of ``_sandbox_chat``; the documented example for every other endpoint). Invalid parameters get
+400, missing or wrong Basic auth 401, an unknown path 404 (405 for a known path with another
+method), each with the documented error object ``{"request_id", "errors": [{"message", "code"}]}``.
+The error ``code`` values are SANDBOX-ONLY (see ``SANDBOX_CODES``): the docs list no codes.
 
 >>> from thulium_explore import Sandbox
 >>> with Sandbox() as sandbox:  # doctest: +SKIP
@@ -35,8 +35,8 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 from thulium_explore import _params
 from thulium_explore._catalog import Catalog, Endpoint, default_catalog
 from thulium_explore._client import ThuliumClient
+from thulium_explore._sandbox_chat import CHAT_HANDLERS
 from thulium_explore._sandbox_handlers import (
-    HANDLERS,
     SANDBOX_CODES,
     Handler,
     Reply,
@@ -50,6 +50,9 @@ SAMPLE_USER = "api_user"
 SAMPLE_PASSWORD = "api_pass"  # noqa: S105 - the documentation's sample credential
 MAX_BODY = 10 * 1024 * 1024
 _FIXED_DATE = "Mon, 01 Jan 2024 00:00:00 GMT"
+
+#: endpoint id → handler for every sandbox; endpoints not listed answer their documented example.
+HANDLERS: dict[str, Handler] = {**CHAT_HANDLERS}
 _MESSAGES_PL = {
     "auth": "Brak lub niepoprawne dane logowania (HTTP Basic) użytkownika API.",
     "not_found": "Nie znaleziono zasobu {path}.",
@@ -72,8 +75,8 @@ class Sandbox:
     """A threaded local Thulium API, bound to 127.0.0.1 only.
 
     ``port=0`` picks a free port. ``seed`` makes uuids and request ids reproducible (for recording
-    cassettes that do not change from run to run). ``handlers`` override or extend
-    ``_sandbox_handlers.HANDLERS`` by endpoint id.
+    cassettes that do not change from run to run). ``handlers`` override or extend :data:`HANDLERS`
+    by endpoint id. ``state`` holds what stateful handlers remember (``reset()`` forgets it).
 
     >>> with Sandbox() as sandbox:  # doctest: +SKIP
     ...     print(sandbox.base_url)
@@ -132,6 +135,12 @@ class Sandbox:
         if self._thread is not None:
             self._thread.join(timeout=5)
             self._thread = None
+
+    def reset(self) -> None:
+        """Forget every conversation and recorded call (as if freshly started)."""
+        with self.lock:
+            self.state.clear()
+            self.calls.clear()
 
     def __enter__(self) -> Sandbox:
         return self.start()

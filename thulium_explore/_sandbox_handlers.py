@@ -1,6 +1,7 @@
 """What the sandbox answers for a valid call: the documented example, unless a handler says otherwise.
 
-The extension point is :data:`HANDLERS`, a table of functions keyed by endpoint id. A handler gets
+The extension point is a table of functions keyed by endpoint id (``_sandbox.HANDLERS``, the chat
+lifecycle of ``_sandbox_chat`` by default; ``Sandbox(handlers=…)`` adds or overrides). A handler gets
 a :class:`SandboxCall` (the endpoint, the validated parameters, the sandbox's shared ``state`` and
 helpers) and returns a :class:`Reply`. An endpoint without a handler answers
 :func:`documented_example`: the response schema's first ``examples`` entry, with a fresh uuid in
@@ -30,6 +31,7 @@ SANDBOX_CODES = {
     "unauthorized": 900401,
     "not_found": 900404,
     "method_not_allowed": 900405,
+    "conversation_closed": 900409,
     "too_large": 900413,
     "internal": 900500,
 }
@@ -67,9 +69,6 @@ class SandboxCall:
 
 
 Handler = Callable[[SandboxCall], Reply]
-
-#: endpoint id → handler. Stateful behaviour (the chat lifecycle) registers here.
-HANDLERS: dict[str, Handler] = {}
 
 
 def error_reply(status: int, code: int, messages: tuple[str, ...] | list[str], request_id: str) -> Reply:
