@@ -8,6 +8,8 @@
 Importing this package does not import ipywidgets; the forms load it when first used.
 """
 
+from typing import TYPE_CHECKING as _TYPE_CHECKING
+
 from thulium_explore._cassettes import recorder
 from thulium_explore._catalog import Catalog, Endpoint, Parameter, ResponseSpec, default_catalog
 from thulium_explore._client import ThuliumClient
@@ -33,7 +35,21 @@ from thulium_explore._scan import Finding, ScanReport, scan
 from thulium_explore._verify import InteractionReport, Report, verify
 from thulium_explore._webhooks import WebhookEvent, WebhookVerdict, check_webhook, webhook_events
 
+if _TYPE_CHECKING:  # the forms import ipywidgets: loaded on first use by __getattr__ below
+    from thulium_explore.forms import EndpointForm, ModeSwitch, explore
+
 __version__ = "0.1.0"
+_LAZY = {"EndpointForm", "ModeSwitch", "explore"}
+
+
+def __getattr__(name: str) -> object:
+    """``thulium_explore.EndpointForm``, ``.ModeSwitch``, ``.explore``: import the forms (and ipywidgets) now."""
+    if name in _LAZY:
+        from thulium_explore import forms
+
+        return getattr(forms, name)
+    raise AttributeError(f"module 'thulium_explore' has no attribute {name!r}")
+
 
 __all__ = [
     "ApiError",
@@ -44,9 +60,11 @@ __all__ = [
     "ConfigError",
     "Connection",
     "Endpoint",
+    "EndpointForm",
     "Finding",
     "InteractionReport",
     "Mode",
+    "ModeSwitch",
     "Parameter",
     "ParameterError",
     "ParameterProblem",
@@ -69,6 +87,7 @@ __all__ = [
     "check_webhook",
     "connect",
     "default_catalog",
+    "explore",
     "openapi_document",
     "recorder",
     "scan",
