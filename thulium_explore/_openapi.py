@@ -207,11 +207,27 @@ def _parameter(endpoint: Endpoint, param: Parameter, schemas: _Schemas) -> dict[
         # Objects go as name[key]=value (deepObject), as _params.to_wire sends them. Lists inside
         # an object (custom_fields[Name][0]=v) go beyond what deepObject defines; tools may differ.
         out.update(style="deepObject", explode=True)
+        if _holds_lists(param.schema):
+            note = _LISTS_IN_OBJECTS.format(name=param.name)
+            out["description"] = f"{out['description']}\n\n{note}" if "description" in out else note
     out["schema"] = schema
     if param.example is not None:
         out["example"] = param.example
     out["x-provenance"] = param.provenance
     return out
+
+
+_LISTS_IN_OBJECTS = (
+    "Lists inside go as {name}[Name][0]=value, {name}[Name][1]=value (as the docs show). OpenAPI's deepObject "
+    "style cannot describe lists inside an object, so a tool reading this document may send {name}[Name]=value "
+    "instead; thulium-explore's client never does, and its sandbox refuses that (400)."
+)
+
+
+def _holds_lists(schema: Mapping[str, Any]) -> bool:
+    """True when an object schema's values (named or additional) are lists."""
+    values = [*schema.get("properties", {}).values(), schema.get("additionalProperties")]
+    return any(isinstance(v, Mapping) and v.get("type") == "array" for v in values)
 
 
 def _request_body(endpoint: Endpoint, schemas: _Schemas) -> dict[str, Any] | None:
@@ -247,9 +263,18 @@ def _request_body(endpoint: Endpoint, schemas: _Schemas) -> dict[str, Any] | Non
     if examples:
         schema["examples"] = examples
     return {
-        "required": bool(required),
+        "required": _body_required(schemas.catalog, endpoint, names),
         "content": {"application/json": {"schema": schema}},
     }
+
+
+def _body_required(catalog: Catalog, endpoint: Endpoint, names: set[str]) -> bool:
+    """True when no body at all would be refused: a required body field, or a rule like "phone_number
+    or customer_id" (if/then, anyOf, minProperties) that an empty object breaks."""
+    for error in catalog.validator(endpoint.parameters_uri).iter_errors({}):
+        if error.validator != "required" or set(error.validator_value) & names:
+            return True
+    return False
 
 
 def _response(spec: ResponseSpec, schemas: _Schemas) -> dict[str, Any]:

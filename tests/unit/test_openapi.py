@@ -408,3 +408,19 @@ def test_webhook_payloads_are_openapi_webhooks() -> None:
     operation_ids = [op["operationId"] for _, _, op in _operations(document)]
     operation_ids += [item["post"]["operationId"] for item in document["webhooks"].values()]
     assert len(operation_ids) == len(set(operation_ids))
+
+
+def test_a_body_is_required_when_an_empty_one_would_be_refused(fixture_catalog: Catalog) -> None:
+    """agents.call: "phone_number, or customer_id" (if/then) makes the body required though no field is."""
+    document = openapi_document()
+    call = _operation(document, default_catalog()["agents.call"])
+    schema = call["requestBody"]["content"]["application/json"]["schema"]
+    assert "required" not in schema and call["requestBody"]["required"] is True
+    assert _operation(openapi_document(fixture_catalog), fixture_catalog["things.update"])["requestBody"]["required"]
+    for endpoint in default_catalog():
+        body = _operation(document, endpoint).get("requestBody")
+        if body and "application/json" in body["content"]:
+            empty_ok = not [e for e in default_catalog().validator(endpoint.parameters_uri).iter_errors({})
+                            if e.validator != "required" or set(e.validator_value) - {
+                                p.name for p in endpoint.parameters if p.location != "body"}]
+            assert body["required"] is not empty_ok, endpoint.id
