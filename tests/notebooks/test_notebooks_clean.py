@@ -11,7 +11,8 @@ NOTEBOOKS = sorted((Path(__file__).resolve().parents[2] / "notebooks").glob("*.i
 
 
 def test_there_are_notebooks() -> None:
-    assert [p.name for p in NOTEBOOKS][:2] == ["01_quickstart.ipynb", "02_contract_testing.ipynb"]
+    assert [p.name for p in NOTEBOOKS][:3] == ["01_quickstart.ipynb", "02_contract_testing.ipynb",
+                                               "03_chat_lifecycle.ipynb"]
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)

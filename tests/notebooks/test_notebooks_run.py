@@ -42,6 +42,15 @@ EXPECTED: dict[str, list[str]] = {
         r"verify chat_start\.yaml  -> exit 0",
         r"verify violation\.yaml  -> exit 1",
     ],
+    "03_chat_lifecycle.ipynb": [
+        r"mode: sandbox",
+        rf"conversation_id: {UUID} \| contract: pass",
+        rf"(POST /api/chat_conversations/{UUID}/message -> HTTP 200 \| contract: pass\s+){{2}}",
+        r"HTTP 200 \| body: '' \| contract: pass",
+        r"status: CLOSED",
+        r"customer: Dzień dobry! I have a question about my order\.\s+customer: It is order 1234\.",
+        r"message texts after deletion: \['', ''\]",
+    ],
 }
 
 
