@@ -18,8 +18,11 @@ Signature (stable; the notebooks' mode switch is built on it)::
 :class:`ThuliumClient` (``timeout=``, ``verify=``…).
 
 A :class:`Connection` has ``.client``, ``.mode`` (the string), ``.cassette`` (a Path or None),
-``.sandbox`` (or None), ``.base_url`` and ``.close()``; use it as a context manager. Recording and
-replay patch HTTP for the whole process (vcrpy) until the connection closes.
+``.sandbox`` (or None), ``.recording`` (the cassette object in record/replay mode), ``.base_url`` and
+``.close()``; use it as a context manager. Record mode writes the cassette on ``close()`` (also at
+interpreter exit) or at the end of a ``with`` block — not when the block ends in an exception, which
+leaves the previous cassette untouched. Recording and replay patch HTTP for the whole process (vcrpy)
+until the connection closes.
 
 >>> from thulium_explore import connect
 >>> with connect("sandbox") as conn:  # doctest: +SKIP
@@ -83,8 +86,13 @@ class Connection:
     def __enter__(self) -> Connection:
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: Any) -> None:
+        """Like :meth:`close`, except that a block ending in an exception leaves the cassette as it was."""
+        if self.closed:
+            return
+        self.closed = True
+        atexit.unregister(self.close)
+        self._stack.__exit__(exc_type, exc, tb)
 
     def __repr__(self) -> str:
         where = f" cassette={str(self.cassette)!r}" if self.cassette else ""

@@ -43,6 +43,8 @@ RESERVED_EMAIL_TLDS = ("test", "example", "invalid", "localhost")
 _EMAIL_ANYWHERE = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
 _EMAIL_ONLY = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _PHONEISH = re.compile(r"^\+?[\d\s().-]{6,}$")
+_TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
+_WORD = re.compile(r"\w")
 _MIN_TEXT_LENGTH = 3  # shorter values are replaced where the schema marks them, not in free text
 
 
@@ -84,7 +86,7 @@ class Scrubber:
         self._counters: Counter[str] = Counter()
         self._issued: set[str] = set()
         self._known: dict[str, str] = {}  # real text → replacement, for the free-text pass
-        self._pattern: re.Pattern[str] | None = None
+        self._first: dict[str, int] = {}  # first token of a known text → most tokens of one starting so
         self._schemas: dict[str, tuple[Any, Any]] = {}
         for secret in secrets:
             if secret:
@@ -129,24 +131,42 @@ class Scrubber:
                  re.sub(r"%[0-9A-F]{2}", lambda m: m.group(0).lower(), encoded),
                  base64.b64encode(real.encode()).decode()}
         for form in forms:
-            self._known.setdefault(form, replacement)
-        self._pattern = None
+            if form not in self._known:
+                self._known[form] = replacement
+                tokens = _TOKEN.findall(form)
+                self._first[tokens[0]] = max(self._first.get(tokens[0], 0), len(tokens))
 
     def text(self, text: str) -> str:
         """Free text with every known real value, secret and non-example e-mail replaced."""
         if not text:
             return text
         if self._known:
-            if self._pattern is None:
-                alternatives = sorted(self._known, key=len, reverse=True)
-                self._pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, alternatives)) + r")(?!\w)")
-            text = self._pattern.sub(lambda m: self._known[m.group(0)], text)
+            text = self._replace_known(text)
         if "@" in text:
             text = _EMAIL_ANYWHERE.sub(
                 lambda m: m.group(0) if is_reserved_email(m.group(0)) else self.placeholder("email", m.group(0)),
                 text,
             )
         return text
+
+    def _replace_known(self, text: str) -> str:
+        """Replace known texts, longest first, not inside a word: one dict lookup per token, no regex rebuilds."""
+        spans = [m.span() for m in _TOKEN.finditer(text)]
+        out: list[str] = []
+        last = i = 0
+        while i < len(spans):
+            start = spans[i][0]
+            most = self._first.get(text[start:spans[i][1]], 0)
+            if most and not (start and _WORD.match(text[start - 1])):
+                for j in range(min(len(spans), i + most) - 1, i - 1, -1):
+                    end = spans[j][1]
+                    replacement = self._known.get(text[start:end])
+                    if replacement is not None and not (end < len(text) and _WORD.match(text[end])):
+                        out += [text[last:start], replacement]
+                        last, i = end, j
+                        break
+            i += 1
+        return "".join(out) + text[last:] if out else text
 
     # -- schemas ------------------------------------------------------------------------------
 

@@ -187,6 +187,27 @@ def test_connect_records_against_the_sandbox_and_replays_offline(tmp_path: Path)
         assert conn.client.chat_conversations.start(chat_queue_id=3).json == recorded
 
 
+def test_connect_record_keeps_the_old_cassette_when_the_block_fails(tmp_path: Path) -> None:
+    cassette = tmp_path / "session.yaml"
+    with connect("record", cassette=cassette, environ={}) as conn:
+        conn.client.chat_conversations.start(chat_queue_id=3)
+    before = cassette.read_bytes()
+
+    def failing() -> None:
+        with connect("record", cassette=cassette, environ={}) as conn:
+            conn.client.chat_conversations.start(chat_queue_id=4)
+            raise RuntimeError("cell failed")
+
+    with pytest.raises(RuntimeError, match="cell failed"):
+        failing()
+    assert cassette.read_bytes() == before
+    conn = connect("record", cassette=cassette, environ={})
+    conn.client.chat_conversations.start(chat_queue_id=5)
+    conn.close()  # a notebook's explicit close writes the cassette
+    conn.close()
+    assert b"chat_queue_id=5" in cassette.read_bytes()
+
+
 def test_connect_picks_sandbox_or_live_by_configuration() -> None:
     with connect(environ={}) as conn:
         assert conn.mode == "sandbox" and conn.client.base_url.startswith("http://127.0.0.1:")

@@ -198,3 +198,15 @@ def test_compressed_bodies_are_stored_decoded(scrubber: Scrubber, encode: tuple[
 def test_an_encoding_we_cannot_undo_is_kept_with_its_header(scrubber: Scrubber) -> None:
     headers, body = scrubber.response(None, 200, {"Content-Encoding": ["br"]}, b"\x8b\x00\x80")
     assert body == b"\x8b\x00\x80" and headers["Content-Encoding"] == ["br"]
+
+
+def test_free_text_replaces_the_longest_known_value_and_never_inside_a_word(scrubber: Scrubber) -> None:
+    scrubber.placeholder("first_name", "Jan")
+    scrubber.placeholder("full_name", "Jan Kowalski")
+    assert scrubber.text("Jan Kowalski, Jan, Janusz, Jan.") == "FullName1, FirstName1, Janusz, FirstName1."
+
+
+def test_many_known_values_do_not_make_each_new_one_costlier(scrubber: Scrubber) -> None:
+    for n in range(5000):  # one compiled pattern rebuilt per new value would be quadratic here
+        scrubber.placeholder("surname", f"Kowalczyk-{n}")
+        assert scrubber.text(f"pan Kowalczyk-{n} dzwonił") == f"pan Surname{n + 1} dzwonił"
