@@ -237,3 +237,18 @@ def test_specs_are_cached_per_catalog(sink: Catalog) -> None:
 def test_kitchen_sink_fixture_is_a_valid_catalog(tmp_path: Path) -> None:
     catalog = make_sink_catalog(tmp_path)
     assert "test.kitchen_sink" in catalog
+
+
+@pytest.mark.parametrize("pattern", [r"^\d{4}-\d{2}-\d{2}$", r"^[0-9]{4}-(0[1-9]|1[0-2])-[0-9]{2}$",
+                                     r"^([0-9]{4}-[0-9]{2}-[0-9]{2})?$"])
+def test_date_patterns_are_dates_other_patterns_plain_strings(pattern: str) -> None:
+    assert kind_of(build_spec("d", {"type": "string", "pattern": pattern}, False, ("d",), None)) == "string:date"
+    assert kind_of(build_spec("n", {"type": "string", "pattern": "^[0-9]+$"}, False, ("n",), None)) == "string"
+
+
+def test_type_hint_names_bounds_formats_and_enum_values(specs: dict[str, FieldSpec]) -> None:
+    assert specs["count"].type_text == "integer ≥ 1 ≤ 100"
+    assert specs["email"].type_text == "string (email)"
+    assert specs["note"].type_text == "string | null"
+    assert specs["status"].type_text == "string, one of CREATED, IN_PROGRESS, CLOSED"
+    assert specs["date_from"].type_text == "string (pattern)"  # long patterns go to the tooltip

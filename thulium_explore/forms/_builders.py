@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from thulium_explore.forms._field import Field
 
 _WIDE = "min(32em, 95%)"
-_DATE_PATTERN = re.compile(r"\\d\{4\}-\\d\{2\}-\\d\{2\}")
+_DATE_PATTERN = re.compile(r"^\^?\(?(\\d|\[0-9\])\{4\}-")  # ^\d{4}-… or ^[0-9]{4}-…: a date
 
 
 @dataclass
@@ -107,7 +107,7 @@ def build_enum(spec: FieldSpec, ctx: BuildContext) -> Input:
     values = list(spec.schema.get("enum", [spec.schema.get("const")]))
     blank = "(choose)" if spec.required else "(not set)"
     options = [(blank, -1)] + [(example_text(v) if v is not None else "null", i) for i, v in enumerate(values)]
-    drop = W.Dropdown(options=options, value=-1, layout=_shared.layout(width="auto"),
+    drop = W.Dropdown(options=options, value=-1, layout=_shared.layout(width=_WIDE),
                       style=_shared.description_style())
 
     def read() -> Any:

@@ -96,9 +96,14 @@ class FieldSpec:
         if "maximum" in self.schema:
             text += f" ≤ {self.schema['maximum']}"
         if "pattern" in self.schema and not fmt:
-            text += f" matching {self.schema['pattern']}"
+            pattern = str(self.schema["pattern"])
+            text += f" matching {pattern}" if len(pattern) <= 24 else " (pattern)"
         if self.items is not None:
             text += f" of {' | '.join(self.items.types) or 'any'}"
+        values = self.schema.get("enum")
+        if isinstance(values, list) and values:
+            shown = ", ".join(example_text(v) if v is not None else "null" for v in values[:8])
+            text += f", one of {shown}" + (", …" if len(values) > 8 else "")
         return text
 
     @property
@@ -130,7 +135,8 @@ def _header_html(spec: FieldSpec) -> str:
     parts = [
         "<div style='line-height:1.4'>"
         f"<b>{esc(spec.title)}</b>{marker} <code>{esc(spec.name)}</code> "
-        f"<span style='color:#57606a;font-size:90%'>{esc(spec.type_text)}{prov}</span>"
+        f"<span style='color:#57606a;font-size:90%' title='{esc(str(spec.schema.get('pattern', '')))}'>"
+        f"{esc(spec.type_text)}{prov}</span>"
     ]
     if spec.description:
         parts.append(f"<div style='font-size:90%'>{esc(spec.description)}</div>")
