@@ -23,7 +23,7 @@ from thulium_explore._exceptions import (
     ThuliumError,
     TransportError,
 )
-from thulium_explore._openapi import cmd_openapi, setup_openapi
+from thulium_explore._openapi_cli import cmd_openapi, setup_openapi
 from thulium_explore._recipes import run_record, setup_record
 from thulium_explore._sandbox_cli import run_sandbox, setup_sandbox
 from thulium_explore._scan import run_scan, setup_scan

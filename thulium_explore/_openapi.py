@@ -8,15 +8,9 @@
 
 from __future__ import annotations
 
-import argparse
-import contextlib
 import json
-import os
 import re
-import sys
-import tempfile
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urljoin
 
@@ -379,51 +373,3 @@ class _Schemas:
 def _unescape(token: str) -> str:
     """A JSON-pointer token as text (``~1`` → ``/``, ``~0`` → ``~``, %-escapes decoded)."""
     return unquote(token).replace("~1", "/").replace("~0", "~")
-
-
-def openapi_json(catalog: Catalog | None = None, *, system: str = DEFAULT_SYSTEM) -> str:
-    """The document as pretty-printed JSON text, ending with a newline."""
-    return json.dumps(openapi_document(catalog, system=system), indent=2, ensure_ascii=False) + "\n"
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file and a rename: all of it or nothing."""
-    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
-
-
-def setup_openapi(parser: argparse.ArgumentParser) -> None:
-    """``thulium-explore openapi [-o FILE] [--system NAME]``."""
-    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically) instead of stdout")
-    parser.add_argument("--system", default=DEFAULT_SYSTEM,
-                        help=f"default of the {{system}} server variable (default: {DEFAULT_SYSTEM})")
-
-
-def cmd_openapi(args: argparse.Namespace) -> int:
-    """Generate the document first, then write it in one go (nothing half-written on failure)."""
-    from thulium_explore._cli import UsageError  # late: the CLI imports this module
-
-    text = openapi_json(system=args.system)
-    if args.output in (None, "-"):
-        sys.stdout.write(text)
-        return 0
-    path = Path(args.output)
-    try:
-        write_atomically(path, text)
-    except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
-        raise UsageError(f"-o {args.output}: cannot write the file ({reason}) (example: -o openapi.json)") from None
-    print(f"wrote {path} ({len(text.encode('utf-8'))} bytes)", file=sys.stderr)
-    return 0

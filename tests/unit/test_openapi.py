@@ -20,6 +20,7 @@ from thulium_explore import (
     ConfigError,
     Endpoint,
     _openapi,
+    _openapi_cli,
     _params,
     default_catalog,
     openapi_document,
@@ -383,7 +384,7 @@ def test_a_failed_write_leaves_the_old_file_untouched_and_no_litter(
     def full_disk(src: Any, dst: Any) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(_openapi.os, "replace", full_disk)
+    monkeypatch.setattr(_openapi_cli.os, "replace", full_disk)
     assert main(["openapi", "-o", str(target)]) == 2
     assert "No space left on device" in capsys.readouterr().err
     assert target.read_text(encoding="utf-8") == "previous"

@@ -1,0 +1,63 @@
+"""``thulium-explore openapi``: the catalog's OpenAPI document as JSON, to stdout or atomically to a file."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from thulium_explore import _openapi
+from thulium_explore._catalog import Catalog
+from thulium_explore._openapi import DEFAULT_SYSTEM
+
+
+def openapi_json(catalog: Catalog | None = None, *, system: str = DEFAULT_SYSTEM) -> str:
+    """The document as pretty-printed JSON text, ending with a newline."""
+    return json.dumps(_openapi.openapi_document(catalog, system=system), indent=2, ensure_ascii=False) + "\n"
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` through a temporary file and a rename: all of it or nothing."""
+    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def setup_openapi(parser: argparse.ArgumentParser) -> None:
+    """``thulium-explore openapi [-o FILE] [--system NAME]``."""
+    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically) instead of stdout")
+    parser.add_argument("--system", default=DEFAULT_SYSTEM,
+                        help=f"default of the {{system}} server variable (default: {DEFAULT_SYSTEM})")
+
+
+def cmd_openapi(args: argparse.Namespace) -> int:
+    """Generate the document first, then write it in one go (nothing half-written on failure)."""
+    from thulium_explore._cli import UsageError  # late: the CLI imports this module
+
+    text = openapi_json(system=args.system)
+    if args.output in (None, "-"):
+        sys.stdout.write(text)
+        return 0
+    path = Path(args.output)
+    try:
+        write_atomically(path, text)
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise UsageError(f"-o {args.output}: cannot write the file ({reason}) (example: -o openapi.json)") from None
+    print(f"wrote {path} ({len(text.encode('utf-8'))} bytes)", file=sys.stderr)
+    return 0
