@@ -1,0 +1,155 @@
+"""pytest plugin (entry point ``thulium_explore``): contract tests for recorded cassettes, and a sandbox.
+
+Run the same checks as ``thulium-explore verify`` on your own recordings, one test per
+interaction (``cassettes/start.yaml::0``, ``cassettes/start.yaml::1``, ...)::
+
+    pytest --thulium-cassettes=cassettes/                  # drift and unknown endpoints warn
+    pytest --thulium-cassettes=cassettes/ --thulium-strict  # ... and fail
+
+and start the local sandbox in a test::
+
+    def test_start(thulium_sandbox):
+        result = thulium_sandbox.client().chat_conversations.start(chat_queue_id=3)
+        assert result.ok
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+if TYPE_CHECKING:
+    from thulium_explore._sandbox import Sandbox
+    from thulium_explore._verify import InteractionReport
+
+_ROOTS = pytest.StashKey[tuple[Path, ...]]()
+
+
+class ThuliumContractWarning(UserWarning):
+    """A recorded interaction with drift (undocumented fields) or no catalog endpoint (unchecked)."""
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("thulium", "thulium-explore contract tests")
+    group.addoption("--thulium-cassettes", action="append", default=[], metavar="PATH",
+                    help="vcrpy cassettes (files or folders) to check against the catalog, one test per "
+                         "interaction; repeatable")
+    group.addoption("--thulium-strict", action="store_true",
+                    help="also fail on drift (undocumented response fields) and unchecked (unknown) endpoints")
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_configure(config: pytest.Config) -> None:
+    """Remember the cassette folders and add them to what pytest collects."""
+    given = config.getoption("thulium_cassettes", default=[]) or []
+    if not given:
+        return
+    from thulium_explore._cassette_file import find_cassettes
+    from thulium_explore._exceptions import CassetteError
+
+    try:
+        find_cassettes(given)
+    except CassetteError as exc:
+        raise pytest.UsageError(f"--thulium-cassettes: {exc}") from None
+    config.stash[_ROOTS] = tuple(Path(p).resolve() for p in given)
+    for path in given:
+        if not _covered(Path(path).resolve(), config):
+            config.args.append(path)
+
+
+def _covered(path: Path, config: pytest.Config) -> bool:
+    """Whether an argument already collects ``path``, or narrows it (``cassettes/start.yaml::0``)."""
+    for arg in config.args:
+        base = Path(config.invocation_params.dir, str(arg).split("::")[0]).resolve()
+        if path == base or base in path.parents or path in base.parents:
+            return True
+    return False
+
+
+def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
+    """Cassette files under a ``--thulium-cassettes`` path become collectors of interactions."""
+    roots = parent.config.stash.get(_ROOTS, ())
+    if not roots or file_path.suffix.lower() not in (".yaml", ".yml", ".json"):
+        return None
+    resolved = file_path.resolve()
+    if any(resolved == root or root in resolved.parents for root in roots):
+        return CassetteFile.from_parent(parent, path=file_path)
+    return None
+
+
+class CassetteFile(pytest.File):
+    """One cassette: one test item per recorded interaction."""
+
+    def collect(self) -> Iterator[pytest.Item]:
+        from thulium_explore._cassette_file import read_cassette
+
+        cassette = read_cassette(self.path, name=self.display_name)
+        for index, interaction in enumerate(cassette.interactions):
+            yield InteractionItem.from_parent(self, name=str(index), index=index, interaction=interaction)
+
+    @property
+    def display_name(self) -> str:
+        return str(self.nodeid).split("::")[0] or str(self.path)
+
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException]) -> Any:  # type: ignore[override]
+        from thulium_explore._exceptions import CassetteError
+
+        if isinstance(excinfo.value, CassetteError):
+            return str(excinfo.value)
+        return super().repr_failure(excinfo)
+
+
+class InteractionFailed(Exception):
+    """The interaction breaks the contract; the report says how."""
+
+    def __init__(self, report: InteractionReport) -> None:
+        super().__init__(report.verdict)
+        self.report = report
+
+
+class InteractionItem(pytest.Item):
+    """One recorded interaction checked like ``thulium-explore verify`` checks it."""
+
+    def __init__(self, *, index: int, interaction: dict[str, Any], **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.index = index
+        self.interaction = interaction
+
+    def runtest(self) -> None:
+        from thulium_explore._catalog import default_catalog
+        from thulium_explore._verify import check_interaction
+
+        assert isinstance(self.parent, CassetteFile)
+        strict = bool(self.config.getoption("thulium_strict"))
+        report = check_interaction(default_catalog(), self.parent.display_name, self.index, self.interaction,
+                                   strict=strict)
+        self.user_properties.append(("verdict", report.verdict))
+        if not report.ok:
+            raise InteractionFailed(report)
+        if report.verdict != "pass":
+            warnings.warn(ThuliumContractWarning("\n".join(report.lines())), stacklevel=1)
+
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> Any:
+        if isinstance(excinfo.value, InteractionFailed):
+            return "\n".join(excinfo.value.report.lines())
+        return super().repr_failure(excinfo, style=style)
+
+    def reportinfo(self) -> tuple[Path, int | None, str]:
+        assert isinstance(self.parent, CassetteFile)
+        return self.path, None, f"{self.parent.display_name}:{self.index}"
+
+
+@pytest.fixture
+def thulium_sandbox() -> Iterator[Sandbox]:
+    """The catalog-driven local Thulium API on 127.0.0.1 (sample credentials ``api_user``/``api_pass``).
+
+    Fresh per test; ``.base_url`` and ``.client()`` give a ready :class:`ThuliumClient`.
+    """
+    from thulium_explore._sandbox import Sandbox
+
+    with Sandbox() as sandbox:
+        yield sandbox
