@@ -54,6 +54,8 @@ def cmd_openapi(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
         return 0
     path = Path(args.output)
+    if path.is_dir():
+        raise UsageError(f"-o {args.output}: is a folder; give a file name (example: -o openapi.json)")
     try:
         write_atomically(path, text)
     except OSError as exc:

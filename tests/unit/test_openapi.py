@@ -354,6 +354,12 @@ def test_cli_refuses_an_unwritable_target_in_one_line(tmp_path: Path, capsys: py
     assert not target.parent.exists()
 
 
+def test_cli_refuses_a_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["openapi", "-o", str(tmp_path)]) == 2
+    assert "is a folder" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_cli_refuses_a_bad_system(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["openapi", "--system", "a.b"]) == 2
     assert capsys.readouterr().err.startswith("error: system:")
