@@ -47,7 +47,7 @@ _HEADER_TEXT = re.compile(
     r"([^\s'\",\]}]+)"
 )
 _PLACEHOLDER = re.compile(r"^(?:\$\{?\w+\}?|\{\{?[^{}]*\}?\}|<[^<>]*>|%\(\w+\)s|\*+|x+|\.{3}|…|redacted|scrubbed"
-                          r"|filtered|password|secret|changeme)$", re.IGNORECASE)
+                          r"|filtered|password)$", re.IGNORECASE)
 _UNICODE_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
 
 
@@ -199,19 +199,23 @@ def _rules(value: str, *, headers: bool, allow: tuple[str, ...]) -> Iterator[tup
         variants.append(_UNICODE_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), value))
     if "%" in value:
         variants.append(unquote(variants[-1]))
-    seen: set[str] = set()
-    for text in variants:
-        for index, needle, message in _rules_plain(text, headers, allow):
-            if message not in seen:
-                seen.add(message)
-                yield (index if text is value else -1), needle, message
+    plain: set[str] = set()
+    for index, needle, message in _rules_plain(value, headers, allow):
+        plain.add(message)
+        yield index, needle, message
+    seen: set[tuple[str, str]] = set()
+    for text in variants[1:]:  # only what the escapes hid
+        for _, needle, message in _rules_plain(text, headers, allow):
+            if message not in plain and (message, needle) not in seen:
+                seen.add((message, needle))
+                yield -1, needle, message
 
 
 def _rules_plain(text: str, headers: bool, allow: tuple[str, ...]) -> Iterator[tuple[int, str, str]]:
     if "@" in text:
         for m in _EMAIL.finditer(text):
             domain = m.group(1).lower()
-            if not _reserved(domain, allow):
+            if not _reserved(domain, allow) and not _userinfo(text, m.start()):
                 local = m.group(0).split("@", 1)[0]
                 yield m.start(), m.group(1), (f"e-mail address {local[:1]}***@{domain} is outside the reserved example "
                                   "domains (use e.g. jan.kowalski@example.org)")
@@ -231,6 +235,14 @@ def _rules_plain(text: str, headers: bool, allow: tuple[str, ...]) -> Iterator[t
         for m in _HEADER_TEXT.finditer(text):
             if not _placeholder(m.group(2)):
                 yield m.start(), m.group(2), f"{m.group(1)} header value in text"
+
+
+def _userinfo(text: str, start: int) -> bool:
+    """``user:password@host`` or ``//user@host`` in a URL (reported as credentials), not an e-mail address."""
+    before = text[start - 1:start]
+    if before == ":":
+        return not text[:start].lower().endswith("mailto:")
+    return before in ("/", "$", "{")
 
 
 def _reserved(domain: str, allow: tuple[str, ...]) -> bool:
