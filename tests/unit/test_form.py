@@ -103,6 +103,10 @@ def test_clear_empties_everything(start_form: EndpointForm) -> None:
 
 def test_nested_errors_are_named_by_json_path(sink_form: EndpointForm) -> None:
     sink_form.set(login="jk", count=3)
+    assert sink_form._more is not None
+    sink_form._more.click()  # "4 more optional parameters"
+    assert ("address", "street") not in sink_form._by_path  # built when the group is opened
+    by_path(sink_form, "address").editor.children[0].value = True  # the user opens the group
     by_path(sink_form, "address", "street").input.widget.value = "Długa"
     errors = sink_form.errors
     assert errors == {"$.address": "'city' is a required property"}
@@ -120,7 +124,7 @@ def test_array_item_errors_point_at_the_array_field(sink_form: EndpointForm) -> 
 
 
 def test_bad_json_blocks_send(sink_form: EndpointForm) -> None:
-    sink_form.set(login="jk", count=3)
+    sink_form.set(login="jk", count=3).show_all_fields()
     by_path(sink_form, "custom_fields").input.widget.value = "{"
     assert "not valid JSON" in sink_form.errors["$.custom_fields"]
     assert sink_form._send.disabled
@@ -136,10 +140,25 @@ def test_kitchen_sink_example_fills_nested_groups(sink_form: EndpointForm) -> No
     assert sink_form.errors == {}
 
 
+def test_big_forms_show_required_and_first_optional_fields_then_the_rest_on_demand(sink_form: EndpointForm) -> None:
+    shown = [f.spec.name for f in sink_form.fields]
+    assert shown == ["login", "count", "ratio", "email", "chatbot", "date_from", "status", "vip", "status_id",
+                     "actions"]
+    assert sink_form._more is not None and sink_form._more.description == "4 more optional parameters"
+    assert sink_form._more in sink_form.widget.children
+    assert sink_form.values == {}
+    sink_form.set(note="hi")  # a field not shown yet: set() shows them all
+    assert [f.spec.name for f in sink_form.fields][-4:] == ["note", "agent_id", "address", "custom_fields"]
+    assert sink_form._more not in sink_form.widget.children
+    assert sink_form.values == {"note": "hi"}
+    header_index = sink_form.widget.children.index(by_path(sink_form, "note").widgets[0])
+    assert sink_form.widget.children[header_index + 1] is by_path(sink_form, "note").editor
+
+
 def test_form_widget_carries_css_hooks(start_form: EndpointForm) -> None:
     classes = start_form.widget._dom_classes
     assert "thulium-form" in classes
-    assert "thulium-field-chat_queue_id" in by_path(start_form, "chat_queue_id").widget._dom_classes
+    assert "thulium-field-chat_queue_id" in by_path(start_form, "chat_queue_id").editor._dom_classes
     assert "thulium-send" in start_form._send._dom_classes
 
 

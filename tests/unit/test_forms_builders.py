@@ -185,7 +185,10 @@ def test_ref_is_resolved_through_the_registry_and_becomes_a_nested_group(specs: 
     assert spec.children[1].description_pl == "Miasto."
     f = field(specs, "address")
     assert f.read() is UNSET  # an empty optional group is not sent
+    assert list(f.walk()) == [f]  # an optional group builds its fields when first opened
+    f.input.widget.children[0].value = True  # open it
     city = next(c for c in f.walk() if c.spec.name == "city")
+    assert f.read() is UNSET  # opened but still empty: not sent
     type_into(city, "Kraków")
     assert f.read() == {"city": "Kraków"}
     assert city.spec.json_path == "$.address.city"

@@ -35,7 +35,10 @@ _DATE_PATTERN = re.compile(r"^\^?\(?(\\d|\[0-9\])\{4\}-")  # ^\d{4}-… or ^[0-9
 
 @dataclass
 class Input:
-    """An editor: its widget, how to read/write its value, which widgets signal an edit."""
+    """An editor: its widget, how to read/write its value, which widgets signal an edit.
+
+    ``children`` holds the nested fields built so far (a group builds its fields when first opened).
+    """
 
     widget: W.Widget
     read: Callable[[], Any]
@@ -46,9 +49,16 @@ class Input:
 
 
 class BuildContext(Protocol):
-    """What a builder may ask of the form: build a nested field."""
+    """What a builder may ask of the form: build a nested field; announce fields built later."""
 
     def field(self, spec: FieldSpec) -> Field: ...
+
+    def adopt(self, fields: Sequence[Field]) -> None: ...
+
+
+def classes(spec: FieldSpec) -> tuple[str, ...]:
+    """The CSS classes of an editor (set at construction: each later add_class is one more message)."""
+    return ("thulium-input", spec.css_class)
 
 
 Builder = Callable[[FieldSpec, BuildContext], Input]
@@ -60,10 +70,10 @@ def _text_input(spec: FieldSpec, parse: Callable[[str], Any], *, multiline: bool
     box: W.Widget
     if multiline:
         box = W.Textarea(placeholder=spec.placeholder, continuous_update=True, layout=_shared.layout(width=_WIDE),
-                         style=_shared.text_style())
+                         style=_shared.text_style(), _dom_classes=classes(spec))
     else:
         box = W.Text(placeholder=spec.placeholder, continuous_update=True, layout=_shared.layout(width=_WIDE),
-                     style=_shared.text_style())
+                     style=_shared.text_style(), _dom_classes=classes(spec))
 
     def read() -> Any:
         text = box.value.strip() if strip else box.value
@@ -108,7 +118,7 @@ def build_enum(spec: FieldSpec, ctx: BuildContext) -> Input:
     blank = "(choose)" if spec.required else "(not set)"
     options = [(blank, -1)] + [(example_text(v) if v is not None else "null", i) for i, v in enumerate(values)]
     drop = W.Dropdown(options=options, value=-1, layout=_shared.layout(width=_WIDE),
-                      style=_shared.description_style())
+                      style=_shared.description_style(), _dom_classes=classes(spec))
 
     def read() -> Any:
         return UNSET if drop.value == -1 else values[drop.value]
@@ -125,7 +135,8 @@ def build_boolean(spec: FieldSpec, ctx: BuildContext) -> Input:
     if not spec.required:
         options.insert(0, ("unset", "unset"))
     toggle = W.ToggleButtons(options=options, value="unset" if not spec.required else None,
-                             layout=_shared.layout(), style=_shared.toggle_style(button_width="5em"))
+                             layout=_shared.layout(), style=_shared.toggle_style(button_width="5em"),
+                             _dom_classes=classes(spec))
 
     def read() -> Any:
         return {"true": True, "false": False}.get(toggle.value or "unset", UNSET)
@@ -143,7 +154,8 @@ def build_array(spec: FieldSpec, ctx: BuildContext) -> Input:
     """A list of scalars, one per line; blank lines are skipped; no lines means UNSET."""
     item_schema = spec.items.schema if spec.items is not None else {}
     area = W.Textarea(placeholder="\n".join(_example_lines(spec)), continuous_update=True,
-                      rows=3, layout=_shared.layout(width=_WIDE), style=_shared.text_style())
+                      rows=3, layout=_shared.layout(width=_WIDE), style=_shared.text_style(),
+                      _dom_classes=classes(spec))
 
     def read() -> Any:
         lines = [line.strip() for line in area.value.splitlines() if line.strip()]
@@ -162,7 +174,7 @@ def build_enum_array(spec: FieldSpec, ctx: BuildContext) -> Input:
     values = list(spec.items.schema.get("enum", [])) if spec.items is not None else []
     options = [(example_text(v), i) for i, v in enumerate(values)]
     select = W.SelectMultiple(options=options, value=(), rows=min(len(values), 6), layout=_shared.layout(),
-                              style=_shared.description_style())
+                              style=_shared.description_style(), _dom_classes=classes(spec))
 
     def read() -> Any:
         return [values[i] for i in select.value] if select.value else UNSET
@@ -175,10 +187,27 @@ def build_enum_array(spec: FieldSpec, ctx: BuildContext) -> Input:
 
 
 def build_object(spec: FieldSpec, ctx: BuildContext) -> Input:
-    """A nested group of fields; sent only when at least one of its fields is set."""
-    fields = [ctx.field(child) for child in spec.children]
-    group = W.VBox([f.widget for f in fields],
-                   layout=_shared.layout(border="1px solid #d0d7de", padding="4px 8px", margin="2px 0 2px 1em"))
+    """A nested group of fields, sent only when one of them is set. An optional group builds its fields
+    when first opened (or written), which keeps big forms fast to build."""
+    fields: list[Field] = []
+    count = f"{len(spec.children)} field{'s' * (len(spec.children) != 1)}"
+    toggle = W.ToggleButton(value=False, description=count, icon="chevron-right", tooltip="show / hide",
+                            layout=_shared.layout(width="auto"), style=_shared.toggle_button_style(),
+                            _dom_classes=classes(spec))
+    body = W.VBox([], layout=_shared.layout(border="1px solid #d0d7de", padding="4px 8px", margin="2px 0 2px 1em"))
+
+    def build() -> None:
+        if not fields:
+            fields.extend(ctx.field(child) for child in spec.children)
+            ctx.adopt(fields)
+
+    def show(opened: bool) -> None:
+        if opened:
+            build()
+        body.children = tuple(w for f in fields for w in f.widgets) if opened else ()
+        toggle.icon = "chevron-down" if opened else "chevron-right"
+
+    toggle.observe(lambda change: show(bool(change["new"])), names="value")
 
     def read() -> Any:
         value = {f.spec.name: v for f in fields if (v := f.read()) is not UNSET}
@@ -187,11 +216,16 @@ def build_object(spec: FieldSpec, ctx: BuildContext) -> Input:
         return None if spec.nullable and spec.required else UNSET
 
     def write(value: Any) -> None:
+        if value is UNSET and not fields:
+            return
+        toggle.value = True  # builds and shows the fields
         given = value if isinstance(value, dict) else {}
         for f in fields:
             f.write(given.get(f.spec.name, UNSET))
 
-    return Input(group, read, write, (), fields)
+    if spec.required:
+        toggle.value = True
+    return Input(W.VBox([toggle, body], layout=_shared.layout()), read, write, (), fields)
 
 
 def build_json(spec: FieldSpec, ctx: BuildContext) -> Input:

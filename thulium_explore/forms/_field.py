@@ -3,35 +3,39 @@
 from __future__ import annotations
 
 import html
-import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 import ipywidgets as W
 
 from thulium_explore.forms import _shared
-from thulium_explore.forms._builders import BuildContext, Input, build_input
+from thulium_explore.forms._builders import BuildContext, Input, build_input, classes
 from thulium_explore.forms._spec import UNSET, FieldSpec
 
 
-def css_name(spec: FieldSpec) -> str:
-    """``thulium-field-address-city``: a stable CSS class for tests and styling."""
-    return "thulium-field-" + re.sub(r"[^A-Za-z0-9_-]", "_", "-".join(spec.path))
-
-
 class Field:
-    """A built field. ``read()`` gives the value to send or ``UNSET``; errors are shown once touched."""
+    """A built field. ``read()`` gives the value to send or ``UNSET``; errors are shown once touched.
+
+    ``widgets`` is ``[header, editor]``; containers put them in their children directly (a wrapper
+    box per field would cost one more widget model each).
+    """
 
     def __init__(self, spec: FieldSpec, ctx: BuildContext) -> None:
         self.spec = spec
         self.input: Input = build_input(spec, ctx)
         self.touched = False
         self._error: str | None = None
-        self._header = _shared.html(spec.header_html)
-        self.widget = W.VBox([self._header, self.input.widget], layout=_shared.layout(margin="0 0 6px 0"))
-        self.widget.add_class("thulium-field")
-        self.widget.add_class(css_name(spec))
-        self.input.widget.add_class("thulium-input")
+        self._header = _shared.html(spec.header_html, layout=_shared.layout(margin="6px 0 0 0"),
+                                    _dom_classes=("thulium-field-header",))
+        editor = self.input.widget
+        for css in classes(spec):  # builders set them at construction; a custom builder may not
+            if css not in editor._dom_classes:
+                editor.add_class(css)
+        self.widgets: list[W.Widget] = [self._header, editor]
+
+    @property
+    def editor(self) -> W.Widget:
+        return self.input.widget
 
     def read(self) -> Any:
         """The value that would be sent, or ``UNSET``."""
@@ -49,7 +53,7 @@ class Field:
         return self.input.problem()
 
     def walk(self) -> Iterator[Field]:
-        """This field and every nested field."""
+        """This field and every nested field built so far."""
         yield self
         for child in self.input.children:
             yield from child.walk()
@@ -80,7 +84,14 @@ class Field:
 
 
 class FieldFactory:
-    """The :class:`BuildContext` the form hands to builders."""
+    """The :class:`BuildContext` the form hands to builders; ``on_adopt`` hears of fields built later."""
+
+    def __init__(self) -> None:
+        self.on_adopt: Callable[[Sequence[Field]], None] | None = None
 
     def field(self, spec: FieldSpec) -> Field:
         return Field(spec, self)
+
+    def adopt(self, fields: Sequence[Field]) -> None:
+        if self.on_adopt is not None:
+            self.on_adopt(fields)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import html
+from collections.abc import Sequence
 from typing import Any
 
 import ipywidgets as W
@@ -28,12 +29,16 @@ from thulium_explore.forms._history import History, resolve_client, session_hist
 from thulium_explore.forms._spec import UNSET, FieldSpec, endpoint_specs, example_text
 from thulium_explore.forms._viewer import ResponseViewer
 
+#: Optional fields shown at first; the rest come with "N more optional parameters" (or set/fill_example).
+FIRST_OPTIONAL = 8
+
 
 class EndpointForm:
     """A form for one endpoint of the catalog.
 
     ``client`` is a ThuliumClient, a Connection from ``connect()`` or a ModeSwitch (anything
-    with ``.client``; looked up at each send). An empty optional field is not sent.
+    with ``.client``; looked up at each send). An empty optional field is not sent. Big forms show
+    their required fields and the first optional ones; the others are built when asked for.
     """
 
     def __init__(self, client: Any, endpoint_id: str, *, history: History | None = None,
@@ -44,31 +49,65 @@ class EndpointForm:
         self.history = history if history is not None else session_history()
         self.viewer = ResponseViewer()
         self.result: CallResult | None = None
-        factory = FieldFactory()
-        self.fields: list[Field] = [factory.field(spec) for spec in endpoint_specs(self.catalog, self.endpoint)]
-        self._all = [f for top in self.fields for f in top.walk()]
-        self._by_path = {f.spec.path: f for f in self._all}
-        for f in self._all:
-            f.on_edit(self._edited)
+        factory = self._factory = FieldFactory()
+        specs = endpoint_specs(self.catalog, self.endpoint)
+        optional = [s for s in specs if not s.required]
+        self._later = optional[FIRST_OPTIONAL:]
+        self._names = [s.name for s in specs]
+        self.fields: list[Field] = [factory.field(spec) for spec in specs[:len(specs) - len(self._later)]]
+        self._all: list[Field] = []
+        self._by_path: dict[tuple[str, ...], Field] = {}
+        self._adopt(self.fields, validate=False)
+        factory.on_adopt = self._adopt  # fields of groups opened later
         self._send = W.Button(description="Send", button_style="primary", icon="paper-plane",
-                              tooltip=f"{self.endpoint.method} {self.endpoint.path}",
-                              layout=_shared.layout(), style=_shared.button_style())
-        self._send.add_class("thulium-send")
+                              tooltip=f"{self.endpoint.method} {self.endpoint.path}", layout=_shared.layout(),
+                              style=_shared.button_style(), _dom_classes=("thulium-send",))
         fill = W.Button(description="Fill documented example", icon="book", layout=_shared.layout(width="auto"),
-                        style=_shared.button_style())
-        fill.add_class("thulium-fill-example")
-        clear = W.Button(description="Clear", icon="eraser", layout=_shared.layout(), style=_shared.button_style())
+                        style=_shared.button_style(), _dom_classes=("thulium-fill-example",))
+        clear = W.Button(description="Clear", icon="eraser", layout=_shared.layout(), style=_shared.button_style(),
+                         _dom_classes=("thulium-clear",))
         self._send.on_click(self._clicked)
         fill.on_click(lambda _: self.fill_example())
         clear.on_click(lambda _: self.clear())
-        self._status = _shared.html()
-        self._status.add_class("thulium-form-status")
-        children = [_shared.html(self._header_html()), *[f.widget for f in self.fields],
-                    W.HBox([self._send, fill, clear], layout=_shared.layout()), self._status, self.viewer.widget,
-                    self.history.widget]
-        self.widget = W.VBox(children, layout=_shared.layout(max_width="60em"))
-        self.widget.add_class("thulium-form")
+        self._status = _shared.html(_dom_classes=("thulium-form-status",))
+        self._more: W.Button | None = None
+        if self._later:
+            self._more = W.Button(description=f"{len(self._later)} more optional parameters", icon="plus",
+                                  tooltip=", ".join(s.name for s in self._later), layout=_shared.layout(width="auto"),
+                                  style=_shared.button_style(), _dom_classes=("thulium-more",))
+            self._more.on_click(lambda _: self.show_all_fields())
+        self._head = _shared.html(self._header_html())
+        self._tail = [W.HBox([self._send, fill, clear], layout=_shared.layout()), self._status, self.viewer.widget,
+                      self.history.widget]
+        self.widget = W.VBox(self._children(), layout=_shared.layout(max_width="60em"),
+                             _dom_classes=("thulium-form",))
         self._validate()
+
+    def _children(self) -> list[W.Widget]:
+        more = [self._more] if self._more is not None and self._later else []
+        return [self._head, *[w for f in self.fields for w in f.widgets], *more, *self._tail]
+
+    def show_all_fields(self) -> EndpointForm:
+        """Build and show the optional fields not shown yet (what "N more optional parameters" does)."""
+        if self._later:
+            new = [self._factory.field(spec) for spec in self._later]
+            self._later = []
+            self.fields.extend(new)
+            self._adopt(new, validate=False)
+            self.widget.children = self._children()
+            self._validate()
+        return self
+
+    def _adopt(self, fields: Sequence[Field], validate: bool = True) -> None:
+        """Track ``fields`` (and their nested fields): errors by path, revalidation on edit."""
+        for top in fields:
+            for f in top.walk():
+                if f.spec.path not in self._by_path:
+                    self._all.append(f)
+                    self._by_path[f.spec.path] = f
+                    f.on_edit(self._edited)
+        if validate:
+            self._validate()
 
     # -- values and errors -------------------------------------------------------------------
 
@@ -88,10 +127,12 @@ class EndpointForm:
 
     def set(self, **params: Any) -> EndpointForm:
         """Fill fields as if typed (``form.set(chat_queue_id=3)``); ``None`` empties one."""
-        unknown = [name for name in params if (name,) not in self._by_path]
+        unknown = [name for name in params if name not in self._names]
         if unknown:
-            names = ", ".join(f.spec.name for f in self.fields) or "none"
+            names = ", ".join(self._names) or "none"
             raise ValueError(f"{self.endpoint.id}: no field {unknown[0]!r} (fields: {names})")
+        if any((name,) not in self._by_path for name in params):
+            self.show_all_fields()
         for name, value in params.items():
             field = self._by_path[(name,)]
             field.write(UNSET if value is None else value)
@@ -103,6 +144,7 @@ class EndpointForm:
         """Fill every field that has a documented example; the documented request example wins."""
         documented = self.endpoint.parameters_schema.get("examples") or [{}]
         request_example = documented[0] if isinstance(documented[0], dict) else {}
+        self.show_all_fields()
         for f in self.fields:
             value = request_example.get(f.spec.name, _example_of(f.spec))
             f.write(value)

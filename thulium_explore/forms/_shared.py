@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 import ipywidgets as W
+from ipywidgets.widgets.widget_bool import ToggleButtonStyle
 from ipywidgets.widgets.widget_description import DescriptionStyle
 from ipywidgets.widgets.widget_string import HTMLStyle, TextStyle
 
@@ -43,6 +44,10 @@ def description_style() -> Any:
 
 def toggle_style(**kwargs: Any) -> Any:
     return _shared(W.ToggleButtonsStyle, **kwargs)
+
+
+def toggle_button_style() -> Any:
+    return _shared(ToggleButtonStyle)
 
 
 def button_style() -> Any:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 import weakref
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -105,6 +106,11 @@ class FieldSpec:
             shown = ", ".join(example_text(v) if v is not None else "null" for v in values[:8])
             text += f", one of {shown}" + (", …" if len(values) > 8 else "")
         return text
+
+    @property
+    def css_class(self) -> str:
+        """``thulium-field-address-city``: a stable CSS class on the editor, for tests and styling."""
+        return "thulium-field-" + re.sub(r"[^A-Za-z0-9_-]", "_", "-".join(self.path))
 
     @property
     def placeholder(self) -> str:
