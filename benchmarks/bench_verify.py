@@ -86,6 +86,9 @@ def naive(paths: list[Path], catalog: Any) -> tuple[int, int]:
             params = coerce(endpoint, raw)
             if request.body and endpoint.request_body == "json":
                 params.update(json.loads(request.body))
+            elif request.body and endpoint.request_body == "raw":
+                text = request.body.decode("utf-8") if isinstance(request.body, bytes) else request.body
+                params.update({p.name: text for p in endpoint.parameters if p.location == "body"})
             checks = [(params, endpoint.parameters_uri)]
             spec = endpoint.response_for(response["status"]["code"])
             if spec is not None and spec.schema_uri and response["body"]["string"]:
