@@ -88,3 +88,6 @@ def test_notebook_runs_without_credentials(path: Path, tmp_path: Path, monkeypat
     assert missing == [], f"{path.name}: outputs lack {missing}\n--- outputs ---\n{text[-3000:]}"
     assert path.name in EXPECTED, f"add the expected outputs of {path.name} to EXPECTED"
     assert sorted(p.name for p in (ROOT / "notebooks").iterdir()) == before  # nothing written into the repo
+    assert [p.name for p in workdir.iterdir()] == [path.name]  # nor next to the notebook
+    if path.name == "02_contract_testing.ipynb":  # its recordings went to the temp folder
+        assert list(tmp_path.glob("thulium-contract-*/chat_start.yaml"))
