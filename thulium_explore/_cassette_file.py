@@ -7,10 +7,12 @@ falls back to the full safe loader. Every failure is a one-line :class:`Cassette
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import zlib
 from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -57,14 +59,34 @@ def read_cassette(path: Path, name: str | None = None) -> Cassette:
         data = path.read_bytes()
     except OSError as exc:
         raise CassetteError(f"{label}: cannot read: {exc.strerror or exc}") from None
-    if _looks_like_json(path, data):
-        try:
-            document = json.loads(data)
-        except (ValueError, UnicodeDecodeError) as exc:
-            raise CassetteError(f"{label}: invalid JSON: {exc}") from None
-    else:
-        document = _load_yaml(label, data)
+    with _collector_paused():
+        if _looks_like_json(path, data):
+            try:
+                document = json.loads(data)
+            except (ValueError, UnicodeDecodeError) as exc:
+                raise CassetteError(f"{label}: invalid JSON: {exc}") from None
+        else:
+            document = _load_yaml(label, data)
     return Cassette(label, path, _interactions(label, document))
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while one file is parsed.
+
+    Parsing allocates many small containers; each allocation burst triggers collections that walk
+    every tracked object in the process (catalog, validators...), which cost more than the parse
+    itself (measured: about half of verify's time on a 2,000-interaction corpus). The parsed tree
+    is kept, not garbage; the previous state is restored and collections resume at the next
+    threshold.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _looks_like_json(path: Path, data: bytes) -> bool:
