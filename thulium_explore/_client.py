@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import base64
 import inspect
 import ipaddress
 import json
@@ -22,6 +23,7 @@ from urllib.parse import urlsplit
 import requests
 from requests.adapters import HTTPAdapter
 from requests.auth import HTTPBasicAuth
+from requests.models import PreparedRequest
 
 from thulium_explore import _params
 from thulium_explore._catalog import Catalog, Endpoint, default_catalog
@@ -38,7 +40,16 @@ DEFAULT_TIMEOUT = 30.0  # the documented PHP sample's CURLOPT_TIMEOUT
 
 
 class _BasicAuth(HTTPBasicAuth):
-    """Basic auth whose repr never shows the password."""
+    """Basic auth whose repr never shows the password; credentials sent as UTF-8.
+
+    requests encodes ``user:password`` as latin-1 and fails on e.g. ``ż``; RFC 7617 names UTF-8.
+    Which charset Thulium expects is not documented (inferred).
+    """
+
+    def __call__(self, r: PreparedRequest) -> PreparedRequest:
+        token = base64.b64encode(f"{self.username}:{self.password}".encode()).decode("ascii")
+        r.headers["Authorization"] = f"Basic {token}"
+        return r
 
     def __repr__(self) -> str:
         return f"BasicAuth(user={self.username!r}, password={MASK!r})"

@@ -246,3 +246,11 @@ def test_from_env_names_every_missing_variable() -> None:
         {"THULIUM_BASE_URL": "https://t.thulium.com", "THULIUM_API_USER": "u", "THULIUM_API_PASSWORD": "p"}
     )
     assert client.base_url == "https://t.thulium.com" and client.timeout == 30.0
+
+
+def test_non_latin1_password_is_sent_as_utf8(fake_server: FakeServer) -> None:
+    fake_server.reply = ok_start
+    client = ThuliumClient(fake_server.base_url, "api_user", "hasło-żółw", timeout=5)
+    assert client.call("chat_conversations.start", chat_queue_id=3).ok
+    token = base64.b64encode("api_user:hasło-żółw".encode()).decode()
+    assert fake_server.received[0].headers["Authorization"] == f"Basic {token}"
