@@ -47,7 +47,8 @@ class _BasicAuth(HTTPBasicAuth):
     """
 
     def __call__(self, r: PreparedRequest) -> PreparedRequest:
-        token = base64.b64encode(f"{self.username}:{self.password}".encode()).decode("ascii")
+        user, password = (v.decode() if isinstance(v, bytes) else v for v in (self.username, self.password))
+        token = base64.b64encode(f"{user}:{password}".encode()).decode("ascii")
         r.headers["Authorization"] = f"Basic {token}"
         return r
 
