@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from ipywidgets.widgets.widget import _instances
 
-from thulium_explore import Connection, Sandbox, connect
+from thulium_explore import ConfigError, Connection, Sandbox, connect
 from thulium_explore.forms import EndpointForm, History, ModeSwitch, explore
 
 UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$")
@@ -87,6 +87,26 @@ def test_mode_switch_defaults_to_sandbox_and_forms_follow_it() -> None:
     finally:
         switch.close()
     assert switch.connection is not None and switch.connection.closed
+
+
+def test_live_mode_without_credentials_says_what_is_missing_in_the_form() -> None:
+    switch = ModeSwitch("live", environ={})
+    form = EndpointForm(switch, "chat_conversations.start", history=History()).set(chat_queue_id=3)
+    with pytest.raises(ConfigError, match="THULIUM_BASE_URL"):
+        form.submit()
+    form._send.click()  # the same, shown instead of raised
+    assert form.viewer.failure is not None and "not connected" in form.viewer.failure
+    assert "Not connected" in switch._status.value
+    assert form.history.entries == []  # nothing was sent
+
+
+def test_explore_without_a_client_puts_the_mode_switch_on_top() -> None:
+    explorer = explore(history=History())
+    try:
+        assert explorer.switch is not None and explorer.widget.children[0] is explorer.switch.widget
+        assert explorer.form.set(chat_queue_id=3).submit().ok
+    finally:
+        explorer.switch.close()
 
 
 def test_typed_password_is_used_once_and_never_kept_in_widget_state() -> None:

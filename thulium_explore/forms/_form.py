@@ -174,7 +174,11 @@ class EndpointForm:
             raise ParameterError(self.endpoint.id, [ParameterProblem(path[2:] or path, message)
                                                     for _, path, message in problems])
         values = self.values
-        client = resolve_client(self._source)
+        try:
+            client = resolve_client(self._source)  # a ModeSwitch connects here
+        except ThuliumError as exc:
+            self.viewer.show_failure(self.endpoint.id, f"not connected: {exc}")
+            raise
         self._send.disabled = True
         self._status.value = f"<span style='color:#57606a'>Sending {html.escape(self.endpoint.id)}…</span>"
         try:
@@ -287,8 +291,7 @@ def _example_of(spec: FieldSpec) -> Any:
 
 def _catalog_of(source: Any) -> Catalog:
     """The catalog of the client behind ``source`` (the default one when it has none)."""
-    for candidate in (source, getattr(source, "client", None)):
-        catalog = getattr(candidate, "catalog", None) if candidate is not None else None
-        if isinstance(catalog, Catalog):
-            return catalog
-    return default_catalog()
+    catalog = getattr(source, "catalog", None)  # a client or a ModeSwitch: no connecting just for this
+    if not isinstance(catalog, Catalog):
+        catalog = getattr(getattr(source, "client", None), "catalog", None)  # a Connection
+    return catalog if isinstance(catalog, Catalog) else default_catalog()
