@@ -6,10 +6,10 @@ PYTHON="${PYTHON:-python3}"
 if [ ! -x .venv/bin/python ]; then
     "$PYTHON" -m venv .venv
 fi
-stamp=".venv/.installed-$(sha256sum pyproject.toml | cut -c1-16)-${THULIUM_EXTRAS:-all}"
+stamp=".venv/.installed-$(sha256sum pyproject.toml | cut -c1-16)"
 if [ ! -f "$stamp" ]; then
     .venv/bin/python -m pip install --quiet --upgrade pip
-    .venv/bin/python -m pip install --quiet -e ".[${THULIUM_EXTRAS:-notebook,test,dev}]"
+    .venv/bin/python -m pip install --quiet -e ".[notebook,test,dev]"
     rm -f .venv/.installed-*
     touch "$stamp"
 fi
