@@ -91,11 +91,15 @@ def _explain(endpoint: Endpoint, error: Any) -> list[ParameterProblem]:
         missing = [n for n in error.validator_value if n not in error.instance]
         return [ParameterProblem(n, "is required", _example(endpoint, n)) for n in missing]
     field = ".".join(str(p) for p in error.absolute_path) or "(parameters)"
-    top = str(error.absolute_path[0]) if error.absolute_path else ""
     message = error.message
     if error.validator == "format":
         message = f"{error.instance!r} is not a valid {error.validator_value}"
-    return [ParameterProblem(field, message, _example(endpoint, top))]
+    if len(error.absolute_path) == 1:
+        example = _example(endpoint, field)
+    else:  # a nested field: only its own schema's example fits (never the parent's)
+        own = error.schema.get("examples") if isinstance(error.schema, Mapping) else None
+        example = own[0] if isinstance(own, list) and own else None
+    return [ParameterProblem(field, message, example)]
 
 
 def _example(endpoint: Endpoint, name: str) -> Any:

@@ -66,3 +66,11 @@ def test_wire_layout_matches_the_documented_example() -> None:
     assert (wire.method, wire.path, wire.body) == ("POST", "/api/chat_conversations/start", None)
     assert wire.query == [("chat_queue_id", "3"), ("client_id", "1234")]
     assert wire.content_type == "application/json; charset=utf-8"
+
+
+def test_nested_problem_never_borrows_the_parent_example() -> None:
+    endpoint = default_catalog()["customers.create"]
+    problems = check(default_catalog(), endpoint, {"surname": "Kowalski", "address": {"city": 5}})
+    [problem] = problems
+    assert problem.field == "address.city"
+    assert problem.example is None or not isinstance(problem.example, dict)
