@@ -142,7 +142,9 @@ def _short(value: Any) -> str:
     if isinstance(value, float):
         return f"{value:.4g}"
     if isinstance(value, dict):
-        return "{" + ", ".join(f"{k}: {_short(v)}" for k, v in value.items()) + "}"
+        items = list(value.items())
+        more = f", … {len(items) - 5} more (see the JSON)" if len(items) > 8 else ""
+        return "{" + ", ".join(f"{k}: {_short(v)}" for k, v in items[: 5 if more else 8]) + more + "}"
     if isinstance(value, list):
         return "[" + ", ".join(_short(v) for v in value) + "]"
     return str(value)
