@@ -9,9 +9,15 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
+from tests import network_guard
 from thulium_explore import Sandbox
 
 Reply = tuple[int, dict[str, str], bytes]
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Tests reach nothing but 127.0.0.1 / ::1: block every other socket for the whole run."""
+    network_guard.install()
 
 
 @dataclass
