@@ -184,17 +184,24 @@ class ThuliumClient:
         )
         sent_headers = {k: (f"Basic {MASK}" if k.lower() == "authorization" else v)
                         for k, v in prepared.headers.items()}
-        sent = SentRequest(wire.method, prepared.url or url, sent_headers, wire.body, wire)
+        shown_params = _params.mask_secrets(endpoint, params)
+        shown = wire if shown_params is params else _params.to_wire(endpoint, shown_params)
+        shown_url = prepared.url or url
+        if shown is not wire and shown.query != wire.query:
+            shown_url = requests.Request("GET", url, params=shown.query).prepare().url or url
+        sent = SentRequest(wire.method, shown_url, sent_headers, shown.body, shown)
+        # Like Session.request: honour REQUESTS_CA_BUNDLE / proxies from the environment.
+        settings = self.session.merge_environment_settings(prepared.url, {}, None, self.verify, None)
         started = time.perf_counter()
         try:
             response = self.session.send(
-                prepared, timeout=self.timeout, verify=self.verify, allow_redirects=False
+                prepared, timeout=self.timeout, allow_redirects=False, **settings
             )
         except requests.RequestException as exc:
             raise _transport_error(exc, url, sent) from None
         elapsed = time.perf_counter() - started
         log.debug("%s %s -> %s in %.3f s", wire.method, url, response.status_code, elapsed)
-        return self._result(endpoint, params, sent, response, elapsed)
+        return self._result(endpoint, shown_params, sent, response, elapsed)
 
     def _result(self, endpoint: Endpoint, params: Mapping[str, Any], sent: SentRequest,
                 response: requests.Response, elapsed: float) -> CallResult:

@@ -94,6 +94,8 @@ def _explain(endpoint: Endpoint, error: Any) -> list[ParameterProblem]:
     message = error.message
     if error.validator == "format":
         message = f"{error.instance!r} is not a valid {error.validator_value}"
+    if error.absolute_path and str(error.absolute_path[0]) in secret_names(endpoint):
+        message = f"the value (not shown: a secret) fails {error.validator!r} {error.validator_value!r}"
     if len(error.absolute_path) == 1:
         example = _example(endpoint, field)
     else:  # a nested field: only its own schema's example fits (never the parent's)
@@ -236,10 +238,28 @@ def _query_pairs(name: str, value: Any) -> list[tuple[str, str]]:
 
 
 def _text(value: Any) -> str:
-    """Booleans as ``true``/``false`` (inferred: the docs show no boolean in a URL)."""
+    """Booleans as ``true``/``false`` (inferred: the docs show no boolean in a URL); ``3.0`` as ``3``."""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))  # JSON Schema counts 3.0 as an integer; the server expects "3"
     return "" if value is None else str(value)
+
+
+SECRET_MASK = "***"  # noqa: S105 - the mask shown instead of a secret
+
+
+def secret_names(endpoint: Endpoint) -> frozenset[str]:
+    """Parameters the schema marks ``x-sensitive: secret`` (passwords): never shown back."""
+    return frozenset(p.name for p in endpoint.parameters if p.sensitive == "secret")
+
+
+def mask_secrets(endpoint: Endpoint, params: Mapping[str, Any]) -> Mapping[str, Any]:
+    """``params`` with secret values replaced by ``***`` (the same object when there are none)."""
+    secrets = secret_names(endpoint) & params.keys()
+    if not secrets:
+        return params
+    return {k: (SECRET_MASK if k in secrets and v is not None else v) for k, v in params.items()}
 
 
 def parameter_help(param: Parameter) -> str:

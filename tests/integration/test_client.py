@@ -254,3 +254,65 @@ def test_non_latin1_password_is_sent_as_utf8(fake_server: FakeServer) -> None:
     assert client.call("chat_conversations.start", chat_queue_id=3).ok
     token = base64.b64encode("api_user:hasło-żółw".encode()).decode()
     assert fake_server.received[0].headers["Authorization"] == f"Basic {token}"
+
+
+def test_polish_diacritics_are_url_encoded_and_round_trip(client: ThuliumClient, fake_server: FakeServer) -> None:
+    from urllib.parse import parse_qsl, urlsplit
+
+    params = {"chat_queue_id": 3, "client_name": "Łukasz", "client_surname": "Żółkiewski-Gęś",
+              "client_email": "łukasz@example.org", "client_id": "ID-ąę 1/2&x", "customer_id": 17}
+    assert client.send("chat_conversations.start", params).ok
+    raw_query = urlsplit(fake_server.received[0].path).query
+    assert raw_query.isascii()
+    assert "client_name=%C5%81ukasz" in raw_query
+    assert dict(parse_qsl(raw_query)) == {k: str(v) for k, v in params.items()}
+
+
+def test_every_parameter_type_of_the_seed_goes_on_the_wire(client: ThuliumClient, fake_server: FakeServer) -> None:
+    client.call("chat_conversations.start", chat_queue_id=3.0, customer_id=1, client_id="0042",
+                client_name="Jan", client_surname="Kowalski", client_email="jan.kowalski@example.org")
+    assert fake_server.received[0].path == (
+        "/api/chat_conversations/start?chat_queue_id=3&customer_id=1&client_id=0042"
+        "&client_name=Jan&client_surname=Kowalski&client_email=jan.kowalski%40example.org"
+    )
+
+
+def test_401_html_page_is_a_contract_problem_and_api_error(client: ThuliumClient, fake_server: FakeServer) -> None:
+    fake_server.reply = lambda r: (401, {"Content-Type": "text/html"}, b"<html><h1>401 Unauthorized</h1></html>")
+    result = client.call("chat_conversations.start", chat_queue_id=3)
+    assert result.status == 401 and result.json is None
+    assert [p.message for p in result.verdict.problems] == ["body is not JSON"]
+    with pytest.raises(ApiError, match="HTTP 401"):
+        result.raise_for_status()
+
+
+def test_never_answering_server_fails_within_the_timeout(fake_server: FakeServer) -> None:
+    import time
+
+    release = threading.Event()
+    fake_server.reply = lambda r: (release.wait(10), ok_start(r))[1]
+    client = ThuliumClient(fake_server.base_url, "api_user", PASSWORD, timeout=0.5)
+    started = time.perf_counter()
+    try:
+        with pytest.raises(TransportError, match="timeout"):
+            client.call("chat_conversations.start", chat_queue_id=3)
+    finally:
+        release.set()
+    assert time.perf_counter() - started < 5  # the timeout, not the server's 10 s, ended it
+
+
+def test_secret_parameters_are_masked_everywhere_they_are_shown(fake_server: FakeServer) -> None:
+    canary = "AGENT-SECRET-canary-żółw"
+    fake_server.reply = lambda r: (200, JSON, json.dumps({"agent_id": "11", "agent_login": "jkowalski"}).encode())
+    client = ThuliumClient(fake_server.base_url, "api_user", PASSWORD, timeout=5)
+    result = client.call("agents.create", name="Jan", surname="Kowalski", login="jkowalski",
+                         password=canary, number="100")
+    assert canary in fake_server.received[0].body.decode()  # the server gets it ...
+    shown = [repr(result), repr(result.request), repr(result.params), result._repr_html_(), result.request.url]
+    shown += [result.snippet(kind) for kind in ("curl", "httpie", "python", "thulium_explore", "php")]
+    for text in shown:  # ... nothing shown back does
+        assert canary not in text
+    assert result.params["password"] == "***"
+    with pytest.raises(ParameterError) as caught:
+        client.call("agents.create", name="Jan", surname="Kowalski", login="jkowalski", password=12345678, number="100")
+    assert "12345678" not in str(caught.value) and "password" in str(caught.value)
