@@ -15,7 +15,8 @@ from typing import NoReturn
 
 from thulium_explore import _params
 from thulium_explore._catalog import default_catalog
-from thulium_explore._client import ENV_BASE_URL, ENV_PASSWORD, ENV_USER, ThuliumClient
+from thulium_explore._client import ENV_BASE_URL, ENV_PASSWORD, ENV_USER
+from thulium_explore._connect import MODES, Connection, connect
 from thulium_explore._exceptions import (
     ApiError,
     ConfigError,
@@ -23,6 +24,7 @@ from thulium_explore._exceptions import (
     ThuliumError,
     TransportError,
 )
+from thulium_explore._modes import ENV_CASSETTE, ENV_MODE, tenant_configured
 from thulium_explore._openapi_cli import cmd_openapi, setup_openapi
 from thulium_explore._recipes import run_record, setup_record
 from thulium_explore._sandbox_cli import run_sandbox, setup_sandbox
@@ -108,20 +110,26 @@ def parse_pairs(pairs: Sequence[str]) -> dict[str, str | list[str]]:
     return out
 
 
-def make_client(args: argparse.Namespace) -> ThuliumClient:
-    """A client from flags, falling back to the THULIUM_* environment."""
-    base = args.base_url or os.environ.get(ENV_BASE_URL)
-    user = args.user or os.environ.get(ENV_USER)
-    password = os.environ.get(ENV_PASSWORD)
+def make_connection(args: argparse.Namespace) -> Connection:
+    """A connection from flags and the THULIUM_* environment (mode, cassette, tenant).
+
+    With no tenant configured and no mode asked for, refuse rather than quietly answer from the
+    sandbox: a user who forgot to export the variables must not mistake it for their tenant.
+    """
+    env = dict(os.environ)
+    for flag, name in ((args.base_url, ENV_BASE_URL), (args.user, ENV_USER)):
+        if flag:
+            env[name] = flag
     if args.password_stdin:
-        password = sys.stdin.readline().rstrip("\r\n")
-    missing = [n for n, v in (("--base-url/" + ENV_BASE_URL, base), ("--user/" + ENV_USER, user),
-                              (ENV_PASSWORD + " or --password-stdin", password)) if not v]
-    if missing:
-        raise ConfigError(f"{', '.join(missing)}: not set "
-                          f"(example: export {ENV_BASE_URL}=https://your-system-name.thulium.com)")
-    return ThuliumClient(str(base), str(user), str(password), timeout=args.timeout,
-                         allow_insecure_http=args.insecure_http)
+        env[ENV_PASSWORD] = sys.stdin.readline().rstrip("\r\n")
+    mode = args.mode or env.get(ENV_MODE) or None
+    if mode is None and not tenant_configured(env):
+        raise ConfigError(
+            f"{ENV_BASE_URL}, {ENV_USER}, {ENV_PASSWORD}: not set; set them for your tenant "
+            f"(example: export {ENV_BASE_URL}=https://your-system-name.thulium.com) or pass --mode sandbox"
+        )
+    return connect(mode, cassette=args.cassette, environ=env, timeout=args.timeout,
+                   allow_insecure_http=args.insecure_http)
 
 
 def cmd_call(args: argparse.Namespace) -> int:
@@ -129,8 +137,8 @@ def cmd_call(args: argparse.Namespace) -> int:
     endpoint = default_catalog()[args.endpoint]
     params = _params.coerce(endpoint, parse_pairs(args.params))
     _params.require_valid(default_catalog(), endpoint, params)
-    with make_client(args) as client:
-        result = client.send(endpoint.id, params)
+    with make_connection(args) as conn:
+        result = conn.client.send(endpoint.id, params)
     if args.json:
         print(json.dumps({"status": result.status, "body": result.json,
                           "contract": result.verdict.as_dict()}, indent=2, ensure_ascii=False))
@@ -150,6 +158,9 @@ def _add_connection_flags(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--timeout", type=float, default=30.0, help="seconds (default 30)")
     parser.add_argument("--insecure-http", action="store_true",
                         help="allow plain http to a non-loopback host (sends the password in clear)")
+    parser.add_argument("--mode", choices=MODES,
+                        help=f"sandbox, live, record or replay (default: ${ENV_MODE}, else live with a tenant)")
+    parser.add_argument("--cassette", help=f"cassette to record into or replay from (default: ${ENV_CASSETTE})")
 
 
 def _setup_endpoints(p: argparse.ArgumentParser) -> None:

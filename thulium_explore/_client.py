@@ -13,6 +13,7 @@ import ipaddress
 import json
 import keyword
 import logging
+import math
 import os
 import re
 import time
@@ -69,10 +70,15 @@ def is_loopback(host: str) -> bool:
 def normalise_base_url(base_url: str, *, allow_insecure_http: bool = False) -> str:
     """``https://tenant.thulium.com[/api][/]`` → ``https://tenant.thulium.com``; refuse unsafe ones."""
     text = (base_url or "").strip()
-    parts = urlsplit(text)
     example = "https://your-system-name.thulium.com"
+    shown = re.sub(r"//[^/@]*@", "//…@", text)[:60]  # never echo user:password
+    try:
+        parts = urlsplit(text)
+        parts.port  # noqa: B018 - raises ValueError for a bad port
+    except ValueError as exc:
+        raise ConfigError(f"base_url: {shown!r} is not a valid URL ({exc}) (example: {example})") from None
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise ConfigError(f"base_url: {text[:60]!r} is not an http(s) URL (example: {example})")
+        raise ConfigError(f"base_url: {shown!r} is not an http(s) URL (example: {example})")
     if parts.username or parts.password:
         raise ConfigError(
             "base_url: must not carry credentials; pass user and password separately "
@@ -81,7 +87,8 @@ def normalise_base_url(base_url: str, *, allow_insecure_http: bool = False) -> s
     if parts.scheme == "http" and not (allow_insecure_http or is_loopback(parts.hostname)):
         raise ConfigError(
             f"base_url: plain http to {parts.hostname} would send the password unencrypted; "
-            f"use https (example: {example}) or pass allow_insecure_http=True"
+            f"use https (example: {example}) or allow insecure http explicitly "
+            "(allow_insecure_http=True, CLI --insecure-http)"
         )
     path = re.sub(r"/api/?$", "", parts.path.rstrip("/"))
     return f"{parts.scheme}://{parts.netloc}{path}"
@@ -117,7 +124,7 @@ class ThuliumClient:
         if password is None or password == "":
             raise ConfigError("password: is empty (set THULIUM_API_PASSWORD)")
         timeouts = timeout if isinstance(timeout, tuple) else (timeout,)
-        if not all(isinstance(t, int | float) and t > 0 for t in timeouts):
+        if not all(isinstance(t, int | float) and 0 < t < math.inf for t in timeouts):
             raise ConfigError(f"timeout: must be a positive number of seconds (example: timeout=30.0), got {timeout!r}")
         if verify is False:
             log.warning("TLS verification is off for %s", self.base_url)

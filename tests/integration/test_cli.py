@@ -126,3 +126,51 @@ def test_transport_failure_exits_1_without_traceback() -> None:
     assert done.returncode == 1
     assert done.stderr.startswith("transport error: connection error for http://127.0.0.1:9/api/chat_conversations/start")
     assert "Traceback" not in done.stderr and done.stderr.count("\n") == 1
+
+
+def test_replay_mode_answers_from_the_cassette_not_the_tenant(
+    env: FakeServer, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    cassette = "cassettes/chat_conversations.start.documented_example.yaml"
+    monkeypatch.setenv("THULIUM_MODE", "replay")
+    monkeypatch.setenv("THULIUM_CASSETTE", cassette)
+    code, out, err = run(capsys, "call", "chat_conversations.start", "chat_queue_id=3", "client_id=1234")
+    assert (code, err) == (0, "")
+    assert env.received == []  # the configured tenant was never contacted
+    assert "HTTP 200" in out and "contract: pass" in out
+
+
+def test_replay_miss_is_one_line_exit_2(env: FakeServer, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "call", "chat_conversations.start", "chat_queue_id=77", "--mode", "replay",
+                       "--cassette", "cassettes/chat_conversations.start.documented_example.yaml")
+    assert code == 2 and err.count("\n") == 1 and "chat_queue_id" in err
+    assert env.received == []
+
+
+def test_sandbox_mode_needs_no_configuration(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for name in ("THULIUM_BASE_URL", "THULIUM_API_USER", "THULIUM_API_PASSWORD", "THULIUM_MODE"):
+        monkeypatch.delenv(name, raising=False)
+    code, out, _ = run(capsys, "call", "chat_conversations.start", "chat_queue_id=3", "--mode", "sandbox")
+    assert code == 0 and "HTTP 200" in out and "contract: pass" in out
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "expected"),
+    [("THULIUM_MODE", "bogus", "choose one of"), ("THULIUM_BASE_URL", "https://[::1", "is not a valid URL")],
+)
+def test_bad_environment_is_one_line_exit_2(
+    env: FakeServer, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+    variable: str, value: str, expected: str,
+) -> None:
+    monkeypatch.setenv(variable, value)
+    code, _, err = run(capsys, "call", "chat_conversations.start", "chat_queue_id=3")
+    assert code == 2 and err.count("\n") == 1 and expected in err, err
+    assert env.received == []
+
+
+@pytest.mark.parametrize("flags", [["--timeout", "inf"], ["--timeout", "0"], ["--base-url", "https://a:99999"]])
+def test_bad_flags_are_one_line_exit_2(env: FakeServer, capsys: pytest.CaptureFixture[str], flags: list[str]) -> None:
+    code, _, err = run(capsys, "call", "chat_conversations.start", "chat_queue_id=3", *flags)
+    assert code == 2 and err.count("\n") == 1 and "internal error" not in err, err
