@@ -8,10 +8,12 @@ Used by :func:`thulium_explore.connect`, the notebooks and tests alike::
         client = ThuliumClient.from_env()
         client.chat_conversations.start(chat_queue_id=3)
 
-* ``mode`` is ``live`` (no cassette: ``recorder`` yields None), ``record`` (every request is sent
-  and stored, scrubbed, replacing the cassette when the block ends without an exception) or
-  ``replay`` (answers come from the cassette only; the network is never touched). ``None`` reads
-  ``THULIUM_MODE``; unset means ``replay``.
+* ``mode`` is ``sandbox`` or ``live`` (no cassette: ``recorder`` yields None and requests go
+  wherever the client points), ``record`` (every request is sent and stored, scrubbed, replacing
+  the cassette when the block ends without an exception) or ``replay`` (answers come from the
+  cassette only; the network is never touched). ``None`` follows :meth:`Mode.resolve`, like
+  :func:`connect`: ``THULIUM_MODE``, else live with a tenant configured, else sandbox — so without
+  a mode nothing is recorded or replayed; pass ``"replay"`` (or set ``THULIUM_MODE``) for that.
 * Replay matches method, path and normalised query (sorted, decoded; the host is ignored;
   personal data compared by kind). A request with no recording raises :class:`CassetteError`
   naming the closest recording and what differs.
@@ -133,7 +135,7 @@ def recorder(
     """Record or replay every HTTP request made inside the block (see the module docstring).
 
     ``secrets`` (passwords, tokens) are replaced by ``REDACTED`` wherever they would be stored.
-    Yields the cassette (None in ``live`` mode); ``cassette.index.comparisons`` counts replay
+    Yields the cassette (None in ``sandbox`` and ``live`` mode); ``cassette.index.comparisons`` counts replay
     comparisons.
 
     >>> with recorder("cassettes/chat_conversations.start.documented_example.yaml", "replay"):  # doctest: +SKIP
@@ -142,7 +144,7 @@ def recorder(
     200
     """
     chosen = Mode.resolve(mode)
-    if chosen is Mode.LIVE:
+    if chosen in (Mode.SANDBOX, Mode.LIVE):
         yield None
         return
     from thulium_explore._vcr_cassette import ThuliumCassette

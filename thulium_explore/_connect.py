@@ -6,7 +6,8 @@ Signature (stable; the notebooks' mode switch is built on it)::
 
 ``mode`` is ``"sandbox"``, ``"live"``, ``"record"``, ``"replay"`` (or a :class:`Mode`), else
 ``THULIUM_MODE``, else ``"live"`` when the tenant is configured (``THULIUM_BASE_URL``,
-``THULIUM_API_USER``, ``THULIUM_API_PASSWORD`` all set) and ``"sandbox"`` when none of them is.
+``THULIUM_API_USER``, ``THULIUM_API_PASSWORD`` all set) and ``"sandbox"`` when none of them is
+(:meth:`Mode.resolve`, the same rule :func:`recorder` follows).
 
 * ``sandbox`` — starts a :class:`Sandbox` on 127.0.0.1 and connects to it with its sample credentials.
 * ``live`` — connects to the tenant; needs the three ``THULIUM_*`` variables.
@@ -41,14 +42,13 @@ from pathlib import Path
 from typing import Any
 
 from thulium_explore._catalog import Catalog
-from thulium_explore._client import ENV_BASE_URL, ENV_PASSWORD, ENV_USER, ThuliumClient
+from thulium_explore._client import ENV_PASSWORD, ENV_USER, ThuliumClient
 from thulium_explore._exceptions import ConfigError
-from thulium_explore._modes import ENV_CASSETTE, ENV_MODE, Mode
+from thulium_explore._modes import ENV_CASSETTE, Mode, tenant_configured
 from thulium_explore._sandbox import SAMPLE_PASSWORD, SAMPLE_USER, Sandbox
 from thulium_explore._scrub import PLACEHOLDER_ORIGIN
 
-MODES = ("sandbox", "live", "record", "replay")
-_TENANT_VARS = (ENV_BASE_URL, ENV_USER, ENV_PASSWORD)
+MODES = tuple(m.value for m in Mode)  # sandbox, live, record, replay
 
 
 class Connection:
@@ -100,25 +100,9 @@ class Connection:
         return f"<Connection {self.mode} {self.client.base_url}{where}{state}>"
 
 
-def tenant_configured(environ: Mapping[str, str]) -> bool:
-    """True when all three THULIUM_* tenant variables are set; ConfigError when only some are."""
-    present = [name for name in _TENANT_VARS if environ.get(name)]
-    if present and len(present) < len(_TENANT_VARS):
-        missing = ", ".join(n for n in _TENANT_VARS if n not in present)
-        raise ConfigError(f"{missing}: not set, but {', '.join(present)} is; set all three for a tenant "
-                          f"or none for the sandbox (example: export {ENV_BASE_URL}=https://your-system-name.thulium.com)")
-    return bool(present)
-
-
 def resolve_mode(mode: Mode | str | None, environ: Mapping[str, str]) -> str:
-    """The connection mode as a string: argument, else THULIUM_MODE, else live/sandbox by configuration."""
-    for value, source in ((mode, "mode"), (environ.get(ENV_MODE), ENV_MODE)):
-        if value is None or (isinstance(value, str) and not value.strip()):
-            continue
-        if isinstance(value, str) and value.strip().lower() == "sandbox":
-            return "sandbox"
-        return Mode.parse(value, source=source, extra=("sandbox",)).value
-    return "live" if tenant_configured(environ) else "sandbox"
+    """The connection mode as a string (see :meth:`Mode.resolve`: argument, THULIUM_MODE, live or sandbox)."""
+    return Mode.resolve(mode, environ=environ).value
 
 
 def connect(mode: Mode | str | None = None, *, cassette: str | os.PathLike[str] | None = None,

@@ -1,10 +1,17 @@
-"""Recording modes: ``live``, ``record`` or ``replay``, chosen by an argument or ``THULIUM_MODE``.
+"""Modes: ``sandbox``, ``live``, ``record`` or ``replay``, chosen by an argument or ``THULIUM_MODE``.
+
+One vocabulary and one default for :func:`connect`, :func:`recorder` and the notebooks' mode switch:
+the argument if given, else ``THULIUM_MODE`` if set, else ``live`` when the tenant is configured
+(``THULIUM_BASE_URL``, ``THULIUM_API_USER`` and ``THULIUM_API_PASSWORD`` all set) and ``sandbox``
+when none of them is. A bad value is a one-line :class:`ConfigError` listing the valid ones.
 
 >>> from thulium_explore import Mode
 >>> Mode.parse("Replay")
 <Mode.REPLAY: 'replay'>
 >>> Mode.resolve(None, environ={"THULIUM_MODE": "record"})
 <Mode.RECORD: 'record'>
+>>> Mode.resolve(None, environ={})
+<Mode.SANDBOX: 'sandbox'>
 """
 
 from __future__ import annotations
@@ -13,21 +20,25 @@ import os
 from collections.abc import Mapping
 from enum import Enum
 
+from thulium_explore._client import ENV_BASE_URL, ENV_PASSWORD, ENV_USER
 from thulium_explore._exceptions import ConfigError
 
 ENV_MODE = "THULIUM_MODE"
 ENV_CASSETTE = "THULIUM_CASSETTE"
+TENANT_VARS = (ENV_BASE_URL, ENV_USER, ENV_PASSWORD)
 
 
 class Mode(Enum):
-    """How calls meet the network: ``live`` (no cassette), ``record`` (send and store), ``replay`` (stored only)."""
+    """Where answers come from: ``sandbox`` (local API), ``live`` (the tenant), ``record`` (sent and stored),
+    ``replay`` (the cassette only)."""
 
+    SANDBOX = "sandbox"
     LIVE = "live"
     RECORD = "record"
     REPLAY = "replay"
 
     @classmethod
-    def parse(cls, value: Mode | str, *, source: str = "mode", extra: tuple[str, ...] = ()) -> Mode:
+    def parse(cls, value: Mode | str, *, source: str = "mode") -> Mode:
         """``value`` as a Mode (case and surrounding blanks ignored); ConfigError listing the valid ones."""
         if isinstance(value, Mode):
             return value
@@ -35,27 +46,28 @@ class Mode(Enum):
         for mode in cls:
             if mode.value == text:
                 return mode
-        valid = ", ".join([m.value for m in cls] + list(extra))
+        valid = ", ".join(m.value for m in cls)
         raise ConfigError(
             f"{source}: {str(value)[:40]!r} is not a mode; choose one of {valid} (example: {ENV_MODE}=replay)"
         )
 
     @classmethod
-    def resolve(
-        cls,
-        mode: Mode | str | None = None,
-        *,
-        environ: Mapping[str, str] | None = None,
-        default: Mode | None = None,
-    ) -> Mode:
-        """The argument if given, else ``THULIUM_MODE`` if set, else ``default`` (replay when None).
-
-        Replay is the default because it is the one mode that never touches the network.
-        """
+    def resolve(cls, mode: Mode | str | None = None, *, environ: Mapping[str, str] | None = None) -> Mode:
+        """The argument if given, else ``THULIUM_MODE`` if set, else live with a tenant configured, else sandbox."""
         if mode is not None and mode != "":
             return cls.parse(mode)
         env = os.environ if environ is None else environ
         text = env.get(ENV_MODE, "").strip()
         if text:
             return cls.parse(text, source=ENV_MODE)
-        return default or cls.REPLAY
+        return cls.LIVE if tenant_configured(env) else cls.SANDBOX
+
+
+def tenant_configured(environ: Mapping[str, str]) -> bool:
+    """True when all three THULIUM_* tenant variables are set; ConfigError when only some are."""
+    present = [name for name in TENANT_VARS if environ.get(name)]
+    if present and len(present) < len(TENANT_VARS):
+        missing = ", ".join(n for n in TENANT_VARS if n not in present)
+        raise ConfigError(f"{missing}: not set, but {', '.join(present)} is; set all three for a tenant "
+                          f"or none for the sandbox (example: export {ENV_BASE_URL}=https://your-system-name.thulium.com)")
+    return bool(present)

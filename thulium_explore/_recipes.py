@@ -37,9 +37,8 @@ from typing import Any
 from thulium_explore import __version__
 from thulium_explore._cassettes import recorder
 from thulium_explore._client import ENV_PASSWORD, ENV_USER, ThuliumClient
-from thulium_explore._connect import tenant_configured
 from thulium_explore._exceptions import ConfigError
-from thulium_explore._modes import Mode
+from thulium_explore._modes import Mode, tenant_configured
 from thulium_explore._sandbox import Sandbox
 
 WRONG_PASSWORD = "wrong-password-for-recording"  # noqa: S105 - deliberately wrong, to record a 401

@@ -132,9 +132,24 @@ def test_the_mode_comes_from_thulium_mode(tmp_path: Path, monkeypatch: pytest.Mo
         sandbox.client().chat_conversations.start(chat_queue_id=3)
     assert cassette.exists()
     monkeypatch.setenv("THULIUM_MODE", "nonsense")
-    with pytest.raises(ConfigError, match="THULIUM_MODE: 'nonsense' is not a mode; choose one of live, record, "), \
-            recorder(cassette):
+    with pytest.raises(ConfigError, match="THULIUM_MODE: 'nonsense' is not a mode; choose one of sandbox, live, "
+                                          "record, replay "), recorder(cassette):
         pass
+
+
+@pytest.mark.parametrize("environ", [{"THULIUM_MODE": "sandbox"}, {}])
+def test_sandbox_mode_and_the_default_record_nothing_like_connect(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                   sandbox: Sandbox, environ: dict[str, str]) -> None:
+    for name in ("THULIUM_MODE", "THULIUM_BASE_URL", "THULIUM_API_USER", "THULIUM_API_PASSWORD"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in environ.items():
+        monkeypatch.setenv(name, value)
+    with recorder(tmp_path / "c.yaml") as cassette:
+        assert sandbox.client().chat_conversations.start(chat_queue_id=3).ok
+    assert cassette is None
+    assert not (tmp_path / "c.yaml").exists()
+    with connect() as conn:
+        assert conn.mode == "sandbox"
 
 
 # -- flat replay cost ---------------------------------------------------------------------------
@@ -224,7 +239,7 @@ def test_connect_picks_sandbox_or_live_by_configuration() -> None:
 
 @pytest.mark.parametrize(("kwargs", "message"), [
     ({"mode": "record", "environ": {}}, r"cassette: record mode needs a cassette path \(example: connect"),
-    ({"mode": "bogus", "environ": {}}, r"mode: 'bogus' is not a mode; choose one of live, record, replay, sandbox"),
+    ({"mode": "bogus", "environ": {}}, r"mode: 'bogus' is not a mode; choose one of sandbox, live, record, replay"),
     ({"environ": {"THULIUM_BASE_URL": "https://x.thulium.com"}},
      r"THULIUM_API_USER, THULIUM_API_PASSWORD: not set, but THULIUM_BASE_URL is"),
     ({"mode": "live", "environ": {}}, r"THULIUM_BASE_URL, THULIUM_API_USER, THULIUM_API_PASSWORD: not set"),
