@@ -34,6 +34,19 @@ from thulium_explore._result import MASK, CallResult, SentRequest
 
 log = logging.getLogger("thulium_explore")
 
+
+class _DropQueryStrings(logging.Filter):
+    """urllib3 logs every request line at DEBUG, query string (names, e-mails) included: cut it."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.args, tuple):
+            record.args = tuple(_QUERY.sub("?…", a) if isinstance(a, str) else a for a in record.args)
+        return True
+
+
+_QUERY = re.compile(r"\?[^\s\"']*")
+logging.getLogger("urllib3.connectionpool").addFilter(_DropQueryStrings())
+
 ENV_BASE_URL = "THULIUM_BASE_URL"
 ENV_USER = "THULIUM_API_USER"
 ENV_PASSWORD = "THULIUM_API_PASSWORD"  # noqa: S105 - the variable's name, not a password

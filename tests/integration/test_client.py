@@ -316,3 +316,11 @@ def test_secret_parameters_are_masked_everywhere_they_are_shown(fake_server: Fak
     with pytest.raises(ParameterError) as caught:
         client.call("agents.create", name="Jan", surname="Kowalski", login="jkowalski", password=12345678, number="100")
     assert "12345678" not in str(caught.value) and "password" in str(caught.value)
+
+
+def test_debug_logs_carry_no_personal_data(client: ThuliumClient, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.DEBUG)
+    client.call("chat_conversations.start", chat_queue_id=3, client_email="real.person@example.org",
+                client_name="Łukasz")
+    assert "/api/chat_conversations/start" in caplog.text  # urllib3 and our own line are there ...
+    assert "real.person" not in caplog.text and "%C5%81ukasz" not in caplog.text  # ... without the query
