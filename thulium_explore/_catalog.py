@@ -224,6 +224,8 @@ class Catalog:
         self.registry: Registry[Any] = Registry().with_resources(
             (doc["$id"], DRAFT202012.create_resource(doc)) for doc in documents
         )
+        for doc in documents:
+            _check_refs(self.registry, doc)
         self._validators: dict[str, Draft202012Validator] = {}
         meta = self.validator(meta_uri)
         endpoints: dict[str, Endpoint] = {}
@@ -311,6 +313,29 @@ def _load(path: Path) -> dict[str, Any]:
     except SchemaError as exc:
         raise CatalogError(f"{path}: not a valid draft 2020-12 schema: {exc.message}") from None
     return document
+
+
+def _refs(node: Any) -> Iterator[str]:
+    """Every ``$ref`` value in a document."""
+    if isinstance(node, dict):
+        ref = node.get("$ref")
+        if isinstance(ref, str):
+            yield ref
+        for value in node.values():
+            yield from _refs(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _refs(value)
+
+
+def _check_refs(registry: Registry[Any], document: Mapping[str, Any]) -> None:
+    """Every ``$ref`` resolves at load, not at the first validation that needs it."""
+    resolver = registry.resolver(base_uri=document["$id"])
+    for ref in _refs(document):
+        try:
+            resolver.lookup(ref)
+        except Exception:  # referencing raises several unrelated types
+            raise CatalogError(f"{document['$id']}: $ref {ref!r} does not resolve") from None
 
 
 def _check_consistent(endpoint: Endpoint) -> None:

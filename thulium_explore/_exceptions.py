@@ -57,8 +57,8 @@ class ParameterError(ThuliumError, ValueError):
     """Parameters failed validation against the endpoint schema; nothing was sent.
 
     >>> err = ParameterError("chat_conversations.start", [ParameterProblem("chat_queue_id", "is required", 3)])
-    >>> str(err)
-    "chat_conversations.start: chat_queue_id: is required (example: chat_queue_id=3)"
+    >>> print(err)
+    chat_conversations.start: chat_queue_id: is required (example: chat_queue_id=3)
     """
 
     def __init__(self, endpoint_id: str, problems: Sequence[ParameterProblem]) -> None:

@@ -128,3 +128,14 @@ def test_invalid_json_names_the_file(tmp_path: Path) -> None:
     (root / "endpoints" / "broken.json").write_text("{", encoding="utf-8")
     with pytest.raises(CatalogError, match="broken.json: cannot read schema"):
         Catalog(root)
+
+
+def test_broken_ref_is_refused_at_load(tmp_path: Path) -> None:
+    root = _copy_schemas(tmp_path)
+    seed = root / "endpoints" / "chat_conversations.start.json"
+    document = json.loads(seed.read_text(encoding="utf-8"))
+    document["$defs"]["error"] = {"$ref": "../common/nope.json"}
+    seed.write_text(json.dumps(document), encoding="utf-8")
+    expected = r"chat_conversations.start.json: \$ref '../common/nope.json' does not resolve"
+    with pytest.raises(CatalogError, match=expected):
+        Catalog(root)
