@@ -6,7 +6,7 @@ A recipe is YAML::
       - name: chat_conversations.start.documented_example   # → OUT/<name>.yaml
         description: The documented example request.
         calls:
-          - endpoint: chat_conversations.start               # validated by the client
+          - endpoint: chat_conversations.start               # validated when the recipe is loaded
             params: {chat_queue_id: 3, client_id: "1234"}
             expect: 200
           - request: {method: POST, path: /api/chat_conversations/start, query: {chat_queue_id: abc}}
@@ -16,6 +16,13 @@ A recipe is YAML::
 ``request`` entries are sent as written, bypassing validation (that is how the error answers are
 recorded). ``${name}`` in a parameter value or a path is replaced by the field ``name`` of an
 earlier JSON answer in the same cassette (``id: ${conversation_id}`` after a start).
+
+The whole recipe is checked before the first request goes out — its structure, every endpoint id and
+every ``endpoint`` parameter that holds no ``${…}`` (those are checked once filled in, before that
+call is sent) — so a typo in the last call cannot leave real POSTs behind on the tenant. Every error
+is one line naming ``cassettes[i].calls[j]``; a call that gets no answer (refused, timed out, TLS)
+is a :class:`TransportError` naming the URL without its query string. A cassette whose recording
+fails part-way is not written (the previous file stays).
 
 Against the tenant when ``THULIUM_BASE_URL``, ``THULIUM_API_USER`` and ``THULIUM_API_PASSWORD`` are
 set, else against a seeded sandbox (so the cassettes come out the same on every run). Every cassette
@@ -34,18 +41,28 @@ from contextlib import ExitStack, suppress
 from pathlib import Path
 from typing import Any
 
-from thulium_explore import __version__
+import requests
+
+from thulium_explore import __version__, _params
 from thulium_explore._cassettes import recorder
-from thulium_explore._client import ENV_PASSWORD, ENV_USER, ThuliumClient
-from thulium_explore._exceptions import ConfigError
+from thulium_explore._catalog import Catalog, Endpoint, default_catalog
+from thulium_explore._client import ENV_PASSWORD, ENV_USER, ThuliumClient, _BasicAuth, _transport_error
+from thulium_explore._exceptions import CatalogError, ConfigError, ParameterError, TransportError
 from thulium_explore._modes import Mode, tenant_configured
+from thulium_explore._params import WireRequest
+from thulium_explore._result import SentRequest
 from thulium_explore._sandbox import Sandbox
+from thulium_explore._schemawalk import deref
 
 WRONG_PASSWORD = "wrong-password-for-recording"  # noqa: S105 - deliberately wrong, to record a 401
+_PLACEHOLDER = re.compile(r"\$\{(\w+)\}")
 
 
-def load_recipe(path: Path) -> list[dict[str, Any]]:
-    """The recipe's cassettes, checked: every problem is a ConfigError naming the entry."""
+def load_recipe(path: Path, catalog: Catalog | None = None) -> list[dict[str, Any]]:
+    """The recipe's cassettes, checked before anything is sent: every problem is a ConfigError naming
+    ``cassettes[i].calls[j]``. Endpoint calls are validated against ``catalog`` (every parameter that
+    holds no ``${…}`` placeholder; the others are validated when sent, once filled in)."""
+    catalog = catalog or default_catalog()
     import yaml
 
     try:
@@ -64,12 +81,18 @@ def load_recipe(path: Path) -> list[dict[str, Any]]:
         calls = cassette.get("calls")
         if not isinstance(calls, list) or not calls:
             raise ConfigError(f"{where}: needs a non-empty 'calls' list")
+        known: set[str] | None = set()  # fields earlier answers document; None once a request: entry ran
         for j, call in enumerate(calls):
-            _check_call(f"{where}.calls[{j}]", call)
+            _check_call(f"{where}.calls[{j}]", call, catalog)
+            _check_placeholders(f"{where}.calls[{j}]", call, known)
+            if known is not None and "endpoint" in call:
+                known |= _answer_fields(catalog, catalog[str(call["endpoint"])])
+            elif "request" in call:
+                known = None
     return cassettes
 
 
-def _check_call(where: str, call: Any) -> None:
+def _check_call(where: str, call: Any, catalog: Catalog) -> None:
     if not isinstance(call, dict) or ("endpoint" in call) == ("request" in call):
         raise ConfigError(f"{where}: needs exactly one of 'endpoint' or 'request' "
                           "(example: endpoint: chat_conversations.start)")
@@ -79,22 +102,79 @@ def _check_call(where: str, call: Any) -> None:
                 or not str(request.get("path", "")).startswith("/"):
             raise ConfigError(f"{where}.request: needs 'method' and a 'path' starting with / "
                               "(example: {method: POST, path: /api/chat_conversations/start})")
+        if not isinstance(request.get("query") or {}, dict):
+            raise ConfigError(f"{where}.request.query: must be a mapping of name to value "
+                              "(example: query: {chat_queue_id: abc})")
+        if not isinstance(request.get("body"), str | None):
+            raise ConfigError(f"{where}.request.body: must be text (example: body: '{{\"text\": \"Hello\"}}')")
     if call.get("credentials", "right") not in ("right", "wrong", "none"):
         raise ConfigError(f"{where}.credentials: {call['credentials']!r} is not one of right, wrong, none")
-    if "expect" in call and not isinstance(call["expect"], int):
+    if "expect" in call and (not isinstance(call["expect"], int) or isinstance(call["expect"], bool)):
         raise ConfigError(f"{where}.expect: must be an HTTP status number (example: expect: 200)")
+    if "endpoint" in call:
+        _check_endpoint_call(where, call, catalog)
+
+
+def _check_endpoint_call(where: str, call: Mapping[str, Any], catalog: Catalog) -> None:
+    """The endpoint exists and every parameter without a ``${…}`` placeholder passes the schema."""
+    try:
+        endpoint = catalog[str(call["endpoint"])]
+    except CatalogError as exc:
+        raise ConfigError(f"{where}.endpoint: {exc}") from None
+    params = call.get("params") or {}
+    if not isinstance(params, dict):
+        raise ConfigError(f"{where}.params: must be a mapping of parameter to value (example: params: "
+                          f"{{chat_queue_id: 3}})")
+    later = {name for name, value in params.items() if _placeholders(value)}
+    problems = [p for p in _params.check(catalog, endpoint, params) if p.field.split(".")[0] not in later]
+    if problems:
+        raise ConfigError(f"{where}.params: {endpoint.id}: " + "; ".join(str(p) for p in problems))
+
+
+def _check_placeholders(where: str, call: Mapping[str, Any], known: set[str] | None) -> None:
+    """Every ``${name}`` names a field that an earlier endpoint call's answer documents."""
+    if known is None:
+        return
+    for name in _placeholders([call.get("params"), call.get("request")]):
+        if name not in known:
+            listed = ", ".join(sorted(known)) or "none: no earlier call in this cassette answers with fields"
+            raise ConfigError(f"{where}: ${{{name}}} is not a documented field of an earlier answer in this "
+                              f"cassette (documented: {listed}; example: id: \"${{conversation_id}}\" after "
+                              "chat_conversations.start)")
+
+
+def _answer_fields(catalog: Catalog, endpoint: Endpoint) -> set[str]:
+    """The top-level field names of the endpoint's documented 2xx answers."""
+    names: set[str] = set()
+    for status, spec in endpoint.responses.items():
+        if not (status.isdigit() and 200 <= int(status) < 300) or spec.schema_uri is None:
+            continue
+        resolved = catalog.registry.resolver().lookup(spec.schema_uri)
+        schema, _ = deref(resolved.contents, resolved.resolver)
+        if isinstance(schema, Mapping):
+            names.update(schema.get("properties", {}))
+    return names
+
+
+def _placeholders(value: Any) -> list[str]:
+    """Every ``${name}``'s name in ``value`` (strings inside lists and mappings included)."""
+    if isinstance(value, dict):
+        return [name for v in value.values() for name in _placeholders(v)]
+    if isinstance(value, list):
+        return [name for v in value for name in _placeholders(v)]
+    return _PLACEHOLDER.findall(value) if isinstance(value, str) else []
 
 
 def record_recipe(recipe: Path, out: Path, *, environ: Mapping[str, str] | None = None,
                   seed: int = 0, echo: Any = print) -> int:
     """Record every cassette of ``recipe`` into ``out``; returns the number of unexpected statuses."""
     env = os.environ if environ is None else environ
-    cassettes = load_recipe(recipe)
+    cassettes = load_recipe(recipe)  # every call checked before the first one is sent
     use_tenant = tenant_configured(env)
     target = "the tenant" if use_tenant else "a seeded sandbox"
     echo(f"recording {len(cassettes)} cassette(s) from {recipe} against {target} into {out}/")
     mismatches = 0
-    for cassette in cassettes:
+    for i, cassette in enumerate(cassettes):
         path = out / f"{cassette['name']}.yaml"
         with ExitStack() as stack:
             if use_tenant:
@@ -111,8 +191,14 @@ def record_recipe(recipe: Path, out: Path, *, environ: Mapping[str, str] | None 
             stack.enter_context(recorder(path, Mode.RECORD, catalog=client.catalog, secrets=[password, WRONG_PASSWORD]))
             captured: dict[str, Any] = {}
             for index, call in enumerate(cassette["calls"]):
-                where = f"{recipe}: {cassette['name']}.calls[{index}]"
-                status, line = _send(client, substitute(call, captured, where), user, password, captured)
+                where = f"{recipe}: cassettes[{i}].calls[{index}] ({cassette['name']})"
+                try:
+                    status, line = _send(client, substitute(call, captured, where), user, password, captured)
+                except ParameterError as exc:  # a ${…} call, filled in: checked only now, nothing sent
+                    raise ConfigError(f"{where}.params: {exc}") from None
+                except TransportError as exc:  # no answer: the cassette being recorded is left as it was
+                    exc.args = (f"{where}: {exc}",)
+                    raise
                 expected = call.get("expect")
                 verdict = "" if expected is None else (" (as expected)" if status == expected
                                                        else f" (EXPECTED {expected})")
@@ -136,7 +222,7 @@ def substitute(value: Any, captured: Mapping[str, Any], where: str) -> Any:
             raise ConfigError(f"{where}: ${{{match.group(1)}}} is not a field of an earlier answer (known: {known})")
         return str(captured[match.group(1)])
 
-    return re.sub(r"\$\{(\w+)\}", one, value)
+    return _PLACEHOLDER.sub(one, value)
 
 
 def _capture(answer: Any, captured: dict[str, Any]) -> None:
@@ -156,9 +242,9 @@ def _send(client: ThuliumClient, call: Mapping[str, Any], user: str, password: s
         return result.status, f"{endpoint.method} {endpoint.path}"
     if "endpoint" in call:
         endpoint = client.catalog[str(call["endpoint"])]
-        from thulium_explore._params import to_wire
-
-        wire = to_wire(endpoint, dict(call.get("params") or {}))
+        params = dict(call.get("params") or {})
+        _params.require_valid(client.catalog, endpoint, params)
+        wire = _params.to_wire(endpoint, params)
         method, path, query, body = wire.method, wire.path, list(wire.query), wire.body
     else:
         request = call["request"]
@@ -166,12 +252,19 @@ def _send(client: ThuliumClient, call: Mapping[str, Any], user: str, password: s
         query = [(str(k), str(v)) for k, v in (request.get("query") or {}).items()]
         body = request.get("body")
         body = body.encode("utf-8") if isinstance(body, str) else None
-    auth = None if credentials == "none" else (user, WRONG_PASSWORD if credentials == "wrong" else password)
-    response = client.session.request(
-        method, client.base_url + path, params=query, data=body or b"", auth=auth,
-        headers={"Accept": "application/json", "Content-Type": "application/json; charset=utf-8"},
-        timeout=client.timeout, verify=client.verify, allow_redirects=False,
-    )
+    # UTF-8 Basic credentials, like the client (requests' own tuple auth is latin-1 and fails on 'ż')
+    auth = None if credentials == "none" else _BasicAuth(user, WRONG_PASSWORD if credentials == "wrong" else password)
+    content_type = "application/json; charset=utf-8"
+    try:
+        response = client.session.request(
+            method, client.base_url + path, params=query, data=body or b"", auth=auth,
+            headers={"Accept": "application/json", "Content-Type": content_type},
+            timeout=client.timeout, verify=client.verify, allow_redirects=False,
+        )
+    except requests.RequestException as exc:
+        url = client.base_url + path.split("?", 1)[0]  # never the query string (it may hold personal data)
+        sent = SentRequest(method, url, {}, None, WireRequest(method, path.split("?", 1)[0], [], None, content_type))
+        raise _transport_error(exc, url, sent) from None
     with suppress(ValueError):
         _capture(response.json(), captured)
     return response.status_code, f"{method} {path}"

@@ -1,0 +1,161 @@
+"""`thulium-explore record`: the recipe is checked before anything is sent; failures name cassettes[i].calls[j]."""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from thulium_explore import ConfigError, Sandbox, TransportError
+from thulium_explore._cli import main
+from thulium_explore._recipes import load_recipe, record_recipe
+from thulium_explore._sandbox_handlers import Reply, SandboxCall
+
+START = "/api/chat_conversations/start"
+GOOD_CASSETTE = """
+  - name: first
+    calls:
+      - endpoint: chat_conversations.start
+        params: {chat_queue_id: 3, client_id: "1234"}
+      - request: {method: POST, path: /api/chat_conversations/start, query: {chat_queue_id: 3}}
+"""
+
+
+def write(tmp_path: Path, cassettes: str) -> Path:
+    recipe = tmp_path / "recipe.yaml"
+    recipe.write_text("cassettes:" + cassettes, encoding="utf-8")
+    return recipe
+
+
+@pytest.fixture
+def tenant(monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[Sandbox, list[str]]]:
+    """A sandbox standing in for the tenant (THULIUM_* set); the list holds every request line it received."""
+    lines: list[str] = []
+    with Sandbox(user="tenant_user", password="tenant-pass-ż", log=lines.append) as sandbox:
+        monkeypatch.setenv("THULIUM_BASE_URL", sandbox.base_url)
+        monkeypatch.setenv("THULIUM_API_USER", sandbox.user)
+        monkeypatch.setenv("THULIUM_API_PASSWORD", sandbox.password)
+        monkeypatch.delenv("THULIUM_MODE", raising=False)
+        yield sandbox, lines
+
+
+def closed_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+# -- checked when loaded, before the first request ----------------------------------------------
+
+@pytest.mark.parametrize(("call", "message"), [
+    ("{endpoint: chat_conversations.start, params: {chat_queue_id: abc}}",
+     r"cassettes\[1\]\.calls\[1\]\.params: chat_conversations\.start: chat_queue_id: 'abc' is not of type 'integer' "
+     r"\(example: chat_queue_id=3\)"),
+    ("{endpoint: chat_conversations.start, params: {client_id: x}}",
+     r"cassettes\[1\]\.calls\[1\]\.params: chat_conversations\.start: chat_queue_id: is required"),
+    ("{endpoint: chat_conversations.start, params: {chat_queue_id: 3, colour: zielony}, credentials: wrong}",
+     r"cassettes\[1\]\.calls\[1\]\.params: .*colour: is not a documented parameter"),
+    ("{endpoint: chat_conversations.strat, params: {chat_queue_id: 3}}",
+     r"cassettes\[1\]\.calls\[1\]\.endpoint: unknown endpoint 'chat_conversations\.strat'"),
+    ("{endpoint: chat_conversations.start, params: [3]}", r"cassettes\[1\]\.calls\[1\]\.params: must be a mapping"),
+    ("{endpoint: chat_conversations.message, params: {id: '${conversaton_id}', text: Hej}}",
+     r"cassettes\[1\]\.calls\[1\]: \$\{conversaton_id\} is not a documented field of an earlier answer in this "
+     r"cassette \(documented: conversation_id;"),
+    ("{request: {method: POST, path: /api/x, query: [a]}}", r"cassettes\[1\]\.calls\[1\]\.request\.query: must be"),
+])
+def test_a_bad_call_anywhere_stops_the_recipe_before_anything_is_sent(
+        tmp_path: Path, tenant: tuple[Sandbox, list[str]], call: str, message: str) -> None:
+    recipe = write(tmp_path, GOOD_CASSETTE + f"""
+  - name: second
+    calls:
+      - endpoint: chat_conversations.start
+        params: {{chat_queue_id: 3}}
+      - {call}
+""")
+    out = tmp_path / "out"
+    with pytest.raises(ConfigError, match=message) as caught:
+        record_recipe(recipe, out, echo=lambda line: None)
+    assert str(caught.value).startswith(f"{recipe}: ")
+    assert "\n" not in str(caught.value)
+    assert tenant[1] == []  # not one request reached the "tenant"
+    assert not out.exists()
+
+
+def test_a_placeholder_parameter_is_checked_once_filled_in_and_the_rest_at_load(tmp_path: Path) -> None:
+    good = write(tmp_path, """
+  - name: lifecycle
+    calls:
+      - endpoint: chat_conversations.start
+        params: {chat_queue_id: 3}
+      - endpoint: chat_conversations.message
+        params: {id: "${conversation_id}", text: Hej}
+""")
+    assert len(load_recipe(good)) == 1
+    bad = write(tmp_path, """
+  - name: lifecycle
+    calls:
+      - endpoint: chat_conversations.start
+        params: {chat_queue_id: 3}
+      - endpoint: chat_conversations.message
+        params: {id: "${conversation_id}", text: [Hej]}
+""")
+    with pytest.raises(ConfigError, match=r"cassettes\[0\]\.calls\[1\]\.params: chat_conversations\.message: text:"):
+        load_recipe(bad)
+
+
+def test_a_filled_in_placeholder_that_fails_validation_names_the_call_and_writes_nothing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def odd_start(call: SandboxCall) -> Reply:
+        return Reply(200, {"conversation_id": "not-a-uuid"})
+
+    recipe = write(tmp_path, """
+  - name: lifecycle
+    calls:
+      - endpoint: chat_conversations.start
+        params: {chat_queue_id: 3}
+      - endpoint: chat_conversations.message
+        params: {id: "${conversation_id}", text: Hej}
+""")
+    lines: list[str] = []
+    with Sandbox(handlers={"chat_conversations.start": odd_start}, log=lines.append) as sandbox:
+        environ = {"THULIUM_BASE_URL": sandbox.base_url, "THULIUM_API_USER": sandbox.user,
+                   "THULIUM_API_PASSWORD": sandbox.password}
+        with pytest.raises(ConfigError, match=r"cassettes\[0\]\.calls\[1\] \(lifecycle\)\.params: "
+                                              r"chat_conversations\.message: id: 'not-a-uuid' is not a valid uuid"):
+            record_recipe(recipe, tmp_path / "out", environ=environ, echo=lambda line: None)
+    assert lines == [f"POST {START} -> 200"]  # the start went out, the message did not
+    assert not (tmp_path / "out" / "lifecycle.yaml").exists()
+
+
+# -- no answer: a TransportError naming the call and the URL, without the query string ----------
+
+@pytest.mark.parametrize("call", [
+    "{request: {method: POST, path: /api/chat_conversations/start, query: {client_email: jan@example.org}}}",
+    "{endpoint: chat_conversations.start, params: {chat_queue_id: 3, client_email: jan@example.org}}",
+])
+def test_no_answer_is_a_transport_error_naming_the_call(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                        capsys: pytest.CaptureFixture[str], call: str) -> None:
+    recipe = write(tmp_path, f"""
+  - name: refused
+    calls:
+      - {call}
+""")
+    port = closed_port()
+    monkeypatch.setenv("THULIUM_BASE_URL", f"http://127.0.0.1:{port}")
+    monkeypatch.setenv("THULIUM_API_USER", "tenant_user")
+    monkeypatch.setenv("THULIUM_API_PASSWORD", "tenant-pass-ż")
+    with pytest.raises(TransportError) as caught:
+        record_recipe(recipe, tmp_path / "out", echo=lambda line: None)
+    assert caught.value.kind == "connection"
+    assert caught.value.url == f"http://127.0.0.1:{port}{START}"
+    capsys.readouterr()
+    assert main(["record", str(recipe), "--out", str(tmp_path / "out")]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"transport error: {recipe}: cassettes[0].calls[0] (refused): connection error for "
+                          f"http://127.0.0.1:{port}{START}: "), err
+    assert err.count("\n") == 1
+    for leak in ("internal error", "jan", "example.org", "tenant-pass", "?", "Traceback"):
+        assert leak not in err
+    assert not (tmp_path / "out" / "refused.yaml").exists()
