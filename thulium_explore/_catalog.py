@@ -227,6 +227,7 @@ class Catalog:
         for doc in documents:
             _check_refs(self.registry, doc)
         self._validators: dict[str, Draft202012Validator] = {}
+        self._resolved: dict[str, Any] = {}  # uri -> referencing's Resolved(contents, resolver)
         meta = self.validator(meta_uri)
         endpoints: dict[str, Endpoint] = {}
         for doc in documents:
@@ -265,12 +266,25 @@ class Catalog:
     def __contains__(self, endpoint_id: object) -> bool:
         return endpoint_id in self.endpoints
 
+    def resolve(self, uri: str) -> Any:
+        """The schema at ``uri`` (with ``#/json/pointer``) and a resolver for its own ``$ref``s, cached."""
+        found = self._resolved.get(uri)
+        if found is None:
+            found = self._resolved[uri] = self.registry.resolver().lookup(uri)
+        return found
+
     def validator(self, uri: str) -> Draft202012Validator:
-        """A validator for the schema at ``uri`` (with ``#/json/pointer``), built once."""
+        """A validator for the schema at ``uri`` (with ``#/json/pointer``), built once.
+
+        Built on the resolved subschema, not on ``{"$ref": uri}``, so a validation pays no
+        registry lookup for its root (about a third of validating a small parameter object).
+        """
         found = self._validators.get(uri)
         if found is None:
+            resolved = self.resolve(uri)
             found = Draft202012Validator(
-                {"$ref": uri}, registry=self.registry, format_checker=FORMAT_CHECKER
+                resolved.contents, registry=self.registry, format_checker=FORMAT_CHECKER,
+                _resolver=resolved.resolver,  # relative $refs resolve from the subschema's document
             )
             self._validators[uri] = found
         return found
@@ -315,14 +329,18 @@ def _load(path: Path) -> dict[str, Any]:
     return document
 
 
+_DATA_KEYWORDS = frozenset({"examples", "const", "enum", "default"})
+
+
 def _refs(node: Any) -> Iterator[str]:
-    """Every ``$ref`` value in a document."""
+    """Every ``$ref`` in schema positions of a document (not inside examples or x- data)."""
     if isinstance(node, dict):
         ref = node.get("$ref")
         if isinstance(ref, str):
             yield ref
-        for value in node.values():
-            yield from _refs(value)
+        for key, value in node.items():
+            if key not in _DATA_KEYWORDS and not key.startswith("x-"):
+                yield from _refs(value)
     elif isinstance(node, list):
         for value in node:
             yield from _refs(value)

@@ -240,7 +240,7 @@ class ThuliumClient:
             params=dict(params),
             status=response.status_code,
             headers=dict(response.headers),
-            text=response.text,
+            text=content.decode(response.encoding or "utf-8", "replace"),  # no charset sniffing
             json=body,
             elapsed=elapsed,
             request=sent,

@@ -112,7 +112,7 @@ def check_response(
     validator = catalog.validator(spec.schema_uri)
     for error in validator.iter_errors(value):
         problems.append(Problem(_json_path(error.absolute_path), error.message, error.instance))
-    resolved = catalog.registry.resolver().lookup(spec.schema_uri)
+    resolved = catalog.resolve(spec.schema_uri)
     drift.extend(_drift(catalog, resolved.contents, resolved.resolver, value, "$"))
     return Verdict(endpoint.id, status, problems, drift)
 
