@@ -86,7 +86,7 @@ def test_replaying_a_missing_cassette_says_how_to_record_it(tmp_path: Path) -> N
 def test_a_malformed_cassette_is_a_one_line_cassette_error(tmp_path: Path) -> None:
     broken = tmp_path / "broken.yaml"
     broken.write_text("version: 1\ninteractions: [ {request: \n", encoding="utf-8")
-    with pytest.raises(CassetteError, match=r"broken.yaml: not a readable vcrpy cassette") as caught, \
+    with pytest.raises(CassetteError, match=r"broken.yaml: invalid YAML at line 3") as caught, \
             recorder(broken, "replay"):
         pass
     assert "\n" not in str(caught.value)
