@@ -54,6 +54,18 @@ def test_the_documented_lifecycle_start_message_stop_then_read_back(client: Thul
     assert "messages" not in history(client)["result"][0]  # only with include_messages
 
 
+def test_the_history_with_messages_has_no_drift_every_message_field_is_in_the_schema(client: ThuliumClient) -> None:
+    conversation = start(client)
+    client.chat_conversations.message(id=conversation, text="Dzień dobry")
+    result = client.chats.list(include_messages=True)
+    assert set(result.json["result"][0]["messages"][0]) == {"sent_by", "text", "created_at"}
+    assert (result.verdict.label, result.verdict.drift) == ("pass", [])
+    items = client.catalog["chats.list"].document["$defs"]["response_200"]["properties"]["result"]["items"]
+    message = items["properties"]["messages"]["items"]["properties"]
+    for inferred in ("text", "created_at"):  # what the sandbox adds beyond the docs is marked as such
+        assert message[inferred]["x-provenance"] == "inferred" and "Inferred" in message[inferred]["description"]
+
+
 def test_deleting_content_empties_the_chosen_sides_messages(client: ThuliumClient) -> None:
     conversation = start(client)
     client.chat_conversations.message(id=conversation, text="od klienta")
