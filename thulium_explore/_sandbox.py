@@ -5,7 +5,8 @@ method and path template, its parameters are coerced from text and validated aga
 endpoint's schema, and a valid call is answered by a handler (:data:`HANDLERS`: the chat lifecycle
 of ``_sandbox_chat``; the documented example for every other endpoint). Invalid parameters get
 400, missing or wrong Basic auth 401, an unknown path 404 (405 for a known path with another
-method), each with the documented error object ``{"request_id", "errors": [{"message", "code"}]}``.
+method), each with the documented error object ``{"request_id", "errors": [{"message", "code"}]}``;
+so are the HTTP layer's refusals (``_sandbox_http``: 411, 413, 414, 431, 501, 505, malformed requests).
 The error ``code`` values are SANDBOX-ONLY (see ``SANDBOX_CODES``): the docs list no codes.
 
 >>> from thulium_explore import Sandbox
@@ -28,7 +29,6 @@ import threading
 import uuid
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
 
@@ -44,12 +44,11 @@ from thulium_explore._sandbox_handlers import (
     documented_example,
     error_reply,
 )
+from thulium_explore._sandbox_http import Server
 from thulium_explore._schemawalk import child_schema, deref, item_schema
 
 SAMPLE_USER = "api_user"
 SAMPLE_PASSWORD = "api_pass"  # noqa: S105 - the documentation's sample credential
-MAX_BODY = 10 * 1024 * 1024
-_FIXED_DATE = "Mon, 01 Jan 2024 00:00:00 GMT"
 
 #: endpoint id → handler for every sandbox; endpoints not listed answer their documented example.
 HANDLERS: dict[str, Handler] = {**CHAT_HANDLERS}
@@ -58,17 +57,6 @@ _MESSAGES_PL = {
     "not_found": "Nie znaleziono zasobu {path}.",
     "method": "Metoda {method} nie jest obsługiwana dla {path}; dozwolone: {allowed}.",
 }
-
-
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-    block_on_close = False  # keep-alive clients must not block stop(); stop() closes their sockets
-
-    def __init__(self, port: int, sandbox: Sandbox) -> None:
-        self.sandbox = sandbox
-        self.open_connections: set[socket.socket] = set()
-        self.connections_lock = threading.Lock()
-        super().__init__(("127.0.0.1", port), _Handler)
 
 
 class Sandbox:
@@ -105,7 +93,7 @@ class Sandbox:
         pair = f"{user}:{password}"
         self._expected = [pair.encode("utf-8")] + ([pair.encode("latin-1")] if pair.isascii() is False
                                                    and all(ord(c) < 256 for c in pair) else [])
-        self._server: _Server | None = None
+        self._server: Server | None = None
         self._thread: threading.Thread | None = None
 
     # -- lifecycle ----------------------------------------------------------------------------
@@ -114,7 +102,7 @@ class Sandbox:
         """Bind and serve in a background thread; returns self."""
         if self._server is not None:
             return self
-        self._server = _Server(self.port, self)
+        self._server = Server(self.port, self)
         self.port = self._server.server_address[1]
         self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05},
                                         name=f"thulium-sandbox-{self.port}", daemon=True)
@@ -299,77 +287,3 @@ def _set_nested(params: dict[str, Any], base: str, keys: Sequence[str], text: st
             return  # a shape the docs do not use (a list inside a scalar): left out, so validation names it
     value = _params.coerce_value(deref(schema, resolver)[0] or {}, text)
     container[name] = value  # a dict, or a list whose slot ``name`` was just appended
-
-
-class _Handler(BaseHTTPRequestHandler):
-    """HTTP/1.1 with keep-alive; every answer has a Content-Length."""
-
-    protocol_version = "HTTP/1.1"
-    server_version = "thulium-explore-sandbox/0.1"
-    sys_version = ""
-    timeout = 30
-    wbufsize = 64 * 1024  # headers and body leave in one write (no Nagle/delayed-ACK stall)
-    server: _Server
-
-    def setup(self) -> None:
-        super().setup()
-        self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-        with self.server.connections_lock:
-            self.server.open_connections.add(self.connection)
-
-    def finish(self) -> None:
-        with self.server.connections_lock:
-            self.server.open_connections.discard(self.connection)
-        with contextlib.suppress(OSError):
-            super().finish()
-
-    def _dispatch(self) -> None:
-        sandbox = self.server.sandbox
-        length_text = self.headers.get("Content-Length", "0") or "0"
-        try:
-            length = int(length_text)
-        except ValueError:
-            length = -1
-        if self.headers.get("Transfer-Encoding", "").lower() == "chunked" or length < 0 or length > MAX_BODY:
-            reply = error_reply(413 if length > MAX_BODY else 400, SANDBOX_CODES["too_large"],
-                                ["send the body with a Content-Length of at most 10 MB"], sandbox.new_request_id())
-            self.close_connection = True
-            self._send(reply)
-            return
-        body = self.rfile.read(length) if length else b""
-        try:
-            reply = sandbox.answer(self.command, self.path, dict(self.headers.items()), body)
-        except Exception as exc:  # a handler bug must answer 500, not kill the connection
-            reply = error_reply(500, SANDBOX_CODES["internal"], [f"sandbox error: {type(exc).__name__}"],
-                                sandbox.new_request_id())
-        self._send(reply)
-
-    def _send(self, reply: Reply) -> None:
-        data = b"" if reply.body is None else json.dumps(reply.body, ensure_ascii=False).encode("utf-8")
-        self.send_response(reply.status)
-        if reply.body is not None:
-            self.send_header("Content-Type", "application/json; charset=utf-8")
-        self.send_header("Content-Length", str(len(data)))
-        for name, value in reply.headers.items():
-            self.send_header(name, value)
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(data)
-
-    def version_string(self) -> str:
-        return self.server_version
-
-    def date_time_string(self, timestamp: float | None = None) -> str:
-        if self.server.sandbox.seed is not None:
-            return _FIXED_DATE
-        return super().date_time_string(timestamp)
-
-    do_GET = do_POST = do_PUT = do_DELETE = do_PATCH = do_HEAD = do_OPTIONS = _dispatch
-
-    def log_message(self, format: str, *args: Any) -> None:
-        """Request lines go to the sandbox's ``log`` callable, without the query string (personal data)."""
-        log = self.server.sandbox.log
-        if log is not None and format.startswith('"%s"'):
-            line = str(args[0]).split(" ")
-            shown = " ".join([line[0], line[1].split("?", 1)[0]]) if len(line) > 1 else str(args[0])
-            log(f"{shown} -> {args[1]}")

@@ -24,16 +24,23 @@ from typing import Any
 from thulium_explore._catalog import Catalog, Endpoint
 from thulium_explore._schemawalk import branches, child_schema, deref, item_schema
 
-#: Error codes in the sandbox's error objects. SANDBOX-ONLY: Thulium's docs give no list of codes
-#: (their one example is 111111), so these are our invention; never compare a real answer with them.
+#: Error codes in the sandbox's error objects: 900000 + the HTTP status. SANDBOX-ONLY: Thulium's docs
+#: give no list of codes (their one example is 111111), so these are our invention; never compare a
+#: real answer with them.
 SANDBOX_CODES = {
     "invalid_parameter": 900400,
+    "bad_request": 900400,
     "unauthorized": 900401,
     "not_found": 900404,
     "method_not_allowed": 900405,
     "conversation_closed": 900409,
+    "length_required": 900411,
     "too_large": 900413,
+    "uri_too_long": 900414,
+    "headers_too_large": 900431,
     "internal": 900500,
+    "not_implemented": 900501,
+    "http_version": 900505,
 }
 
 

@@ -199,6 +199,70 @@ def test_accept_language_pl_gives_polish_messages(sandbox: Sandbox) -> None:
     assert assert_error_object(response, 404, "not_found") == ["Nie znaleziono zasobu /api/no_such_thing."]
 
 
+def raw_exchange(sandbox: Sandbox, data: bytes) -> tuple[int, dict[str, str], bytes]:
+    """Send ``data`` as is on a fresh connection; the status, headers and body of the answer."""
+    with socket.create_connection(("127.0.0.1", sandbox.port), timeout=5) as conn:
+        conn.sendall(data)
+        received = b""
+        while chunk := conn.recv(65536):
+            received += chunk
+    head, _, body = received.partition(b"\r\n\r\n")
+    status_line, *lines = head.decode("latin-1").split("\r\n")
+    headers = {k.strip().lower(): v.strip() for k, _, v in (line.partition(":") for line in lines)}
+    assert int(headers["content-length"]) == len(body)  # one answer, then the connection is closed
+    return int(status_line.split()[1]), headers, body
+
+
+def assert_raw_error(answer: tuple[int, dict[str, str], bytes], status: int, code: str) -> str:
+    got, headers, body = answer
+    assert got == status
+    assert headers["content-type"] == "application/json; charset=utf-8" and headers["connection"] == "close"
+    document = json.loads(body)
+    assert set(document) == {"request_id", "errors"} and len(document["request_id"]) == 13
+    assert [e["code"] for e in document["errors"]] == [SANDBOX_CODES[code]] == [900000 + status]
+    errors = default_catalog().validator("https://thulium-explore.example/schemas/common/error.json")
+    assert list(errors.iter_errors(document)) == []
+    return str(document["errors"][0]["message"])
+
+
+def request_bytes(head: str, body: bytes = b"") -> bytes:
+    credentials = "Authorization: Basic YXBpX3VzZXI6YXBpX3Bhc3M=\r\n"  # api_user:api_pass
+    return head.replace("\r\n", "\r\n" + credentials, 1).encode("latin-1") + b"\r\n" + body
+
+
+@pytest.mark.parametrize(("head", "status", "code", "message"), [
+    (f"POST {START}?chat_queue_id=3 HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n", 400, "bad_request",
+     "Content-Length: 'abc' is not a number of bytes (example: Content-Length: 42)"),
+    (f"POST {START}?chat_queue_id=3 HTTP/1.1\r\nHost: x\r\nContent-Length: -5\r\n", 400, "bad_request",
+     "Content-Length: '-5' is not a number of bytes (example: Content-Length: 42)"),
+    (f"POST {START}?chat_queue_id=3 HTTP/1.1\r\nHost: x\r\nContent-Length: 10485761\r\n", 413, "too_large",
+     "the body is 10485761 bytes; the sandbox takes at most 10 MB (10485760 bytes)"),
+    (f"POST {START}?chat_queue_id=3 HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n", 411,
+     "length_required", "Transfer-Encoding: chunked is not supported by the sandbox; send the body with a "
+     "Content-Length (at most 10 MB)"),
+    ("BREW /api/chats HTTP/1.1\r\nHost: x\r\n", 501, "not_implemented",
+     "method 'BREW' is not supported (the API uses GET, POST, PUT and DELETE)"),
+    ("GET /api/chats HTTP/2.0\r\nHost: x\r\n", 505, "http_version",
+     "this HTTP version is not supported (example: HTTP/1.1)"),
+    ("GET /api/chats?client_email=tajny@firma.pl HTTP/1.1 extra\r\nHost: x\r\n", 400, "bad_request",
+     "the request line or a header is not valid HTTP/1.1 (example: POST /api/chat_conversations/start?"
+     "chat_queue_id=3 HTTP/1.1)"),
+    ("GET /api/chats HTTP/1.1\r\nX-Long: " + "a" * 70000 + "\r\n", 431, "headers_too_large",
+     "a header line is longer than 65536 bytes, or there are more than 100 headers"),
+])
+def test_every_refusal_is_the_error_object_with_a_message_that_fits(sandbox: Sandbox, head: str, status: int,
+                                                                     code: str, message: str) -> None:
+    assert assert_raw_error(raw_exchange(sandbox, request_bytes(head)), status, code) == message
+
+
+def test_a_100_kb_query_gets_414_as_the_error_object_not_an_html_page(sandbox: Sandbox) -> None:
+    answer = requests.get(sandbox.base_url + "/api/chats", params={"q": "x" * 100_000}, auth=AUTH, timeout=5)
+    message = assert_error_object(answer, 414, "uri_too_long")
+    assert message == ["the request line is longer than 65536 bytes; send fewer or shorter query parameters"]
+    assert "<html" not in answer.text.lower()
+    assert post(sandbox, START, params={"chat_queue_id": 3}).ok  # the sandbox keeps serving
+
+
 def test_the_request_log_leaves_out_query_strings() -> None:
     lines: list[str] = []
     with Sandbox(log=lines.append) as sandbox:
