@@ -252,7 +252,7 @@ def test_connect_fails_in_one_line_naming_what_is_missing(kwargs: dict[str, Any]
 # -- the canary ---------------------------------------------------------------------------------
 
 CANARY_USER = "kanarek-api-7Q"
-CANARY_PASSWORD = "Kanarek-Zólty-s3cret!"  # requests sends Basic auth as latin-1: ó can be sent, ż cannot
+CANARY_PASSWORD = "Kanarek-Żółty-źdźbło-ż-s3cret!"  # the client sends Basic auth as UTF-8, so ż and friends go too
 PEOPLE = {
     "first_name": "Grzegorz", "surname": "Brzęczyszczykiewicz", "email": "grzegorz.b@chrzaszczyrzewoszyce.pl",
     "first_name_2": "Źdźbłomiła", "surname_2": "Gąsiorowska-Żak", "email_2": "zdzb.gasiorowska@poczta-kanarek.pl",
@@ -263,13 +263,28 @@ PEOPLE = {
 def forms(value: str) -> set[str]:
     """Every way ``value`` could sit in a cassette file: raw, base64, URL-encoded, JSON- and YAML-escaped."""
     raw = value.encode("utf-8")
-    latin = value.encode("latin-1", "replace")  # how Basic auth encodes user:password
+    latin = value.encode("latin-1", "replace")  # how requests' own Basic auth would encode user:password
+    escaped = json.dumps(value)[1:-1]  # \u017c for ż
     out = {value, base64.b64encode(raw).decode(), base64.b64encode(latin).decode(),
            base64.urlsafe_b64encode(raw).decode().rstrip("="),
            base64.b64encode(raw).decode().rstrip("="), quote(value, safe=""), quote_plus(value, safe=""),
-           quote(value, safe="").lower(), json.dumps(value)[1:-1], json.dumps(value)[1:-1].lower(),
-           yaml.dump(value).strip().strip('"'), json.dumps(value.lower())[1:-1], value.lower()}
+           quote(value, safe="").lower(), quote(value, safe="", encoding="latin-1", errors="replace"),
+           escaped, escaped.lower(),
+           yaml.dump(value).strip().strip('"'), yaml.dump(value, allow_unicode=True).strip().strip("'\""),
+           json.dumps(value.lower())[1:-1], value.lower(), value.encode("unicode_escape").decode()}
     return {f for f in out if len(f) >= 4}
+
+
+def test_the_canary_forms_cover_what_polish_letters_become() -> None:
+    found = forms("hasło-ż")
+    assert {"hasło-ż", "has\\u0142o-\\u017c", "has\\u0142o-\\u017C", "has%C5%82o-%C5%BC",
+            base64.b64encode("hasło-ż".encode()).decode()} <= found
+    assert any(ch in CANARY_PASSWORD for ch in "żźł")  # the canary really carries letters latin-1 lacks
+
+
+def basic(user: str, password: str) -> dict[str, str]:
+    """An Authorization header with UTF-8 credentials, as the client sends them (requests' own is latin-1)."""
+    return {"Authorization": "Basic " + base64.b64encode(f"{user}:{password}".encode()).decode()}
 
 
 def canary_handler(call: SandboxCall) -> Reply:
@@ -298,10 +313,10 @@ def test_canary_no_credential_or_personal_data_reaches_the_cassette(tmp_path: Pa
             assert client.customers.get(id=273).status == 200
             bad = client.session.post(  # invalid on purpose: the sandbox echoes the bad e-mail in its message
                 sandbox.base_url + START, params={"chat_queue_id": 3, "client_email": PEOPLE["first_name"] + "@"},
-                auth=(CANARY_USER, CANARY_PASSWORD), timeout=5)
+                headers=basic(CANARY_USER, CANARY_PASSWORD), timeout=5)
             assert bad.status_code == 400 and PEOPLE["first_name"] in bad.text
             wrong = client.session.post(sandbox.base_url + START, params={"chat_queue_id": 3},
-                                        auth=(CANARY_USER, "not-" + CANARY_PASSWORD), timeout=5)
+                                        headers=basic(CANARY_USER, "not-" + CANARY_PASSWORD), timeout=5)
             assert wrong.status_code == 401
     text = cassette.read_text(encoding="utf-8")
     assert text.count("your-system-name.thulium.com") == 5  # all five interactions were stored
