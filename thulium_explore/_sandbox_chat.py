@@ -11,7 +11,8 @@ What the docs leave open, the sandbox decides — these are SANDBOX behaviours, 
 * an unknown conversation id answers 404, a message to a closed conversation 400 (both with the
   error object and sandbox-only codes); stopping twice is harmless;
 * ``GET /api/chats`` lists in start order; ``include_files`` and ``include_client_data`` add nothing
-  (the fields they add are not documented).
+  (the fields they add are not documented); ``include_messages`` adds ``sent_by`` (documented),
+  ``text`` and ``created_at`` (inferred, and marked so in ``chats.list.json``).
 
 >>> from thulium_explore import Sandbox
 >>> with Sandbox() as sandbox:  # doctest: +SKIP
