@@ -48,3 +48,11 @@ def test_non_json_body_is_a_problem_with_an_excerpt() -> None:
     result = verdict(500, b"<html>Internal Server Error</html>")
     excerpt = "<html>Internal Server Error</html>"
     assert [(p.message, p.value) for p in result.problems] == [("body is not JSON", excerpt)]
+
+
+def test_status_known_only_from_code_is_not_the_only_one_accepted() -> None:
+    companies = CATALOG["companies.create"]
+    for status in (200, 201):
+        result = check_response(CATALOG, companies, status, json.dumps({"company_id": 5}).encode())
+        assert result.ok, (status, result.lines())
+    assert companies.responses["200"].provenance == "inferred"
