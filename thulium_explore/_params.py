@@ -105,8 +105,30 @@ def _explain(endpoint: Endpoint, error: Any) -> list[ParameterProblem]:
 
 
 def _example(endpoint: Endpoint, name: str) -> Any:
+    """The documented example, else a sample built from the parameter's schema."""
     param = endpoint.parameter(name)
-    return param.example if param else None
+    if param is None:
+        return None
+    return param.example if param.example is not None else sample(param.schema)
+
+
+_FORMAT_SAMPLES = {"email": "jan.kowalski@example.org", "uuid": "6ed7c941-2c8a-411e-95d2-338a9f64800a"}
+
+
+def sample(schema: Mapping[str, Any]) -> Any:
+    """A value of the schema's shape, for hints where the docs give no example (None if unknown)."""
+    for key in ("examples", "enum"):
+        if schema.get(key):
+            return schema[key][0]
+    if "format" in schema:
+        return _FORMAT_SAMPLES.get(schema["format"])
+    kinds = schema.get("type")
+    kind = next((k for k in ([kinds] if isinstance(kinds, str) else kinds or []) if k != "null"), None)
+    if kind == "array":
+        item = sample(schema.get("items", {}))
+        return [item] if item is not None else None
+    return {"integer": max(1, int(schema.get("minimum", 1))), "number": 1.5, "boolean": True,
+            "string": "text", "object": {}}.get(str(kind))
 
 
 def coerce(endpoint: Endpoint, raw: Mapping[str, str | Sequence[str]]) -> dict[str, Any]:

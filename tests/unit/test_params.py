@@ -74,3 +74,20 @@ def test_nested_problem_never_borrows_the_parent_example() -> None:
     [problem] = problems
     assert problem.field == "address.city"
     assert problem.example is None or not isinstance(problem.example, dict)
+
+
+def test_every_typed_parameter_gets_an_example_in_its_errors() -> None:
+    from thulium_explore._params import _example
+
+    missing = [
+        (e.id, p.name) for e in default_catalog() for p in e.parameters
+        if ("type" in p.schema and p.schema.get("items", {"type": 1}).get("type")) and _example(e, p.name) is None
+    ]
+    assert missing == []
+
+
+def test_a_parameter_without_documented_example_gets_a_sample_of_its_shape() -> None:
+    endpoint = default_catalog()["tickets.create"]
+    [problem] = check(default_catalog(), endpoint, {"to": "a@example.org", "subject": "s", "body": "b",
+                                                    "attachments": "tok"})
+    assert str(problem) == "attachments: 'tok' is not of type 'array' (example: attachments=['text'])"
