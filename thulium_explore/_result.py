@@ -107,7 +107,9 @@ class CallResult:
         body = (json.dumps(self.json, indent=2, ensure_ascii=False)
                 if self.json is not None else self.text[:2000])
         problems = "".join(
-            f"<li><code>{html.escape(p.path)}</code> {html.escape(p.message)}</li>"
+            f"<li><code>{html.escape(p.path)}</code> {html.escape(p.message)}"
+            + (f" <small>(got <code>{html.escape(repr(p.value)[:80])}</code>)</small>" if p.value is not None else "")
+            + "</li>"
             for p in self.verdict.problems + self.verdict.drift
         )
         rid = (f"<div><b>request_id</b> <code>{html.escape(self.request_id)}</code></div>"

@@ -56,3 +56,15 @@ def test_status_known_only_from_code_is_not_the_only_one_accepted() -> None:
         result = check_response(CATALOG, companies, status, json.dumps({"company_id": 5}).encode())
         assert result.ok, (status, result.lines())
     assert companies.responses["200"].provenance == "inferred"
+
+
+def test_html_display_shows_each_problem_with_its_value() -> None:
+    from thulium_explore._params import to_wire
+    from thulium_explore._result import CallResult, SentRequest
+
+    wire = to_wire(START, {"chat_queue_id": 3})
+    result = CallResult("chat_conversations.start", {"chat_queue_id": 3}, 200, {}, "", {"conversation_id": 42},
+                        0.01, SentRequest("POST", "http://127.0.0.1/x", {}, None, wire),
+                        verdict(200, {"conversation_id": 42}))
+    shown = result._repr_html_()
+    assert "$.conversation_id" in shown and "(got <code>42</code>)" in shown
