@@ -37,7 +37,7 @@ def _profile(fn: Any, calls: int) -> dict[str, tuple[int, float]]:
     return {_key(k): (v[1], v[3]) for k, v in stats.items()}
 
 
-def main(calls: int = 1000, top: int = 25) -> None:
+def main(calls: int = 1000, top: int = 40) -> None:
     from thulium_explore import ThuliumClient
 
     with loopback_server() as base:
