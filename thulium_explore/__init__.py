@@ -10,10 +10,8 @@ Importing this package does not import ipywidgets; the forms load it when first 
 
 from typing import TYPE_CHECKING as _TYPE_CHECKING
 
-from thulium_explore._cassettes import recorder
 from thulium_explore._catalog import Catalog, Endpoint, Parameter, ResponseSpec, default_catalog
 from thulium_explore._client import ThuliumClient
-from thulium_explore._connect import Connection, connect
 from thulium_explore._contract import Problem, Verdict, check_response
 from thulium_explore._exceptions import (
     ApiError,
@@ -27,28 +25,55 @@ from thulium_explore._exceptions import (
     TransportError,
     WebhookError,
 )
-from thulium_explore._modes import Mode
-from thulium_explore._openapi import openapi_document
 from thulium_explore._result import CallResult, SentRequest
-from thulium_explore._sandbox import Sandbox
-from thulium_explore._scan import Finding, ScanReport, scan
-from thulium_explore._verify import InteractionReport, Report, verify
-from thulium_explore._webhooks import WebhookEvent, WebhookVerdict, check_webhook, webhook_events
 
-if _TYPE_CHECKING:  # the forms import ipywidgets: loaded on first use by __getattr__ below
+if _TYPE_CHECKING:  # loaded on first use by __getattr__ below (cheap import; the forms need ipywidgets)
+    from thulium_explore._cassettes import recorder
+    from thulium_explore._connect import Connection, connect
+    from thulium_explore._modes import Mode
+    from thulium_explore._openapi import openapi_document
+    from thulium_explore._sandbox import Sandbox
+    from thulium_explore._scan import Finding, ScanReport, scan
+    from thulium_explore._verify import InteractionReport, Report, verify
+    from thulium_explore._webhooks import WebhookEvent, WebhookVerdict, check_webhook, webhook_events
     from thulium_explore.forms import EndpointForm, ModeSwitch, explore
 
 __version__ = "0.1.0"
-_LAZY = {"EndpointForm", "ModeSwitch", "explore"}
+
+#: public name -> the module that defines it, imported when the name is first used
+_LAZY = {
+    "recorder": "_cassettes",
+    "Connection": "_connect",
+    "connect": "_connect",
+    "Mode": "_modes",
+    "openapi_document": "_openapi",
+    "Sandbox": "_sandbox",
+    "Finding": "_scan",
+    "ScanReport": "_scan",
+    "scan": "_scan",
+    "InteractionReport": "_verify",
+    "Report": "_verify",
+    "verify": "_verify",
+    "WebhookEvent": "_webhooks",
+    "WebhookVerdict": "_webhooks",
+    "check_webhook": "_webhooks",
+    "webhook_events": "_webhooks",
+    "EndpointForm": "forms",
+    "ModeSwitch": "forms",
+    "explore": "forms",
+}
 
 
 def __getattr__(name: str) -> object:
-    """``thulium_explore.EndpointForm``, ``.ModeSwitch``, ``.explore``: import the forms (and ipywidgets) now."""
-    if name in _LAZY:
-        from thulium_explore import forms
+    """Import the module behind a lazily exported name (sandbox, verify, forms…) on first use."""
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'thulium_explore' has no attribute {name!r}")
+    from importlib import import_module
 
-        return getattr(forms, name)
-    raise AttributeError(f"module 'thulium_explore' has no attribute {name!r}")
+    value = getattr(import_module(f"thulium_explore.{module}"), name)
+    globals()[name] = value
+    return value
 
 
 __all__ = [

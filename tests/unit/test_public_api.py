@@ -57,3 +57,15 @@ def test_import_does_not_load_widgets_or_jupyter() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == ""
+
+
+def test_import_loads_only_the_core_modules() -> None:
+    code = (
+        "import sys, thulium_explore; "
+        "lazy = {'_sandbox', '_scan', '_verify', '_webhooks', '_openapi', '_cassettes', '_connect', 'forms'}; "
+        "ours = [m for m in sys.modules if m.startswith('thulium_explore')]; "
+        "print(','.join(sorted(m for m in ours if m.split('.')[-1] in lazy)))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == ""
+    assert thulium_explore.Sandbox.__module__ == "thulium_explore._sandbox"  # and they load on first use
