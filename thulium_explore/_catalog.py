@@ -22,6 +22,7 @@ from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 
 from thulium_explore._exceptions import CatalogError
+from thulium_explore._fastcheck import Predicate, compile_fast
 
 SCHEMA_BASE = "https://thulium-explore.example/schemas/"
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+$")
@@ -227,7 +228,8 @@ class Catalog:
         for doc in documents:
             _check_refs(self.registry, doc)
         self._validators: dict[str, Draft202012Validator] = {}
-        self._resolved: dict[str, Any] = {}  # uri -> referencing's Resolved(contents, resolver)
+        self._resolved: dict[str, Any] = {}
+        self._fast: dict[str, Predicate | None] = {}  # uri -> referencing's Resolved(contents, resolver)
         meta = self.validator(meta_uri)
         endpoints: dict[str, Endpoint] = {}
         for doc in documents:
@@ -272,6 +274,12 @@ class Catalog:
         if found is None:
             found = self._resolved[uri] = self.registry.resolver().lookup(uri)
         return found
+
+    def fast_check(self, uri: str) -> Predicate | None:
+        """A plain-Python "certainly valid" predicate for a flat schema at ``uri`` (see ``_fastcheck``)."""
+        if uri not in self._fast:
+            self._fast[uri] = compile_fast(self.resolve(uri).contents, FORMAT_CHECKER)
+        return self._fast[uri]
 
     def validator(self, uri: str) -> Draft202012Validator:
         """A validator for the schema at ``uri`` (with ``#/json/pointer``), built once.

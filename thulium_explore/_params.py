@@ -14,11 +14,13 @@ from thulium_explore._exceptions import ParameterError, ParameterProblem
 
 def check(catalog: Catalog, endpoint: Endpoint, params: Mapping[str, Any]) -> list[ParameterProblem]:
     """Every problem with ``params``, one per field, each with the documented example."""
-    validator = catalog.validator(endpoint.parameters_uri)
     problems: dict[str, ParameterProblem] = {}
-    for error in sorted(validator.iter_errors(dict(params)), key=lambda e: list(e.path)):
-        for problem in _explain(endpoint, error):
-            problems.setdefault(problem.field, problem)
+    fast = catalog.fast_check(endpoint.parameters_uri)
+    if fast is None or not fast(params if isinstance(params, dict) else dict(params)):
+        validator = catalog.validator(endpoint.parameters_uri)
+        for error in sorted(validator.iter_errors(dict(params)), key=lambda e: list(e.path)):
+            for problem in _explain(endpoint, error):
+                problems.setdefault(problem.field, problem)
     for problem in wire_problems(endpoint, params):
         if problem.field.split(".")[0] not in problems:
             problems.setdefault(problem.field, problem)
