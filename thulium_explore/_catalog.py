@@ -174,7 +174,16 @@ class Endpoint:
 
     def parameter(self, name: str) -> Parameter | None:
         """The parameter called ``name``, or None."""
-        return next((p for p in self.parameters if p.name == name), None)
+        return self._parameters_by_name.get(name)
+
+    @cached_property
+    def _parameters_by_name(self) -> dict[str, Parameter]:
+        return {p.name: p for p in self.parameters}
+
+    @cached_property
+    def secret_names(self) -> frozenset[str]:
+        """Parameters the schema marks ``x-sensitive: secret`` (passwords): never shown back."""
+        return frozenset(p.name for p in self.parameters if p.sensitive == "secret")
 
     @cached_property
     def responses(self) -> dict[str, ResponseSpec]:

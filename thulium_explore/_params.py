@@ -275,7 +275,7 @@ SECRET_MASK = "***"  # noqa: S105 - the mask shown instead of a secret
 
 def secret_names(endpoint: Endpoint) -> frozenset[str]:
     """Parameters the schema marks ``x-sensitive: secret`` (passwords): never shown back."""
-    return frozenset(p.name for p in endpoint.parameters if p.sensitive == "secret")
+    return endpoint.secret_names
 
 
 def mask_secrets(endpoint: Endpoint, params: Mapping[str, Any]) -> Mapping[str, Any]:
