@@ -10,7 +10,6 @@ from __future__ import annotations
 import base64
 import inspect
 import ipaddress
-import json
 import keyword
 import logging
 import math
@@ -28,7 +27,7 @@ from requests.models import PreparedRequest
 
 from thulium_explore import _params
 from thulium_explore._catalog import Catalog, Endpoint, default_catalog
-from thulium_explore._contract import Problem, Verdict, check_response
+from thulium_explore._contract import EMPTY_BODY, Problem, Verdict, check_response, parse_body
 from thulium_explore._exceptions import ConfigError, TransportError
 from thulium_explore._result import MASK, CallResult, SentRequest
 
@@ -227,11 +226,15 @@ class ThuliumClient:
                 response: requests.Response, elapsed: float) -> CallResult:
         """Parse the body leniently and attach the contract verdict."""
         content = response.content
-        verdict = check_response(self.catalog, endpoint, response.status_code, content)
         try:
-            body = _params_json(content)
-        except ValueError:
-            body = None
+            parsed = parse_body(content)
+        except (ValueError, UnicodeDecodeError):
+            parsed = _NOT_JSON
+        if parsed is _NOT_JSON:  # check_response words the problem, with an excerpt
+            verdict = check_response(self.catalog, endpoint, response.status_code, content)
+        else:
+            verdict = check_response(self.catalog, endpoint, response.status_code, content, parsed=parsed)
+        body = None if parsed is _NOT_JSON or parsed is EMPTY_BODY else parsed
         if 300 <= response.status_code < 400:
             verdict = Verdict(endpoint.id, response.status_code, [*verdict.problems, Problem(
                 "$", f"redirect to {response.headers.get('Location', '?')} not followed")])
@@ -257,10 +260,7 @@ class ThuliumClient:
         return sorted(set(super().__dir__()) | groups)
 
 
-def _params_json(content: bytes) -> Any:
-    """The JSON body, or None for an empty one; ValueError when it is not JSON."""
-    text = content.decode("utf-8-sig") if content else ""
-    return json.loads(text) if text.strip() else None
+_NOT_JSON = object()
 
 
 def _transport_error(exc: requests.RequestException, url: str, sent: SentRequest) -> TransportError:

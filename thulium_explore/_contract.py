@@ -9,7 +9,8 @@ from typing import Any
 
 from thulium_explore._catalog import Catalog, Endpoint
 
-_MISSING = object()
+EMPTY_BODY = object()  # what parse_body returns for an empty body
+_UNPARSED = object()
 
 
 @dataclass(frozen=True)
@@ -73,19 +74,22 @@ class Verdict:
 
 
 def parse_body(body: bytes | str | None) -> Any:
-    """The JSON value of a body; ``_MISSING`` when it is empty, ``ValueError`` when not JSON."""
+    """The JSON value of a body; ``EMPTY_BODY`` when it is empty, ``ValueError`` when not JSON."""
     if body is None:
-        return _MISSING
+        return EMPTY_BODY
     text = body.decode("utf-8-sig") if isinstance(body, bytes) else body
     if not text.strip():
-        return _MISSING
+        return EMPTY_BODY
     return json.loads(text)
 
 
 def check_response(
-    catalog: Catalog, endpoint: Endpoint, status: int, body: bytes | str | None
+    catalog: Catalog, endpoint: Endpoint, status: int, body: bytes | str | None, *, parsed: Any = _UNPARSED
 ) -> Verdict:
-    """Check status and body against the endpoint's documented responses."""
+    """Check status and body against the endpoint's documented responses.
+
+    ``parsed`` is ``parse_body(body)`` when the caller already has it (the body is parsed once per call).
+    """
     spec = endpoint.response_for(status)
     problems: list[Problem] = []
     drift: list[Problem] = []
@@ -96,16 +100,16 @@ def check_response(
         if spec is None:
             return Verdict(endpoint.id, status, problems)
     try:
-        value = parse_body(body)
+        value = parse_body(body) if parsed is _UNPARSED else parsed
     except (ValueError, UnicodeDecodeError):
         excerpt = (body.decode("utf-8", "replace") if isinstance(body, bytes) else str(body))[:80]
         problems.append(Problem("$", "body is not JSON", excerpt))
         return Verdict(endpoint.id, status, problems)
     if spec.body == "empty":
-        if value is not _MISSING:
+        if value is not EMPTY_BODY:
             problems.append(Problem("$", "body should be empty", value))
         return Verdict(endpoint.id, status, problems)
-    if value is _MISSING:
+    if value is EMPTY_BODY:
         problems.append(Problem("$", "body is empty; JSON is documented", ""))
         return Verdict(endpoint.id, status, problems)
     assert spec.schema_uri is not None
