@@ -9,6 +9,7 @@ schema using any other keyword (``$ref``, ``enum``, ``allOf``, ``items``…) get
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -26,11 +27,11 @@ _OBJECT_KEYWORDS = frozenset({"type", "properties", "required", "additionalPrope
 
 
 def _is_integer(x: Any) -> bool:
-    return (isinstance(x, int) and not isinstance(x, bool)) or (isinstance(x, float) and x.is_integer())
+    return (isinstance(x, int) and x is not True and x is not False) or (isinstance(x, float) and x.is_integer())
 
 
 def _is_number(x: Any) -> bool:
-    return isinstance(x, int | float) and not isinstance(x, bool)
+    return isinstance(x, (int, float)) and x is not True and x is not False
 
 
 _TYPES: dict[str, Predicate] = {
@@ -48,6 +49,64 @@ def _only(schema: Mapping[str, Any], allowed: frozenset[str]) -> bool:
     return all(k in allowed or k in _ANNOTATIONS or k.startswith("x-") for k in schema)
 
 
+#: formats whose canonical spelling a regex can pass without calling the format's own checker
+_QUICK_FORMATS: dict[str, re.Pattern[str]] = {
+    "uuid": re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"),
+}
+
+
+def _all(checks: list[Predicate]) -> Predicate:
+    """One predicate true when every check is (no loop for the usual one or two checks)."""
+    if not checks:
+        return lambda x: True
+    if len(checks) == 1:
+        return checks[0]
+    if len(checks) == 2:
+        first, second = checks
+        return lambda x: first(x) and second(x)
+    return lambda x: all(check(x) for check in checks)
+
+
+def _type(names: list[str]) -> Predicate:
+    kinds = [_TYPES[n] for n in names]
+    return kinds[0] if len(kinds) == 1 else (lambda x: any(kind(x) for kind in kinds))
+
+
+def _format(fmt: str, formats: FormatChecker) -> Predicate:
+    """The canonical spelling passes by regex; anything else goes to the format's own checker."""
+    quick = _QUICK_FORMATS.get(fmt)
+
+    def check(x: Any) -> bool:
+        if quick is not None and isinstance(x, str) and quick.fullmatch(x):
+            return True
+        return bool(formats.conforms(x, fmt))
+
+    return check
+
+
+def _bounds(schema: Mapping[str, Any]) -> Predicate | None:
+    """The numeric range keywords as one predicate on numbers (other values pass), or None."""
+    tests = [(op, schema[key]) for key, op in (("minimum", operator.ge), ("maximum", operator.le),
+                                               ("exclusiveMinimum", operator.gt),
+                                               ("exclusiveMaximum", operator.lt)) if key in schema]
+    if not tests:
+        return None
+    if len(tests) == 1:
+        ((op, limit),) = tests
+        return lambda x: not _is_number(x) or op(x, limit)
+    return lambda x: not _is_number(x) or all(op(x, limit) for op, limit in tests)
+
+
+def _string(schema: Mapping[str, Any]) -> Predicate | None:
+    """minLength / maxLength / pattern as one predicate on strings (other values pass), or None."""
+    if not {"minLength", "maxLength", "pattern"} & schema.keys():
+        return None
+    low, high = schema.get("minLength", 0), schema.get("maxLength")
+    pattern = re.compile(schema["pattern"]) if "pattern" in schema else None
+    return lambda x: not isinstance(x, str) or (
+        low <= len(x) and (high is None or len(x) <= high) and (pattern is None or pattern.search(x) is not None))
+
+
 def _scalar(schema: Any, formats: FormatChecker) -> Predicate | None:
     """A predicate for a scalar schema, or None when it uses a keyword this module does not know."""
     if not isinstance(schema, Mapping) or not _only(schema, _SCALAR_KEYWORDS):
@@ -56,31 +115,11 @@ def _scalar(schema: Any, formats: FormatChecker) -> Predicate | None:
     names = [kinds] if isinstance(kinds, str) else kinds
     if names is not None and (not isinstance(names, list) or any(n not in _TYPES for n in names)):
         return None
-    type_checks = [_TYPES[n] for n in names] if names is not None else None
-    fmt = schema.get("format")
-    low, high = schema.get("minimum"), schema.get("maximum")
-    xlow, xhigh = schema.get("exclusiveMinimum"), schema.get("exclusiveMaximum")
-    min_len, max_len = schema.get("minLength"), schema.get("maxLength")
-    pattern = re.compile(schema["pattern"]) if "pattern" in schema else None
-
-    def check(x: Any) -> bool:
-        if type_checks is not None and not any(t(x) for t in type_checks):
-            return False
-        if fmt is not None and not formats.conforms(x, fmt):
-            return False
-        if _is_number(x) and not (
-            (low is None or x >= low) and (high is None or x <= high)
-            and (xlow is None or x > xlow) and (xhigh is None or x < xhigh)
-        ):
-            return False
-        if isinstance(x, str):
-            if (min_len is not None and len(x) < min_len) or (max_len is not None and len(x) > max_len):
-                return False
-            if pattern is not None and not pattern.search(x):
-                return False
-        return True
-
-    return check
+    checks = [] if names is None else [_type(names)]
+    if "format" in schema:
+        checks.append(_format(schema["format"], formats))
+    checks += [check for check in (_bounds(schema), _string(schema)) if check is not None]
+    return _all(checks)
 
 
 def compile_fast(schema: Any, formats: FormatChecker) -> Predicate | None:

@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from jsonschema import Draft202012Validator
 
 from thulium_explore import default_catalog
 from thulium_explore._catalog import FORMAT_CHECKER
@@ -64,3 +65,43 @@ def test_fast_pass_implies_jsonschema_pass(uri: str, data: st.DataObject) -> Non
 )
 def test_schemas_beyond_flat_objects_get_no_fast_path(schema: dict[str, Any]) -> None:
     assert compile_fast(schema, FORMAT_CHECKER) is None
+
+
+@pytest.mark.parametrize(
+    ("value", "fast"),
+    [
+        ("6ed7c941-2c8a-411e-95d2-338a9f64800a", True),
+        ("6ED7C941-2C8A-411E-95D2-338A9F64800A", True),
+        ("6ed7c941-2c8a-411e-95d2-338a9f64800a\n", False),  # a regex "$" would let this through
+        ("6ed7c9412c8a411e95d2338a9f64800a", False),  # valid hex, hyphens missing: jsonschema says no
+        ("{6ed7c941-2c8a-411e-95d2-338a9f64800a}", False),
+        ("6ed7c941-2c8a-411e-95d2-338a9f64800", False),
+        ("g" * 8 + "-2c8a-411e-95d2-338a9f64800a", False),
+    ],
+)
+def test_uuid_quick_path_agrees_with_the_format_checker(value: str, fast: bool) -> None:
+    schema = {"type": "object", "properties": {"id": {"type": "string", "format": "uuid"}}}
+    check = compile_fast(schema, FORMAT_CHECKER)
+    assert check is not None
+    assert check({"id": value}) is fast
+    assert FORMAT_CHECKER.conforms(value, "uuid") is fast
+
+
+@pytest.mark.parametrize(
+    ("keywords", "value", "valid"),
+    [
+        ({"minimum": 1}, 1, True), ({"minimum": 1}, 0, False), ({"maximum": 5}, 5.0, True),
+        ({"maximum": 5}, 6, False), ({"exclusiveMinimum": 1, "exclusiveMaximum": 3}, 2, True),
+        ({"exclusiveMinimum": 1, "exclusiveMaximum": 3}, 3, False), ({"minimum": 1}, "zero", True),
+        ({"minLength": 2, "maxLength": 3}, "ab", True), ({"minLength": 2}, "a", False),
+        ({"maxLength": 3}, "abcd", False), ({"pattern": "^[0-9]+$"}, "12", True), ({"pattern": "^[0-9]+$"}, "1a", False),
+        ({"type": ["integer", "null"]}, None, True), ({"type": ["integer", "null"]}, True, False),
+        ({"type": "integer", "minimum": 1}, 2.0, True), ({"type": "number"}, False, False),
+    ],
+)
+def test_each_scalar_keyword_agrees_with_jsonschema(keywords: dict[str, Any], value: Any, valid: bool) -> None:
+    schema = {"type": "object", "properties": {"x": keywords}}
+    check = compile_fast(schema, FORMAT_CHECKER)
+    assert check is not None
+    assert Draft202012Validator(schema).is_valid({"x": value}) is valid
+    assert check({"x": value}) is valid  # these are all plain cases: the fast path decides them itself
