@@ -115,11 +115,11 @@ class Endpoint:
     def _meta(self) -> Mapping[str, Any]:
         return self.document["x-thulium"]  # type: ignore[no-any-return]
 
-    @property
+    @cached_property
     def method(self) -> str:
         return str(self._meta["method"])
 
-    @property
+    @cached_property
     def path(self) -> str:
         return str(self._meta["path"])
 
@@ -147,7 +147,7 @@ class Endpoint:
     def provenance(self) -> str:
         return str(self._meta["provenance"])
 
-    @property
+    @cached_property
     def request_body(self) -> str:
         """``empty``, ``json`` or ``raw``."""
         return str(self._meta["request_body"])
@@ -156,7 +156,7 @@ class Endpoint:
     def parameters_schema(self) -> Mapping[str, Any]:
         return self.document["$defs"]["parameters"]  # type: ignore[no-any-return]
 
-    @property
+    @cached_property
     def parameters_uri(self) -> str:
         return f"{self.uri}#/$defs/parameters"
 

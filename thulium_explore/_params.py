@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, quote_plus
 
 from thulium_explore._catalog import Catalog, Endpoint, Parameter
 from thulium_explore._exceptions import ParameterError, ParameterProblem
@@ -34,16 +35,15 @@ def wire_problems(endpoint: Endpoint, params: Mapping[str, Any]) -> list[Paramet
         param = endpoint.parameter(name)
         if param is None or param.location == "body":
             continue
-        example = param.example
         if param.location == "path":
             if isinstance(value, list | tuple | Mapping) or value is None or _text(value) in ("", ".", ".."):
                 problems.append(ParameterProblem(
                     name, f"{value!r} cannot fill {{{name}}} in the path (URLs drop empty, '.' and '..' "
-                    "segments and have no place for lists)", example))
+                    "segments and have no place for lists)", param.example))
             continue
-        problem = _query_problem(name, value)
+        problem = None if isinstance(value, str | int | float) else _query_problem(name, value)
         if problem:
-            problems.append(ParameterProblem(problem[0], problem[1], example))
+            problems.append(ParameterProblem(problem[0], problem[1], param.example))
     return problems
 
 
@@ -227,23 +227,41 @@ def to_wire(endpoint: Endpoint, params: Mapping[str, Any]) -> WireRequest:
     query: list[tuple[str, str]] = []
     body: dict[str, Any] = {}
     raw: bytes | None = None
+    kind = endpoint.request_body
     for name, value in params.items():
         param = endpoint.parameter(name)
         location = param.location if param else "query"
-        if location == "path":
+        if location == "query":
+            if isinstance(value, str | int | float):  # the common case, one pair (bool is an int)
+                query.append((name, _text(value)))
+            else:
+                query.extend(_query_pairs(name, value))
+        elif location == "path":
             path = path.replace("{" + name + "}", quote(_text(value), safe=""))
-        elif location == "query":
-            query.extend(_query_pairs(name, value))
-        elif endpoint.request_body == "raw":
+        elif kind == "raw":
             raw = value if isinstance(value, bytes) else str(value).encode("utf-8")
         else:
             body[name] = value
     content_type = "application/json; charset=utf-8"
-    if endpoint.request_body == "json":
+    if kind == "json":
         raw = json.dumps(body, ensure_ascii=False).encode("utf-8")
-    elif endpoint.request_body == "raw":
+    elif kind == "raw":
         content_type = "application/octet-stream"
     return WireRequest(endpoint.method, path, query, raw, content_type)
+
+
+_PLAIN = re.compile(r"[A-Za-z0-9_.~-]*")  # what quote_plus leaves as it is
+
+
+def query_string(pairs: Sequence[tuple[str, str]]) -> str:
+    """``[("a[]", "1 2")]`` → ``a%5B%5D=1+2``: what requests sends for ``params=pairs``, spelt out once.
+
+    Most names and values are plain (ids, dates need only ``:`` and a space encoded), so they skip ``quote_plus``.
+    """
+    return "&".join(
+        f"{k if _PLAIN.fullmatch(k) else quote_plus(k)}={v if _PLAIN.fullmatch(v) else quote_plus(v)}"
+        for k, v in pairs
+    )
 
 
 def _query_pairs(name: str, value: Any) -> list[tuple[str, str]]:
@@ -263,6 +281,8 @@ def _query_pairs(name: str, value: Any) -> list[tuple[str, str]]:
 
 def _text(value: Any) -> str:
     """Booleans as ``true``/``false`` (inferred: the docs show no boolean in a URL); ``3.0`` as ``3``."""
+    if type(value) is str:
+        return value
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, float) and value.is_integer():

@@ -5,10 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from requests.models import RequestEncodingMixin
 
 from tests.shapes import shapes_catalog
 from thulium_explore import Catalog, ParameterError
-from thulium_explore._params import check, require_valid, to_wire, wire_problems
+from thulium_explore._params import check, query_string, require_valid, to_wire, wire_problems
 
 
 @pytest.fixture(scope="module")
@@ -73,3 +76,19 @@ def test_values_that_travel_are_not_flagged(shapes: Catalog) -> None:
     assert wire_problems(shapes["things.update"], {"id": "a/b", "name": None}) == []  # name travels in JSON
     assert wire_problems(shapes["things.list"], {"status_id": [1, 2], "include_place": False, "limit": 0}) == []
     assert check(shapes, shapes["things.list"], {"status_id": [1, 2]}) == []
+
+
+@settings(max_examples=300, derandomize=True, deadline=None)
+@given(pairs=st.lists(st.tuples(st.text(max_size=12), st.text(max_size=12)), max_size=4))
+def test_query_string_is_what_requests_would_send(pairs: list[tuple[str, str]]) -> None:
+    """The client spells the query itself (cheaper); it must equal requests' own ``params=`` encoding."""
+    assert query_string(pairs) == RequestEncodingMixin._encode_params(pairs)
+
+
+@pytest.mark.parametrize(
+    "pairs",
+    [[("chat_queue_id", "3"), ("client_id", "1234")], [("date_from", "2014-10-24 10:30:44")],
+     [("status_id[]", "1"), ("status_id[]", "2")], [("custom_fields[Kolor][0]", "żółty & co=1")], []],
+)
+def test_query_string_matches_requests_for_the_shapes_we_send(pairs: list[tuple[str, str]]) -> None:
+    assert query_string(pairs) == RequestEncodingMixin._encode_params(pairs)
