@@ -77,8 +77,10 @@ def parse_body(body: bytes | str | None) -> Any:
     """The JSON value of a body; ``EMPTY_BODY`` when it is empty, ``ValueError`` when not JSON."""
     if body is None:
         return EMPTY_BODY
-    text = body.decode("utf-8-sig") if isinstance(body, bytes) else body
-    if not text.strip():
+    if isinstance(body, bytes):  # UTF-8, a BOM allowed
+        body = (body[3:] if body.startswith(b"\xef\xbb\xbf") else body).decode()
+    text = body
+    if not text or text.isspace():
         return EMPTY_BODY
     return json.loads(text)
 
@@ -136,12 +138,14 @@ def _drift(catalog: Catalog, schema: Any, resolver: Any, value: Any, where: str)
         open_ended = "additionalProperties" in schema or "patternProperties" in schema
         for key, sub_value in value.items():
             if key in props:
-                yield from _drift(catalog, props[key], resolver, sub_value, f"{where}.{key}")
+                if isinstance(sub_value, dict | list):  # only containers can hold undocumented fields
+                    yield from _drift(catalog, props[key], resolver, sub_value, f"{where}.{key}")
             elif not open_ended:
                 yield Problem(f"{where}.{key}", "is not documented", sub_value)
     if isinstance(value, list) and isinstance(schema.get("items"), Mapping):
         for i, item in enumerate(value):
-            yield from _drift(catalog, schema["items"], resolver, item, f"{where}[{i}]")
+            if isinstance(item, dict | list):
+                yield from _drift(catalog, schema["items"], resolver, item, f"{where}[{i}]")
 
 
 def _json_path(parts: Any) -> str:
