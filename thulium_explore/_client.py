@@ -17,6 +17,7 @@ import os
 import re
 import time
 from collections.abc import Callable, Mapping
+from functools import cached_property
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -60,10 +61,14 @@ class _BasicAuth(HTTPBasicAuth):
     """
 
     def __call__(self, r: PreparedRequest) -> PreparedRequest:
-        user, password = (v.decode() if isinstance(v, bytes) else v for v in (self.username, self.password))
-        token = base64.b64encode(f"{user}:{password}".encode()).decode("ascii")
-        r.headers["Authorization"] = f"Basic {token}"
+        r.headers["Authorization"] = self._header
         return r
+
+    @cached_property
+    def _header(self) -> str:
+        """``Basic <base64 of user:password>``, worked out on first use."""
+        user, password = (v.decode() if isinstance(v, bytes) else v for v in (self.username, self.password))
+        return "Basic " + base64.b64encode(f"{user}:{password}".encode()).decode("ascii")
 
     def __repr__(self) -> str:
         return f"BasicAuth(user={self.username!r}, password={MASK!r})"
@@ -197,18 +202,16 @@ class ThuliumClient:
         wire = _params.to_wire(endpoint, params)
         headers = {"Content-Type": wire.content_type, "Accept": "application/json"}
         url = self.base_url + wire.path
-        prepared = self.session.prepare_request(
-            requests.Request(wire.method, url, params=wire.query, data=wire.body or b"",
-                             headers=headers, auth=self._auth)
-        )
-        sent_headers = {k: (f"Basic {MASK}" if k.lower() == "authorization" else v)
-                        for k, v in prepared.headers.items()}
+        prepared = self.session.prepare_request(requests.Request(
+            wire.method, _with_query(url, wire.query), data=wire.body or b"", headers=headers, auth=self._auth
+        ))
         shown_params = _params.mask_secrets(endpoint, params)
         shown = wire if shown_params is params else _params.to_wire(endpoint, shown_params)
         shown_url = prepared.url or url
         if shown is not wire and shown.query != wire.query:
-            shown_url = requests.Request("GET", url, params=shown.query).prepare().url or url
-        sent = SentRequest(wire.method, shown_url, sent_headers, shown.body, shown)
+            shown_url = requests.Request("GET", _with_query(url, shown.query)).prepare().url or url
+        # The prepared headers become the shown ones: the credentials are masked in place once sent.
+        sent = SentRequest(wire.method, shown_url, prepared.headers, shown.body, shown)
         # Like Session.request: honour REQUESTS_CA_BUNDLE / proxies from the environment.
         settings = self.session.merge_environment_settings(prepared.url, {}, None, self.verify, None)
         started = time.perf_counter()
@@ -218,6 +221,8 @@ class ThuliumClient:
             )
         except requests.RequestException as exc:
             raise _transport_error(exc, url, sent) from None
+        finally:
+            prepared.headers["Authorization"] = f"Basic {MASK}"
         elapsed = time.perf_counter() - started
         log.debug("%s %s -> %s in %.3f s", wire.method, url, response.status_code, elapsed)
         return self._result(endpoint, shown_params, sent, response, elapsed)
@@ -242,7 +247,7 @@ class ThuliumClient:
             endpoint_id=endpoint.id,
             params=dict(params),
             status=response.status_code,
-            headers=dict(response.headers),
+            headers=response.headers,  # requests' case-insensitive mapping: result.headers["content-type"] works
             text=content.decode(response.encoding or "utf-8", "replace"),  # no charset sniffing
             json=body,
             elapsed=elapsed,
@@ -261,6 +266,10 @@ class ThuliumClient:
 
 
 _NOT_JSON = object()
+
+
+def _with_query(url: str, pairs: list[tuple[str, str]]) -> str:
+    return f"{url}?{_params.query_string(pairs)}" if pairs else url
 
 
 def _transport_error(exc: requests.RequestException, url: str, sent: SentRequest) -> TransportError:

@@ -168,6 +168,22 @@ def test_password_never_in_repr_log_exception_or_snippet(
     assert "chat_queue_id=3" in result.as_curl()
 
 
+def test_shown_request_headers_are_the_sent_ones_with_the_credentials_masked(
+    client: ThuliumClient, fake_server: FakeServer
+) -> None:
+    result = client.call("chat_conversations.start", chat_queue_id=3)
+    [seen] = fake_server.received
+    assert result.request.headers["Authorization"] == "Basic ***"
+    assert seen.headers["Authorization"].startswith("Basic ") and seen.headers["Authorization"] != "Basic ***"
+    shown = {k.lower(): v for k, v in result.request.headers.items() if k.lower() != "authorization"}
+    assert shown == {k.lower(): v for k, v in seen.headers.items() if k.lower() not in ("authorization", "host")}
+    fake_server.reply = lambda r: None
+    with pytest.raises(TransportError) as caught:
+        client.call("chat_conversations.start", chat_queue_id=3)
+    assert caught.value.request is not None
+    assert caught.value.request.headers["Authorization"] == "Basic ***"
+
+
 def test_timeout_becomes_transport_error_naming_the_url(fake_server: FakeServer) -> None:
     release = threading.Event()
 
