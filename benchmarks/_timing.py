@@ -52,8 +52,10 @@ def interleaved(
     One sample = ``number`` back-to-back calls of the side's function, divided by ``per``
     (default ``number``) so a sample is seconds per unit. Warm-up calls are not timed.
     Garbage is collected before each sample (outside the timing) so one side's garbage
-    is not charged to the other. With ``self_timed`` each function returns the seconds it
-    measured itself (to leave its own set-up and tear-down out), and ``number`` must be 1.
+    is not charged to the other; what exists after the warm-up is frozen (``gc.freeze``) so
+    those collections stay cheap and the collector's own work in a sample is that side's.
+    With ``self_timed`` each function returns the seconds it measured itself (to leave its
+    own set-up and tear-down out), and ``number`` must be 1.
     """
     names = list(sides)
     for name in names:
@@ -61,6 +63,18 @@ def interleaved(
             sides[name]()
     divisor = per if per is not None else number
     samples: dict[str, list[float]] = {name: [] for name in names}
+    gc.collect()
+    gc.freeze()
+    try:
+        _rounds(sides, names, samples, rounds, number, divisor, self_timed)
+    finally:
+        gc.unfreeze()
+    return {name: Stats(tuple(values)) for name, values in samples.items()}
+
+
+def _rounds(sides: Mapping[str, Callable[[], Any]], names: list[str], samples: dict[str, list[float]],
+            rounds: int, number: int, divisor: int, self_timed: bool) -> None:
+    """The timed rounds of :func:`interleaved`, appending to ``samples``."""
     for r in range(rounds):
         order = names if r % 2 == 0 else names[::-1]
         for name in order:
@@ -73,7 +87,6 @@ def interleaved(
             for _ in range(number):
                 fn()
             samples[name].append((time.perf_counter() - started) / divisor)
-    return {name: Stats(tuple(values)) for name, values in samples.items()}
 
 
 def once(fn: Callable[[], Any]) -> float:
@@ -85,5 +98,16 @@ def once(fn: Callable[[], Any]) -> float:
 
 
 def ratio(numerator: Stats, denominator: Stats) -> float:
-    """Ratio of medians."""
+    """Median of the per-round ratios (samples of the same round ran back to back, see ``interleaved``).
+
+    Pairing cancels the machine's drift between rounds, which a ratio of the two medians does not;
+    ``ratio_of_medians`` is printed beside it.
+    """
+    if len(numerator.samples) != len(denominator.samples):
+        raise ValueError("ratio: both sides need one sample per round (from the same interleaved run)")
+    return statistics.median(n / d for n, d in zip(numerator.samples, denominator.samples, strict=True))
+
+
+def ratio_of_medians(numerator: Stats, denominator: Stats) -> float:
+    """Median of one side ÷ median of the other."""
     return numerator.median / denominator.median
