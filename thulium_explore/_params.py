@@ -258,10 +258,10 @@ def query_string(pairs: Sequence[tuple[str, str]]) -> str:
 
     Most names and values are plain (ids, dates need only ``:`` and a space encoded), so they skip ``quote_plus``.
     """
-    return "&".join(
+    return "&".join([
         f"{k if _PLAIN.fullmatch(k) else quote_plus(k)}={v if _PLAIN.fullmatch(v) else quote_plus(v)}"
         for k, v in pairs
-    )
+    ])
 
 
 def _query_pairs(name: str, value: Any) -> list[tuple[str, str]]:
@@ -300,7 +300,8 @@ def secret_names(endpoint: Endpoint) -> frozenset[str]:
 
 def mask_secrets(endpoint: Endpoint, params: Mapping[str, Any]) -> Mapping[str, Any]:
     """``params`` with secret values replaced by ``***`` (the same object when there are none)."""
-    secrets = secret_names(endpoint) & params.keys()
+    names = secret_names(endpoint)
+    secrets = names & params.keys() if names else None
     if not secrets:
         return params
     return {k: (SECRET_MASK if k in secrets and v is not None else v) for k, v in params.items()}
