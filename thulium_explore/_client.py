@@ -269,6 +269,7 @@ _NOT_JSON = object()
 
 
 def _with_query(url: str, pairs: list[tuple[str, str]]) -> str:
+    """``url`` with the encoded query pairs appended (unchanged when there are none)."""
     return f"{url}?{_params.query_string(pairs)}" if pairs else url
 
 

@@ -77,9 +77,7 @@ def parse_body(body: bytes | str | None) -> Any:
     """The JSON value of a body; ``EMPTY_BODY`` when it is empty, ``ValueError`` when not JSON."""
     if body is None:
         return EMPTY_BODY
-    if isinstance(body, bytes):  # UTF-8, a BOM allowed
-        body = (body[3:] if body.startswith(b"\xef\xbb\xbf") else body).decode()
-    text = body
+    text = body if isinstance(body, str) else body.removeprefix(b"\xef\xbb\xbf").decode()  # UTF-8, a BOM allowed
     if not text or text.isspace():
         return EMPTY_BODY
     return json.loads(text)

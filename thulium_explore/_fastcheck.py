@@ -27,11 +27,11 @@ _OBJECT_KEYWORDS = frozenset({"type", "properties", "required", "additionalPrope
 
 
 def _is_integer(x: Any) -> bool:
-    return (isinstance(x, int) and x is not True and x is not False) or (isinstance(x, float) and x.is_integer())
+    return (isinstance(x, int) and not isinstance(x, bool)) or (isinstance(x, float) and x.is_integer())
 
 
 def _is_number(x: Any) -> bool:
-    return isinstance(x, (int, float)) and x is not True and x is not False
+    return isinstance(x, int | float) and not isinstance(x, bool)
 
 
 _TYPES: dict[str, Predicate] = {

@@ -12,6 +12,8 @@ from urllib.parse import quote, quote_plus
 from thulium_explore._catalog import Catalog, Endpoint, Parameter
 from thulium_explore._exceptions import ParameterError, ParameterProblem
 
+_SCALARS = (str, int, float)  # bool is an int
+
 
 def check(catalog: Catalog, endpoint: Endpoint, params: Mapping[str, Any]) -> list[ParameterProblem]:
     """Every problem with ``params``, one per field, each with the documented example."""
@@ -41,7 +43,7 @@ def wire_problems(endpoint: Endpoint, params: Mapping[str, Any]) -> list[Paramet
                     name, f"{value!r} cannot fill {{{name}}} in the path (URLs drop empty, '.' and '..' "
                     "segments and have no place for lists)", param.example))
             continue
-        problem = None if isinstance(value, str | int | float) else _query_problem(name, value)
+        problem = _query_problem(name, value)
         if problem:
             problems.append(ParameterProblem(problem[0], problem[1], param.example))
     return problems
@@ -49,6 +51,8 @@ def wire_problems(endpoint: Endpoint, params: Mapping[str, Any]) -> list[Paramet
 
 def _query_problem(name: str, value: Any) -> tuple[str, str] | None:
     """Why ``value`` cannot travel as ``name`` in the query string the way the docs show, or None."""
+    if isinstance(value, _SCALARS):  # the common case: one pair, always fine
+        return None
     if value is None:
         return name, f"null cannot travel in a query string; leave {name} out (or pass \"\" for an empty value)"
     if isinstance(value, list | tuple):
@@ -232,10 +236,7 @@ def to_wire(endpoint: Endpoint, params: Mapping[str, Any]) -> WireRequest:
         param = endpoint.parameter(name)
         location = param.location if param else "query"
         if location == "query":
-            if isinstance(value, str | int | float):  # the common case, one pair (bool is an int)
-                query.append((name, _text(value)))
-            else:
-                query.extend(_query_pairs(name, value))
+            query.extend(_query_pairs(name, value))
         elif location == "path":
             path = path.replace("{" + name + "}", quote(_text(value), safe=""))
         elif kind == "raw":
@@ -266,6 +267,8 @@ def query_string(pairs: Sequence[tuple[str, str]]) -> str:
 
 def _query_pairs(name: str, value: Any) -> list[tuple[str, str]]:
     """``a=[1, 2]`` → ``a[]=1&a[]=2``; ``o={"k": [v]}`` → ``o[k][0]=v``; scalars as text."""
+    if isinstance(value, _SCALARS):
+        return [(name, _text(value))]
     if isinstance(value, list | tuple):
         return [(f"{name}[]", _text(v)) for v in value]
     if isinstance(value, Mapping):
