@@ -95,7 +95,7 @@ def _interaction(template: Template, rng: random.Random) -> tuple[Any, dict[str,
     """One vcrpy (Request, response dict) pair."""
     from vcr.request import Request
 
-    from thulium_explore import _params
+    from thulium_explore._wire import _params
 
     params = _variant(template.params, template.params_validator, rng)
     wire = _params.to_wire(template.endpoint, params)

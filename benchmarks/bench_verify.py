@@ -28,9 +28,9 @@ NAIVE_TARGET = 3.0
 
 def _verify_function() -> Any:
     try:
-        from thulium_explore._verify import verify
+        from thulium_explore.contract._verify import verify
     except ImportError as exc:
-        raise Missing(f"thulium_explore._verify.verify is not importable: {exc}") from None
+        raise Missing(f"thulium_explore.contract._verify.verify is not importable: {exc}") from None
     return verify
 
 
@@ -64,8 +64,8 @@ def naive(paths: list[Path], catalog: Any) -> tuple[int, int]:
     from vcr.persisters.filesystem import FilesystemPersister
     from vcr.serializers import yamlserializer
 
-    from thulium_explore._catalog import FORMAT_CHECKER
-    from thulium_explore._params import coerce
+    from thulium_explore._wire._params import coerce
+    from thulium_explore.catalog._catalog import FORMAT_CHECKER
 
     count = invalid = 0
     for path in paths:

@@ -10,10 +10,7 @@ Importing this package does not import ipywidgets; the forms load it when first 
 
 from typing import TYPE_CHECKING as _TYPE_CHECKING
 
-from thulium_explore._catalog import Catalog, Endpoint, Parameter, ResponseSpec, default_catalog
-from thulium_explore._client import ThuliumClient
-from thulium_explore._contract import Problem, Verdict, check_response
-from thulium_explore._exceptions import (
+from thulium_explore._errors import (
     ApiError,
     CassetteError,
     CatalogError,
@@ -25,56 +22,51 @@ from thulium_explore._exceptions import (
     TransportError,
     WebhookError,
 )
-from thulium_explore._result import CallResult, SentRequest
+from thulium_explore._lazy import lazy_exports as _lazy_exports
+from thulium_explore._lazy import publish as _publish
+from thulium_explore._settings import Mode
+from thulium_explore._version import __version__
+from thulium_explore.cassettes import recorder
+from thulium_explore.catalog import Catalog, Endpoint, Parameter, ResponseSpec, default_catalog
+from thulium_explore.client import CallResult, SentRequest, ThuliumClient
+from thulium_explore.contract import (
+    InteractionReport,
+    Outcome,
+    Problem,
+    Report,
+    Verdict,
+    VerifyReport,
+    WebhookEvent,
+    WebhookVerdict,
+    check_response,
+    check_webhook,
+    verify,
+    webhook_events,
+)
 
-if _TYPE_CHECKING:  # loaded on first use by __getattr__ below (cheap import; the forms need ipywidgets)
-    from thulium_explore._cassettes import recorder
-    from thulium_explore._connect import Connection, connect
-    from thulium_explore._modes import Mode
-    from thulium_explore._openapi import openapi_document
-    from thulium_explore._sandbox import Sandbox
-    from thulium_explore._scan import Finding, ScanReport, scan
-    from thulium_explore._verify import InteractionReport, Report, verify
-    from thulium_explore._webhooks import WebhookEvent, WebhookVerdict, check_webhook, webhook_events
+if _TYPE_CHECKING:  # loaded on first use (the sandbox, the scan, the export; the forms need ipywidgets)
+    from thulium_explore.connection import Connection, Sandbox, connect
     from thulium_explore.forms import EndpointForm, ModeSwitch, explore
-
-__version__ = "0.1.0"
+    from thulium_explore.openapi import openapi_document
+    from thulium_explore.sandbox import Handler, Reply, SandboxCall
+    from thulium_explore.scanner import Finding, ScanReport, scan
 
 #: public name -> the module that defines it, imported when the name is first used
 _LAZY = {
-    "recorder": "_cassettes",
-    "Connection": "_connect",
-    "connect": "_connect",
-    "Mode": "_modes",
-    "openapi_document": "_openapi",
-    "Sandbox": "_sandbox",
-    "Finding": "_scan",
-    "ScanReport": "_scan",
-    "scan": "_scan",
-    "InteractionReport": "_verify",
-    "Report": "_verify",
-    "verify": "_verify",
-    "WebhookEvent": "_webhooks",
-    "WebhookVerdict": "_webhooks",
-    "check_webhook": "_webhooks",
-    "webhook_events": "_webhooks",
-    "EndpointForm": "forms",
-    "ModeSwitch": "forms",
-    "explore": "forms",
+    "Connection": "thulium_explore.connection",
+    "Sandbox": "thulium_explore.connection",
+    "connect": "thulium_explore.connection",
+    "EndpointForm": "thulium_explore.forms",
+    "ModeSwitch": "thulium_explore.forms",
+    "explore": "thulium_explore.forms",
+    "openapi_document": "thulium_explore.openapi",
+    "Handler": "thulium_explore.sandbox",
+    "Reply": "thulium_explore.sandbox",
+    "SandboxCall": "thulium_explore.sandbox",
+    "Finding": "thulium_explore.scanner",
+    "ScanReport": "thulium_explore.scanner",
+    "scan": "thulium_explore.scanner",
 }
-
-
-def __getattr__(name: str) -> object:
-    """Import the module behind a lazily exported name (sandbox, verify, forms…) on first use."""
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'thulium_explore' has no attribute {name!r}")
-    from importlib import import_module
-
-    value = getattr(import_module(f"thulium_explore.{module}"), name)
-    globals()[name] = value
-    return value
-
 
 __all__ = [
     "ApiError",
@@ -87,16 +79,20 @@ __all__ = [
     "Endpoint",
     "EndpointForm",
     "Finding",
+    "Handler",
     "InteractionReport",
     "Mode",
     "ModeSwitch",
+    "Outcome",
     "Parameter",
     "ParameterError",
     "ParameterProblem",
     "Problem",
+    "Reply",
     "Report",
     "ResponseSpec",
     "Sandbox",
+    "SandboxCall",
     "ScanError",
     "ScanReport",
     "SentRequest",
@@ -104,6 +100,7 @@ __all__ = [
     "ThuliumError",
     "TransportError",
     "Verdict",
+    "VerifyReport",
     "WebhookError",
     "WebhookEvent",
     "WebhookVerdict",
@@ -119,3 +116,6 @@ __all__ = [
     "verify",
     "webhook_events",
 ]
+
+__getattr__, __dir__ = _lazy_exports(globals(), _LAZY)
+_publish(globals(), __name__)

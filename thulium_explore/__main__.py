@@ -2,6 +2,6 @@
 
 import sys
 
-from thulium_explore._cli import main
+from thulium_explore.cli import main
 
 sys.exit(main())

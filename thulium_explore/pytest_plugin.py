@@ -11,6 +11,10 @@ and start the local sandbox in a test::
     def test_start(thulium_sandbox):
         result = thulium_sandbox.client().chat_conversations.start(chat_queue_id=3)
         assert result.ok
+
+pytest loads this module in every run of every project that has thulium-explore installed, so it
+imports the toolkit inside the hooks that need it, not at the top: a run that uses none of its
+options pays nothing for it.
 """
 
 from __future__ import annotations
@@ -23,8 +27,8 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 if TYPE_CHECKING:
-    from thulium_explore._sandbox import Sandbox
-    from thulium_explore._verify import InteractionReport
+    from thulium_explore.connection._sandbox import Sandbox
+    from thulium_explore.contract._verify import InteractionReport
 
 _ROOTS = pytest.StashKey[tuple[Path, ...]]()
 
@@ -48,8 +52,8 @@ def pytest_configure(config: pytest.Config) -> None:
     given = config.getoption("thulium_cassettes", default=[]) or []
     if not given:
         return
-    from thulium_explore._cassette_file import find_cassettes
-    from thulium_explore._exceptions import CassetteError
+    from thulium_explore._errors import CassetteError
+    from thulium_explore.cassettes._file import find_cassettes
 
     try:
         find_cassettes(given)
@@ -85,7 +89,7 @@ class CassetteFile(pytest.File):
     """One cassette: one test item per recorded interaction."""
 
     def collect(self) -> Iterator[pytest.Item]:
-        from thulium_explore._cassette_file import read_cassette
+        from thulium_explore.cassettes._file import read_cassette
 
         cassette = read_cassette(self.path, name=self.display_name)
         for index, interaction in enumerate(cassette.interactions):
@@ -96,7 +100,7 @@ class CassetteFile(pytest.File):
         return str(self.nodeid).split("::")[0] or str(self.path)
 
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException]) -> Any:  # type: ignore[override]
-        from thulium_explore._exceptions import CassetteError
+        from thulium_explore._errors import CassetteError
 
         if isinstance(excinfo.value, CassetteError):
             return str(excinfo.value)
@@ -107,7 +111,7 @@ class InteractionFailed(Exception):
     """The interaction breaks the contract; the report says how."""
 
     def __init__(self, report: InteractionReport) -> None:
-        super().__init__(report.verdict)
+        super().__init__(str(report.outcome))
         self.report = report
 
 
@@ -120,17 +124,18 @@ class InteractionItem(pytest.Item):
         self.interaction = interaction
 
     def runtest(self) -> None:
-        from thulium_explore._catalog import default_catalog
-        from thulium_explore._verify import check_interaction
+        from thulium_explore.catalog._catalog import default_catalog
+        from thulium_explore.contract._outcome import Outcome
+        from thulium_explore.contract._verify import check_interaction
 
         assert isinstance(self.parent, CassetteFile)
         strict = bool(self.config.getoption("thulium_strict"))
         report = check_interaction(default_catalog(), self.parent.display_name, self.index, self.interaction,
                                    strict=strict)
-        self.user_properties.append(("verdict", report.verdict))
+        self.user_properties.append(("verdict", str(report.outcome)))
         if not report.ok:
             raise InteractionFailed(report)
-        if report.verdict != "pass":
+        if report.outcome is not Outcome.PASS:
             warnings.warn(ThuliumContractWarning("\n".join(report.lines())), stacklevel=1)
 
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> Any:
@@ -149,7 +154,7 @@ def thulium_sandbox() -> Iterator[Sandbox]:
 
     Fresh per test; ``.base_url`` and ``.client()`` give a ready :class:`ThuliumClient`.
     """
-    from thulium_explore._sandbox import Sandbox
+    from thulium_explore.connection._sandbox import Sandbox
 
     with Sandbox() as sandbox:
         yield sandbox

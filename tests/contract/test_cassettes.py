@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 
 from thulium_explore import CassetteError, default_catalog
-from thulium_explore._cassette_file import find_cassettes, read_cassette
-from thulium_explore._verify import check_interaction
+from thulium_explore.cassettes._file import find_cassettes, read_cassette
+from thulium_explore.contract._verify import check_interaction
 
 ROOT = Path(__file__).resolve().parents[2]
 CASSETTES = ROOT / "cassettes"

@@ -25,7 +25,8 @@ from hypothesis_jsonschema import from_schema
 from tests.conftest import FakeServer, Received
 from tests.shapes import shapes_catalog
 from tests.strategies import inline, unmodelled, values
-from thulium_explore import Catalog, Endpoint, ParameterError, Sandbox, ThuliumClient, _params, default_catalog
+from thulium_explore import Catalog, Endpoint, ParameterError, Sandbox, ThuliumClient, default_catalog
+from thulium_explore._wire import _params
 
 SETTINGS = settings(
     max_examples=25,

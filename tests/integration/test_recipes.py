@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from thulium_explore import ConfigError, Sandbox, TransportError
-from thulium_explore._cli import main
-from thulium_explore._recipes import load_recipe, record_recipe
-from thulium_explore._sandbox_handlers import Reply, SandboxCall
+from thulium_explore.cli._main import main
+from thulium_explore.connection._recipes import load_recipe, record_recipe
+from thulium_explore.sandbox._handlers import Reply, SandboxCall
 
 START = "/api/chat_conversations/start"
 GOOD_CASSETTE = """

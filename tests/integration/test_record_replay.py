@@ -17,7 +17,7 @@ import pytest
 import yaml
 
 from thulium_explore import CassetteError, ConfigError, Sandbox, ThuliumClient, connect, recorder
-from thulium_explore._sandbox_handlers import Reply, SandboxCall
+from thulium_explore.sandbox._handlers import Reply, SandboxCall
 
 START = "/api/chat_conversations/start"
 REPO = Path(__file__).resolve().parents[2]
@@ -332,7 +332,7 @@ def test_canary_no_credential_or_personal_data_reaches_the_cassette(tmp_path: Pa
 # -- the committed cassettes ----------------------------------------------------------------------
 
 def test_the_committed_cassettes_pass_strict_verify_but_the_unknown_path_by_design() -> None:
-    from thulium_explore._verify import verify
+    from thulium_explore.contract._verify import verify
 
     report = verify(REPO / "cassettes", strict=True)
     failing = {Path(i.id).name: i.verdict for i in report.interactions if not i.ok}

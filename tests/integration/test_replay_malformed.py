@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from thulium_explore import CassetteError, ThuliumClient, recorder
-from thulium_explore._cassette_file import read_cassette
+from thulium_explore.cassettes._file import read_cassette
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLE = REPO / "cassettes" / "chat_conversations.start.documented_example.yaml"

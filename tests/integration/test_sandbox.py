@@ -16,7 +16,7 @@ import pytest
 import requests
 
 from thulium_explore import Sandbox, default_catalog
-from thulium_explore._sandbox_handlers import SANDBOX_CODES, Reply, SandboxCall
+from thulium_explore.sandbox._handlers import SANDBOX_CODES, Reply, SandboxCall
 
 START = "/api/chat_conversations/start"
 AUTH = ("api_user", "api_pass")

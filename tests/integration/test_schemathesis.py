@@ -27,7 +27,7 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from thulium_explore import Endpoint, Sandbox, default_catalog, openapi_document
-from thulium_explore._cli import main
+from thulium_explore.cli._main import main
 
 pytestmark = pytest.mark.slow
 

@@ -37,7 +37,7 @@ def test_wheel_ships_the_schemas(tmp_path: Path) -> None:
     [new_site] = (env_dir / "lib").glob("python3*/site-packages")
     (new_site / "zz_deps.pth").write_text(str(site) + "\n", encoding="utf-8")
     code = (
-        "import json, thulium_explore as t; from thulium_explore._catalog import schemas_root; "
+        "import json, thulium_explore as t; from thulium_explore.catalog._catalog import schemas_root; "
         "c = t.default_catalog(); "
         "print(json.dumps({'file': t.__file__, 'root': str(schemas_root()), 'count': len(c), "
         "'ids': sorted(c.endpoints)}))"

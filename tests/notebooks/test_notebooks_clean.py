@@ -32,7 +32,7 @@ def test_notebook_is_stored_without_outputs_or_widget_state(path: Path) -> None:
 
 
 def test_scan_finds_no_secrets_or_personal_data_in_the_notebooks() -> None:
-    from thulium_explore._scan import scan
+    from thulium_explore.scanner._scan import scan
 
     report = scan(NOTEBOOKS)
     assert report.ok, "\n".join(report.lines())

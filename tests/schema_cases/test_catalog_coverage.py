@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from thulium_explore import default_catalog
-from thulium_explore._catalog import FORMAT_CHECKER, SCHEMA_BASE, schemas_root
+from thulium_explore.catalog._catalog import FORMAT_CHECKER, SCHEMA_BASE, schemas_root
 
 # Every endpoint in /work/shared/reference/thulium-api-facts.md, as (method, path), copied by hand.
 FACTS_ENDPOINTS = {
@@ -219,7 +219,7 @@ def test_list_endpoints_answer_count_and_result() -> None:
 
 
 def test_query_arrays_travel_with_brackets() -> None:
-    from thulium_explore._params import to_wire
+    from thulium_explore._wire._params import to_wire
 
     wire = to_wire(default_catalog()["tickets.list"], {"status_id": [1, 2]})
     assert wire.query == [("status_id[]", "1"), ("status_id[]", "2")]

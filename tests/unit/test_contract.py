@@ -59,8 +59,8 @@ def test_status_known_only_from_code_is_not_the_only_one_accepted() -> None:
 
 
 def test_html_display_shows_each_problem_with_its_value() -> None:
-    from thulium_explore._params import to_wire
-    from thulium_explore._result import CallResult, SentRequest
+    from thulium_explore._wire._params import to_wire
+    from thulium_explore.client._result import CallResult, SentRequest
 
     wire = to_wire(START, {"chat_queue_id": 3})
     result = CallResult("chat_conversations.start", {"chat_queue_id": 3}, 200, {}, "", {"conversation_id": 42},

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from thulium_explore import default_catalog
-from thulium_explore._matching import InteractionIndex, differences, request_key, show
+from thulium_explore.cassettes._matching import InteractionIndex, differences, request_key, show
 
 START = "/api/chat_conversations/start"
 

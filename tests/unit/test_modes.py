@@ -63,7 +63,7 @@ def test_the_default_refuses_a_half_configured_tenant() -> None:
 
 
 def test_connect_and_the_mode_switch_use_the_same_rule() -> None:
-    from thulium_explore._connect import MODES, resolve_mode
+    from thulium_explore._settings import MODES, resolve_mode
 
     assert MODES == ("sandbox", "live", "record", "replay")
     for environ in ({}, TENANT, {"THULIUM_MODE": "sandbox"}, {"THULIUM_MODE": "Record", **TENANT}):

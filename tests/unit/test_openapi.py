@@ -19,13 +19,13 @@ from thulium_explore import (
     CatalogError,
     ConfigError,
     Endpoint,
-    _openapi,
-    _openapi_cli,
-    _params,
+    _files,
     default_catalog,
     openapi_document,
 )
-from thulium_explore._cli import main
+from thulium_explore._wire import _params
+from thulium_explore.cli._main import main
+from thulium_explore.openapi import _export as _openapi
 
 METHODS = {"get", "put", "post", "delete", "patch", "head", "options", "trace"}
 #: Keys the export removes on purpose: identifiers of catalog documents, and x-in (said by "in").
@@ -390,7 +390,7 @@ def test_a_failed_write_leaves_the_old_file_untouched_and_no_litter(
     def full_disk(src: Any, dst: Any) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(_openapi_cli.os, "replace", full_disk)
+    monkeypatch.setattr(_files.os, "replace", full_disk)
     assert main(["openapi", "-o", str(target)]) == 2
     assert "No space left on device" in capsys.readouterr().err
     assert target.read_text(encoding="utf-8") == "previous"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from thulium_explore import ParameterError, default_catalog
-from thulium_explore._params import check, coerce, coerce_value, require_valid, to_wire
+from thulium_explore._wire._params import check, coerce, coerce_value, require_valid, to_wire
 
 START = default_catalog()["chat_conversations.start"]
 
@@ -84,7 +84,7 @@ def _typed(schema: dict[str, object] | object) -> bool:
 
 
 def test_every_typed_parameter_gets_an_example_in_its_errors() -> None:
-    from thulium_explore._params import _example
+    from thulium_explore._wire._params import _example
 
     missing = [
         (e.id, p.name) for e in default_catalog() for p in e.parameters

@@ -61,8 +61,8 @@ def test_import_does_not_load_widgets_or_jupyter() -> None:
 
 
 def test_import_loads_only_the_core_modules() -> None:
-    lazy = {"_sandbox", "_scan", "_verify", "_webhooks", "_openapi", "_cassettes", "_connect", "forms"}
+    lazy = {"sandbox", "scanner", "openapi", "connection", "forms", "cli"}
     ours = [m for m in _modules_after_import() if m.startswith("thulium_explore")]
-    assert "thulium_explore._client" in ours
-    assert sorted(m for m in ours if m.split(".")[-1] in lazy) == []
-    assert thulium_explore.Sandbox.__module__ == "thulium_explore._sandbox"  # and they load on first use
+    assert "thulium_explore.client._client" in ours
+    assert sorted(m for m in ours if m.split(".")[1:2] and m.split(".")[1] in lazy) == []
+    assert thulium_explore.Sandbox.client  # and they load on first use

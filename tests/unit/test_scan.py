@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from thulium_explore import Finding, ScanError, scan
-from thulium_explore._scan import scan_file
+from thulium_explore.scanner._scan import scan_file
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 SCAN = DATA / "scan"

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from thulium_explore import default_catalog
-from thulium_explore._params import to_wire
-from thulium_explore._snippets import SNIPPETS, as_curl, as_php
+from thulium_explore._wire._params import to_wire
+from thulium_explore.client._snippets import SNIPPETS, as_curl, as_php
 
 CATALOG = default_catalog()
 

@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 
 from thulium_explore import Catalog, CatalogError, WebhookError, check_webhook, webhook_events
-from thulium_explore._catalog import schemas_root
-from thulium_explore._cli import main
-from thulium_explore._webhooks import detect_event, telling_fields
+from thulium_explore.catalog._catalog import schemas_root
+from thulium_explore.cli._main import main
+from thulium_explore.contract._webhooks import detect_event, telling_fields
 
 UUID = "6ed7c941-2c8a-411e-95d2-338a9f64800a"
 ASSIGNED = {"conversation_id": UUID, "agent_login": "jkowalski", "date": "2017-12-11 10:24:10", "chat_queue_id": 3}

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 import ipywidgets as W
 
-from thulium_explore._params import coerce_value
+from thulium_explore._wire._params import coerce_value
 from thulium_explore.forms import _shared
 from thulium_explore.forms._spec import UNSET, FieldSpec, example_text, is_scalar
 

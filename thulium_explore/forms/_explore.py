@@ -11,7 +11,7 @@ from typing import Any
 
 import ipywidgets as W
 
-from thulium_explore._catalog import Catalog
+from thulium_explore.catalog._catalog import Catalog
 from thulium_explore.forms._form import EndpointForm, _catalog_of
 from thulium_explore.forms._history import History, session_history
 from thulium_explore.forms._modeswitch import ModeSwitch

@@ -19,10 +19,10 @@ from typing import Any
 
 import ipywidgets as W
 
-from thulium_explore import _params
-from thulium_explore._catalog import Catalog, default_catalog
-from thulium_explore._exceptions import ParameterError, ParameterProblem, ThuliumError
-from thulium_explore._result import CallResult
+from thulium_explore._errors import ParameterError, ParameterProblem, ThuliumError
+from thulium_explore._wire import _params
+from thulium_explore.catalog._catalog import Catalog, default_catalog
+from thulium_explore.client._result import CallResult
 from thulium_explore.forms import _shared
 from thulium_explore.forms._field import Field, FieldFactory
 from thulium_explore.forms._history import History, resolve_client, session_history

@@ -16,8 +16,8 @@ from typing import Any, Protocol
 
 import ipywidgets as W
 
-from thulium_explore._exceptions import ThuliumError
-from thulium_explore._result import CallResult
+from thulium_explore._errors import ThuliumError
+from thulium_explore.client._result import CallResult
 from thulium_explore.forms import _shared
 from thulium_explore.forms._render import GREY, request_line, status_badge, verdict_badge
 

@@ -21,11 +21,11 @@ from typing import Any
 
 import ipywidgets as W
 
-from thulium_explore._catalog import Catalog, default_catalog
-from thulium_explore._client import ENV_BASE_URL, ENV_PASSWORD, ENV_USER, ThuliumClient
-from thulium_explore._connect import MODES, Connection, connect, resolve_mode
-from thulium_explore._exceptions import ThuliumError
-from thulium_explore._modes import ENV_CASSETTE
+from thulium_explore._errors import ThuliumError
+from thulium_explore._settings import ENV_BASE_URL, ENV_CASSETTE, ENV_PASSWORD, ENV_USER, MODES, resolve_mode
+from thulium_explore.catalog._catalog import Catalog, default_catalog
+from thulium_explore.client._client import ThuliumClient
+from thulium_explore.connection._connect import Connection, connect
 
 HELP = {
     "sandbox": "a local Thulium API on 127.0.0.1 that answers as the documentation says; no credentials needed",

@@ -14,8 +14,8 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
-from thulium_explore._contract import Problem, Verdict
-from thulium_explore._result import CallResult
+from thulium_explore.client._result import CallResult
+from thulium_explore.contract._response import Problem, Verdict
 
 GREEN, RED, AMBER, GREY = "#1a7f37", "#cf222e", "#9a6700", "#57606a"
 _MAX_ITEMS = 200

@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from thulium_explore._catalog import Catalog, Endpoint
+from thulium_explore.catalog._catalog import Catalog, Endpoint
 
 
 class _Unset:

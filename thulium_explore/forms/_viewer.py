@@ -11,7 +11,7 @@ import html
 
 import ipywidgets as W
 
-from thulium_explore._result import CallResult
+from thulium_explore.client._result import CallResult
 from thulium_explore.forms import _shared
 from thulium_explore.forms._render import failure_html, result_html
 

@@ -1,0 +1,375 @@
+"""Scrubbing: what a recording must lose before anything is written.
+
+Applied to every interaction before it reaches a cassette:
+
+* the ``Authorization``, ``Cookie``, ``Set-Cookie`` and ``Proxy-Authorization`` headers are dropped;
+* the tenant's origin becomes ``https://your-system-name.thulium.com`` (the docs' placeholder);
+* personal data is replaced by placeholders, driven by the schemas' ``x-sensitive`` annotation
+  (query strings, path segments and JSON bodies, request and response): e-mails become
+  ``person1@example.org``, digit strings keep their length (``000000001``), other text becomes
+  ``FirstName1``, ``Surname1``… — the same real value always gets the same placeholder within one
+  :class:`Scrubber` (one cassette);
+* every real value seen so far, and every secret passed in, is also replaced wherever else it turns up
+  (an error message that echoes a parameter, a ``Location`` header), as are e-mail addresses outside
+  the reserved example domains;
+* gzip/deflate bodies are stored decoded, without ``Content-Encoding``.
+
+>>> scrubber = Scrubber()
+>>> scrubber.placeholder("email", "Jan.Kowalski@firma.pl"), scrubber.placeholder("email", "jan.kowalski@firma.pl")
+('person1@example.org', 'person1@example.org')
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+import zlib
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import parse_qsl, quote, quote_plus, unquote, urlencode, urlsplit, urlunsplit
+
+from thulium_explore.catalog._catalog import Catalog, Endpoint, default_catalog
+from thulium_explore.catalog._walk import child_schema, deref, item_schema
+
+PLACEHOLDER_HOST = "your-system-name.thulium.com"
+PLACEHOLDER_ORIGIN = f"https://{PLACEHOLDER_HOST}"
+DROPPED_HEADERS = frozenset({"authorization", "cookie", "set-cookie", "proxy-authorization"})
+REDACTED = "REDACTED"
+RESERVED_EMAIL_DOMAINS = ("example.com", "example.org", "example.net")
+RESERVED_EMAIL_TLDS = ("test", "example", "invalid", "localhost")
+_EMAIL_ANYWHERE = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
+_EMAIL_ONLY = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_PHONEISH = re.compile(r"^\+?[\d\s().-]{6,}$")
+_TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
+_WORD = re.compile(r"\w")
+_MIN_TEXT_LENGTH = 3  # shorter values are replaced where the schema marks them, not in free text
+
+
+def is_reserved_email(address: str) -> bool:
+    """True for addresses in the RFC 2606/6761 example domains (safe to store)."""
+    domain = address.rsplit("@", 1)[-1].lower().rstrip(".")
+    return domain in RESERVED_EMAIL_DOMAINS or any(
+        domain.endswith("." + d) for d in RESERVED_EMAIL_DOMAINS
+    ) or domain.rsplit(".", 1)[-1] in RESERVED_EMAIL_TLDS
+
+
+def _camel(kind: str) -> str:
+    """``first_name`` → ``FirstName``."""
+    return "".join(part[:1].upper() + part[1:] for part in re.split(r"[^A-Za-z0-9]+", kind) if part) or "Value"
+
+
+@dataclass(frozen=True)
+class ScrubbedRequest:
+    """A request as it may be stored: origin rewritten, credentials gone, personal data replaced."""
+
+    method: str
+    uri: str
+    headers: dict[str, str]
+    body: bytes | None
+    endpoint: Endpoint | None
+
+
+class Scrubber:
+    """Scrubs one cassette's interactions; keeps the real → placeholder map for that cassette only.
+
+    >>> s = Scrubber(secrets=["s3cret"])
+    >>> s.text("password s3cret, mail ala@firma.pl")
+    'password REDACTED, mail person1@example.org'
+    """
+
+    def __init__(self, catalog: Catalog | None = None, *, secrets: Iterable[str] = ()) -> None:
+        self.catalog = catalog or default_catalog()
+        self._by_real: dict[tuple[str, str], str] = {}  # (family, normalised real) → placeholder
+        self._counters: Counter[str] = Counter()
+        self._issued: set[str] = set()
+        self._known: dict[str, str] = {}  # real text → replacement, for the free-text pass
+        self._first: dict[str, int] = {}  # first token of a known text → most tokens of one starting so
+        self._schemas: dict[str, tuple[Any, Any]] = {}
+        for secret in secrets:
+            if secret:
+                self._remember(secret, REDACTED)
+
+    # -- placeholders -------------------------------------------------------------------------
+
+    def placeholder(self, kind: str, value: str) -> str:
+        """The placeholder for ``value`` of personal-data ``kind``; placeholders map to themselves."""
+        if value in self._issued or not value.strip():
+            return value
+        if _EMAIL_ONLY.match(value):
+            family, key = "email", value.strip().lower()
+        elif kind == "phone" or (_PHONEISH.match(value) and sum(c.isdigit() for c in value) >= 6):
+            family, key = "digits:" + kind, re.sub(r"\D", "", value)
+        elif value.isdigit():
+            family, key = "digits:" + kind, value
+        else:
+            family, key = "text:" + kind, value.strip()
+        found = self._by_real.get((family, key))
+        if found is None:
+            self._counters[family] += 1
+            n = self._counters[family]
+            if family == "email":
+                found = f"person{n}@example.org"
+            elif family.startswith("digits:"):
+                width = max(len(re.sub(r"\D", "", value)), 4)
+                found = ("+" if value.strip().startswith("+") else "") + str(n).zfill(width)
+            else:
+                found = f"{_camel(kind)}{n}"
+            self._by_real[(family, key)] = found
+            self._issued.add(found)
+        self._remember(value, found)
+        return found
+
+    def _remember(self, real: str, replacement: str) -> None:
+        """Also replace ``real`` (and its escaped forms) wherever it turns up in free text."""
+        if len(real) < _MIN_TEXT_LENGTH or real in self._known or real == replacement:
+            return
+        encoded = quote(real, safe="")
+        forms = {real, json.dumps(real)[1:-1], encoded, quote_plus(real, safe=""),
+                 re.sub(r"%[0-9A-F]{2}", lambda m: m.group(0).lower(), encoded),
+                 base64.b64encode(real.encode()).decode()}
+        for form in forms:
+            if form not in self._known:
+                self._known[form] = replacement
+                tokens = _TOKEN.findall(form)
+                self._first[tokens[0]] = max(self._first.get(tokens[0], 0), len(tokens))
+
+    def text(self, text: str) -> str:
+        """Free text with every known real value, secret and non-example e-mail replaced."""
+        if not text:
+            return text
+        if self._known:
+            text = self._replace_known(text)
+        if "@" in text:
+            text = _EMAIL_ANYWHERE.sub(
+                lambda m: m.group(0) if is_reserved_email(m.group(0)) else self.placeholder("email", m.group(0)),
+                text,
+            )
+        return text
+
+    def _replace_known(self, text: str) -> str:
+        """Replace known texts, longest first, not inside a word: one dict lookup per token, no regex rebuilds."""
+        spans = [m.span() for m in _TOKEN.finditer(text)]
+        out: list[str] = []
+        last = i = 0
+        while i < len(spans):
+            start = spans[i][0]
+            most = self._first.get(text[start:spans[i][1]], 0)
+            if most and not (start and _WORD.match(text[start - 1])):
+                for j in range(min(len(spans), i + most) - 1, i - 1, -1):
+                    end = spans[j][1]
+                    replacement = self._known.get(text[start:end])
+                    if replacement is not None and not (end < len(text) and _WORD.match(text[end])):
+                        out += [text[last:start], replacement]
+                        last, i = end, j
+                        break
+            i += 1
+        return "".join(out) + text[last:] if out else text
+
+    # -- schemas ------------------------------------------------------------------------------
+
+    def resolved(self, uri: str) -> tuple[Any, Any]:
+        """The schema at ``uri`` and its resolver, looked up once."""
+        found = self._schemas.get(uri)
+        if found is None:
+            resolved = self.catalog.registry.resolver().lookup(uri)
+            found = self._schemas[uri] = (resolved.contents, resolved.resolver)
+        return found
+
+    def walk(self, value: Any, schema: Any, resolver: Any, kind: str | None = None) -> Any:
+        """``value`` with every leaf under an ``x-sensitive`` schema replaced and all text scrubbed."""
+        schema, resolver = deref(schema, resolver)
+        kind = kind or (schema.get("x-sensitive") if isinstance(schema, Mapping) else None)
+        if isinstance(value, dict):
+            return {k: self.walk(v, *child_schema(schema, resolver, k), kind) for k, v in value.items()}
+        if isinstance(value, list):
+            return [self.walk(v, *item_schema(schema, resolver, i), kind) for i, v in enumerate(value)]
+        if isinstance(value, str):
+            return self.placeholder(str(kind), value) if kind else self.text(value)
+        if kind and isinstance(value, int) and not isinstance(value, bool):
+            return int(self.placeholder(str(kind), str(value)).lstrip("+"))
+        return value
+
+    # -- requests -----------------------------------------------------------------------------
+
+    def request(self, method: str, uri: str, headers: Mapping[str, Any], body: bytes | str | None) -> ScrubbedRequest:
+        """The storable form of one request."""
+        parts = urlsplit(uri)
+        if parts.hostname:
+            if parts.port:
+                self._remember(f"{parts.hostname}:{parts.port}", PLACEHOLDER_HOST)
+            self._remember(parts.hostname, PLACEHOLDER_HOST)
+        found = self.catalog.match(method, parts.path)
+        endpoint = found[0] if found else None
+        schema, resolver = self.resolved(endpoint.parameters_uri) if endpoint else ({}, None)
+        path = self._path(endpoint, parts.path, schema, resolver)
+        pairs = [(name, self._query_value(name, value, schema, resolver))
+                 for name, value in parse_qsl(parts.query, keep_blank_values=True)]
+        query = urlencode(pairs, quote_via=quote, safe="[]")
+        new_uri = urlunsplit(("https", PLACEHOLDER_HOST, path, query, ""))
+        raw = body.encode("utf-8") if isinstance(body, str) else body
+        content_type = _header(headers, "content-type")
+        new_body = self._request_body(endpoint, raw, content_type, schema, resolver)
+        new_headers: dict[str, str] = {}
+        for name, value in headers.items():
+            lower = name.lower()
+            if lower in DROPPED_HEADERS:
+                continue
+            text = ", ".join(value) if isinstance(value, list | tuple) else str(value)
+            if lower == "host":
+                text = PLACEHOLDER_HOST
+            elif lower == "content-length" and raw is not None:
+                text = str(len(new_body or b""))
+            new_headers[name] = self.text(text)
+        return ScrubbedRequest(method.upper(), new_uri, new_headers, new_body, endpoint)
+
+    def _path(self, endpoint: Endpoint | None, path: str, schema: Any, resolver: Any) -> str:
+        """Sensitive path values replaced (by the schema), then every segment's free text."""
+        if endpoint is not None:
+            matched = endpoint.path_regex.match(path)
+            if matched:
+                kinds = path_kinds(endpoint, schema, resolver)
+                for name in sorted(kinds, key=matched.start, reverse=True):
+                    new = quote(self.placeholder(kinds[name], unquote(matched.group(name))), safe="")
+                    path = path[: matched.start(name)] + new + path[matched.end(name):]
+        return "/".join(quote(self.text(unquote(segment)), safe="@:+,;=!$'()*&[]") for segment in path.split("/"))
+
+    def _query_value(self, name: str, value: str, schema: Any, resolver: Any) -> str:
+        """One query value: a placeholder when its schema is sensitive, else scrubbed free text."""
+        kind = query_kind(schema, resolver, name)
+        return self.placeholder(kind, value) if kind else self.text(value)
+
+    def _request_body(self, endpoint: Endpoint | None, body: bytes | None, content_type: str,
+                      schema: Any, resolver: Any) -> bytes | None:
+        """A JSON body walked with the parameter schema; text scrubbed; opaque bytes not stored."""
+        if not body:
+            return body
+        if endpoint is not None and endpoint.request_body == "raw":
+            return f"<{len(body)} bytes of {content_type or 'raw data'}: not stored>".encode()
+        try:
+            text = body.decode("utf-8")
+        except UnicodeDecodeError:
+            return f"<{len(body)} bytes of {content_type or 'binary data'}: not stored>".encode()
+        return self._json_or_text(text, schema, resolver).encode("utf-8")
+
+    def _json_or_text(self, text: str, schema: Any, resolver: Any) -> str:
+        """Re-serialised JSON if anything changed (else the original text), or scrubbed text."""
+        try:
+            value = json.loads(text)
+        except ValueError:
+            return self.text(text)
+        new = self.walk(value, schema, resolver)
+        if new == value and _same_types(new, value):
+            return text
+        return json.dumps(new, ensure_ascii=False)
+
+    # -- responses ----------------------------------------------------------------------------
+
+    def response(self, endpoint: Endpoint | None, status: int, headers: Mapping[str, list[str]],
+                 body: bytes | None) -> tuple[dict[str, list[str]], bytes | None]:
+        """The storable headers and body of one response (decoded, scrubbed by the response schema)."""
+        encoding = ",".join(_values(headers, "content-encoding")).strip().lower()
+        decoded = _decode(body, encoding) if body else body
+        keep_encoding = decoded is None
+        if decoded is None:
+            decoded = body  # an encoding we cannot undo: store as received
+        new_body = decoded
+        if decoded:
+            spec = endpoint.response_for(status) if endpoint else None
+            schema, resolver = self.resolved(spec.schema_uri) if spec and spec.schema_uri else ({}, None)
+            charset = _charset(headers)
+            try:
+                text = decoded.decode(charset)
+            except (UnicodeDecodeError, LookupError):
+                text = None
+            if text is not None:
+                new_body = self._json_or_text(text, schema, resolver).encode(charset)
+        new_headers: dict[str, list[str]] = {}
+        for name, values in headers.items():
+            lower = name.lower()
+            if lower in DROPPED_HEADERS or (lower == "content-encoding" and not keep_encoding):
+                continue
+            if lower == "content-length" and new_body is not None:
+                new_headers[name] = [str(len(new_body))]
+                continue
+            new_headers[name] = [self.text(str(v)) for v in (values if isinstance(values, list) else [values])]
+        return new_headers, new_body
+
+
+def query_kind(schema: Any, resolver: Any, name: str) -> str | None:
+    """The ``x-sensitive`` kind of query parameter ``name`` (``a``, ``a[]``, ``a[k][0]``), if any."""
+    base, _, rest = name.partition("[")
+    segments = [base] + (rest.rstrip("]").split("][") if rest else [])
+    kind: str | None = None
+    for i, segment in enumerate(segments):
+        if resolver is None:
+            break
+        if i and (segment == "" or segment.isdigit()):
+            schema, resolver = item_schema(schema, resolver, int(segment or 0))
+        else:
+            schema, resolver = child_schema(schema, resolver, segment)
+        schema, resolver = deref(schema, resolver)
+        kind = kind or (schema.get("x-sensitive") if isinstance(schema, Mapping) else None)
+    return str(kind) if kind else None
+
+
+def path_kinds(endpoint: Endpoint, schema: Any, resolver: Any) -> dict[str, str]:
+    """Path parameter name → ``x-sensitive`` kind, for the sensitive ones."""
+    out: dict[str, str] = {}
+    for param in endpoint.parameters:
+        if param.location == "path":
+            sub, _ = deref(*child_schema(schema, resolver, param.name))
+            kind = sub.get("x-sensitive") if isinstance(sub, Mapping) else None
+            if kind:
+                out[param.name] = str(kind)
+    return out
+
+
+def _same_types(a: Any, b: Any) -> bool:
+    """``==`` says 1 == 1.0 == True; a changed type still counts as a change."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, dict):
+        return all(_same_types(a[k], b[k]) for k in a)
+    if isinstance(a, list):
+        return all(_same_types(x, y) for x, y in zip(a, b, strict=True))
+    return True
+
+
+def _header(headers: Mapping[str, Any], name: str) -> str:
+    values = _values(headers, name)
+    return values[0] if values else ""
+
+
+def _values(headers: Mapping[str, Any], name: str) -> list[str]:
+    for key, value in headers.items():
+        if key.lower() == name:
+            return [str(v) for v in value] if isinstance(value, list | tuple) else [str(value)]
+    return []
+
+
+def _charset(headers: Mapping[str, Any]) -> str:
+    found = re.search(r"charset=([\w-]+)", _header(headers, "content-type"), re.IGNORECASE)
+    return found.group(1) if found else "utf-8"
+
+
+def _decode(body: bytes, encoding: str) -> bytes | None:
+    """The body with gzip/deflate undone (in the order applied); None for an encoding we cannot undo."""
+    for step in reversed([e.strip() for e in encoding.split(",") if e.strip()]):
+        if step == "identity":
+            continue
+        try:
+            if step in ("gzip", "x-gzip"):
+                body = zlib.decompress(body, 16 + zlib.MAX_WBITS)
+            elif step == "deflate":
+                try:
+                    body = zlib.decompress(body)
+                except zlib.error:
+                    body = zlib.decompress(body, -zlib.MAX_WBITS)  # raw deflate, as some servers send
+            else:
+                return None
+        except zlib.error:
+            return None
+    return body

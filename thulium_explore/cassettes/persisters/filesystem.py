@@ -1,0 +1,99 @@
+"""Cassettes on disk: read through verify's reader and structural checks, written atomically.
+
+This uses vcrpy's documented persister interface (``load_cassette`` / ``save_cassette``,
+``CassetteNotFoundError``); the cassette subclass in ``cassettes/_vcr.py`` is the only module that
+touches vcrpy's internals.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from thulium_explore._errors import CassetteError
+from thulium_explore._files import write_atomic
+from thulium_explore.cassettes._file import BodyError, raw_bytes, read_cassette
+
+
+class Persister:
+    """Reads cassettes as UTF-8 and writes them atomically, so a cassette is never half-written."""
+
+    @staticmethod
+    def load_cassette(cassette_path: str | Path, serializer: Any) -> Any:
+        """vcrpy's ``(requests, responses)``, after verify's structural checks (:func:`read_cassette`).
+
+        A file ``verify`` rejects is a one-line :class:`CassetteError` naming the file and the
+        problem, never a raw KeyError from deep inside vcrpy (``serializer`` is not needed: the
+        format follows the suffix, as for ``verify``).
+        """
+        from vcr.persisters.filesystem import CassetteNotFoundError
+
+        path = Path(cassette_path)
+        if not path.is_file():
+            raise CassetteNotFoundError()
+        cassette = read_cassette(path)
+        pairs = [replayable(str(path), index, item) for index, item in enumerate(cassette.interactions)]
+        return [request for request, _ in pairs], [response for _, response in pairs]
+    @staticmethod
+    def save_cassette(cassette_path: str | Path, cassette_dict: Any, serializer: Any) -> None:
+        from vcr.serialize import serialize
+
+        path = Path(cassette_path)
+        text = serialize(cassette_dict, serializer)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, text)
+
+
+def replayable(label: str, index: int, interaction: dict[str, Any]) -> tuple[Any, dict[str, Any]]:
+    """One structure-checked interaction as vcrpy replays it: a ``Request`` and a response dict.
+
+    What verify accepts but vcrpy would trip on is filled in the way verify reads it (no headers =
+    none, a single header value = a one-item list, no body string = empty, no status message = the
+    standard reason phrase); what cannot be replayed is a :class:`CassetteError`.
+    """
+    from vcr.request import Request
+
+    where = f"{label}: interaction {index}"
+    request, response = interaction["request"], interaction["response"]
+    status = response["status"]
+    message = status.get("message")
+    if message is None:
+        message = _reason(status["code"])
+    elif not isinstance(message, str):
+        raise CassetteError(f"{where}: response.status.message: {message!r} is not text (example: {_EXAMPLE_STATUS})")
+    headers = {side: _header_lists(f"{where}: {side}.headers", part.get("headers"))
+               for side, part in (("request", request), ("response", response))}
+    body = response["body"].get("string")
+    body = body.encode("utf-8") if isinstance(body, str) else (body or b"")
+    try:
+        sent_body = raw_bytes(request.get("body"))
+    except (BodyError, TypeError, ValueError):
+        raise CassetteError(f"{where}: request.body: expected text, !!binary or null (example: body: null)") from None
+    return (Request(request["method"], request["uri"], sent_body, headers["request"]),
+            {"status": {"code": status["code"], "message": message}, "headers": headers["response"],
+             "body": {"string": body}})
+
+
+_EXAMPLE_STATUS = "status: {code: 200, message: OK}"
+
+
+def _reason(code: int) -> str:
+    """The standard reason phrase for ``code`` ("" for a code without one)."""
+    from http import HTTPStatus
+
+    try:
+        return HTTPStatus(code).phrase
+    except ValueError:
+        return ""
+
+
+def _header_lists(where: str, headers: Any) -> dict[str, list[str]]:
+    """Headers as vcrpy replays them: name → list of text values."""
+    out: dict[str, list[str]] = {}
+    for name, values in (headers or {}).items():
+        values = [values] if isinstance(values, str) else list(values)
+        if not isinstance(name, str) or not all(isinstance(v, str) for v in values):
+            raise CassetteError(f"{where}: {name!r}: expected a name with a list of text values "
+                                "(example: headers: {Content-Type: [application/json]})")
+        out[name] = values
+    return out

@@ -1,0 +1,15 @@
+"""Cassette serializers (vcrpy's ``serializers/`` plug-in family): YAML and JSON, chosen by the path's suffix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from thulium_explore.cassettes.serializers.jsonserializer import JsonSerializer
+from thulium_explore.cassettes.serializers.yamlserializer import YamlSerializer
+
+__all__ = ["JsonSerializer", "YamlSerializer", "serializer_for"]
+
+
+def serializer_for(path: Path) -> YamlSerializer | JsonSerializer:
+    """JSON for ``.json`` paths, YAML otherwise."""
+    return JsonSerializer() if path.suffix.lower() == ".json" else YamlSerializer()

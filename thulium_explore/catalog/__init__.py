@@ -1,0 +1,18 @@
+"""The schema catalog: every documented endpoint, loaded from ``schemas/`` (JSON Schema 2020-12).
+
+>>> from thulium_explore.catalog import default_catalog
+>>> default_catalog()["chat_conversations.start"].method
+'POST'
+"""
+
+from thulium_explore.catalog._catalog import (
+    SCHEMA_BASE,
+    Catalog,
+    Endpoint,
+    Parameter,
+    ResponseSpec,
+    default_catalog,
+    schemas_root,
+)
+
+__all__ = ["SCHEMA_BASE", "Catalog", "Endpoint", "Parameter", "ResponseSpec", "default_catalog", "schemas_root"]

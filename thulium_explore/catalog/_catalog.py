@@ -1,0 +1,404 @@
+"""The schema catalog: every endpoint document in ``schemas/``, loaded once, checked, indexed.
+
+>>> from thulium_explore import default_catalog
+>>> endpoint = default_catalog()["chat_conversations.start"]
+>>> endpoint.method, endpoint.path
+('POST', '/api/chat_conversations/start')
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import cache, cached_property
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema.exceptions import SchemaError
+from referencing import Registry
+from referencing.jsonschema import DRAFT202012
+
+from thulium_explore._errors import CatalogError
+from thulium_explore.catalog._fastcheck import Predicate, compile_fast
+
+SCHEMA_BASE = "https://thulium-explore.example/schemas/"
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+$")
+
+
+def _is_email(instance: object) -> bool:
+    """Stricter than jsonschema's default, which only looks for an '@'."""
+    return not isinstance(instance, str) or bool(_EMAIL.match(instance))
+
+
+def _make_format_checker() -> FormatChecker:
+    """The formats the catalog uses, each really checked."""
+    checker = FormatChecker(formats=("uuid",))
+    checker.checks("email")(_is_email)
+    return checker
+
+
+FORMAT_CHECKER = _make_format_checker()
+
+
+def schemas_root() -> Path:
+    """Where the schema documents are: inside the installed package, else the repo's ``schemas/``."""
+    package = Path(__file__).resolve().parent.parent  # thulium_explore/
+    for candidate in (package / "schemas", package.parent / "schemas"):
+        if (candidate / "endpoints").is_dir():
+            return candidate
+    raise CatalogError(f"schema folder not found in or next to {package} (expected schemas/endpoints/)")
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """One documented parameter of an endpoint."""
+
+    name: str
+    schema: Mapping[str, Any]
+    required: bool
+    location: str  # "path", "query" or "body"
+
+    @property
+    def type(self) -> str:
+        """The JSON type as text, e.g. ``integer`` or ``string|null``."""
+        t = self.schema.get("type", "any")
+        return "|".join(t) if isinstance(t, list) else str(t)
+
+    @property
+    def example(self) -> Any:
+        """The documented example value, or None."""
+        examples = self.schema.get("examples") or [None]
+        return examples[0]
+
+    @property
+    def description(self) -> str:
+        return str(self.schema.get("description", ""))
+
+    @property
+    def description_pl(self) -> str:
+        return str(self.schema.get("x-description-pl", ""))
+
+    @property
+    def provenance(self) -> str:
+        return str(self.schema.get("x-provenance", "inferred"))
+
+    @property
+    def sensitive(self) -> str | None:
+        """The kind of personal data this parameter carries (``x-sensitive``), if any."""
+        kind = self.schema.get("x-sensitive")
+        return str(kind) if kind else None
+
+
+@dataclass(frozen=True)
+class ResponseSpec:
+    """What the catalog documents for one status (or ``default`` for every non-2xx)."""
+
+    status: str
+    description: str
+    body: str  # "json" or "empty"
+    schema_uri: str | None
+    provenance: str
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    """One endpoint document: metadata, parameters and responses."""
+
+    id: str
+    uri: str
+    document: Mapping[str, Any] = field(repr=False)
+
+    @property
+    def _meta(self) -> Mapping[str, Any]:
+        return self.document["x-thulium"]  # type: ignore[no-any-return]
+
+    @cached_property
+    def method(self) -> str:
+        return str(self._meta["method"])
+
+    @cached_property
+    def path(self) -> str:
+        return str(self._meta["path"])
+
+    @property
+    def group(self) -> str:
+        return str(self._meta["group"])
+
+    @property
+    def summary(self) -> str:
+        return str(self._meta["summary"])
+
+    @property
+    def summary_pl(self) -> str:
+        return str(self._meta.get("summary_pl", ""))
+
+    @property
+    def description(self) -> str:
+        return str(self.document.get("description", ""))
+
+    @property
+    def notes(self) -> list[str]:
+        return list(self._meta.get("notes", []))
+
+    @property
+    def provenance(self) -> str:
+        return str(self._meta["provenance"])
+
+    @cached_property
+    def request_body(self) -> str:
+        """``empty``, ``json`` or ``raw``."""
+        return str(self._meta["request_body"])
+
+    @property
+    def parameters_schema(self) -> Mapping[str, Any]:
+        return self.document["$defs"]["parameters"]  # type: ignore[no-any-return]
+
+    @cached_property
+    def parameters_uri(self) -> str:
+        return f"{self.uri}#/$defs/parameters"
+
+    @cached_property
+    def parameters(self) -> tuple[Parameter, ...]:
+        """Documented parameters, required ones first, then in document order."""
+        schema = self.parameters_schema
+        required = set(schema.get("required", []))
+        default_in = self._meta["parameters_in"]
+        params = [
+            Parameter(name, sub, name in required, sub.get("x-in", default_in))
+            for name, sub in schema.get("properties", {}).items()
+        ]
+        return tuple(sorted(params, key=lambda p: not p.required))
+
+    def parameter(self, name: str) -> Parameter | None:
+        """The parameter called ``name``, or None."""
+        return self._parameters_by_name.get(name)
+
+    @cached_property
+    def _parameters_by_name(self) -> dict[str, Parameter]:
+        return {p.name: p for p in self.parameters}
+
+    @cached_property
+    def secret_names(self) -> frozenset[str]:
+        """Parameters the schema marks ``x-sensitive: secret`` (passwords): never shown back."""
+        return frozenset(p.name for p in self.parameters if p.sensitive == "secret")
+
+    @cached_property
+    def responses(self) -> dict[str, ResponseSpec]:
+        return {
+            status: ResponseSpec(
+                status,
+                spec["description"],
+                spec["body"],
+                f"{self.uri}{spec['schema']}" if "schema" in spec else None,
+                spec["provenance"],
+            )
+            for status, spec in self._meta["responses"].items()
+        }
+
+    def response_for(self, status: int) -> ResponseSpec | None:
+        """The documented response for ``status``: exact, else ``default`` for non-2xx."""
+        exact = self.responses.get(str(status))
+        if exact is not None or 200 <= status < 300:
+            return exact
+        return self.responses.get("default")
+
+    def example_parameters(self) -> dict[str, Any]:
+        """The documented example request's parameters (or each parameter's example)."""
+        examples = self.parameters_schema.get("examples")
+        if examples:
+            return dict(examples[0])
+        return {p.name: p.example for p in self.parameters if p.example is not None}
+
+    @cached_property
+    def path_regex(self) -> re.Pattern[str]:
+        """Matches a concrete path; ``{name}`` segments become named groups."""
+        pattern = re.sub(r"\\\{(\w+)\\\}", r"(?P<\1>[^/]+)", re.escape(self.path))
+        return re.compile(f"^{pattern}/?$")
+
+
+class Catalog:
+    """All endpoint documents under one ``referencing`` registry, each validator built once.
+
+    >>> catalog = Catalog()
+    >>> catalog.validate_parameters("chat_conversations.start", {"chat_queue_id": 3})
+    []
+    """
+
+    def __init__(self, root: Path | None = None) -> None:
+        self.root = root or schemas_root()
+        documents = [_load(path) for path in sorted(self.root.rglob("*.json"))]
+        meta_uri = SCHEMA_BASE + "meta/endpoint.json"
+        self.registry: Registry[Any] = Registry().with_resources(
+            (doc["$id"], DRAFT202012.create_resource(doc)) for doc in documents
+        )
+        for doc in documents:
+            _check_refs(self.registry, doc)
+        self._validators: dict[str, Draft202012Validator] = {}
+        self._resolved: dict[str, Any] = {}
+        self._fast: dict[str, Predicate | None] = {}  # uri -> referencing's Resolved(contents, resolver)
+        meta = self.validator(meta_uri)
+        endpoints: dict[str, Endpoint] = {}
+        for doc in documents:
+            if "x-thulium" not in doc:
+                continue
+            problems = [f"{_path(e)}: {e.message}" for e in meta.iter_errors(doc)]
+            if problems:
+                raise CatalogError(f"{doc['$id']}: " + "; ".join(problems[:3]))
+            endpoint = Endpoint(doc["x-thulium"]["id"], doc["$id"], doc)
+            if endpoint.id in endpoints:
+                raise CatalogError(f"endpoint id {endpoint.id!r} is defined twice")
+            _check_consistent(endpoint)
+            endpoints[endpoint.id] = endpoint
+        self.endpoints = endpoints
+        self._by_route = sorted(
+            endpoints.values(), key=lambda e: (e.path.count("{"), -len(e.path))
+        )
+
+    def __getitem__(self, endpoint_id: str) -> Endpoint:
+        try:
+            return self.endpoints[endpoint_id]
+        except KeyError:
+            known = ", ".join(sorted(self.endpoints)[:6])
+            raise CatalogError(
+                f"unknown endpoint {endpoint_id!r}; known ids include: {known} "
+                "(list them with `thulium-explore endpoints`)"
+            ) from None
+
+    def __iter__(self) -> Iterator[Endpoint]:
+        """Endpoints grouped as users meet them (chats first), then by id."""
+        return iter(sorted(self.endpoints.values(), key=lambda e: (_group_rank(e.group), e.group, e.id)))
+
+    def __len__(self) -> int:
+        return len(self.endpoints)
+
+    def __contains__(self, endpoint_id: object) -> bool:
+        return endpoint_id in self.endpoints
+
+    def resolve(self, uri: str) -> Any:
+        """The schema at ``uri`` (with ``#/json/pointer``) and a resolver for its own ``$ref``s, cached."""
+        found = self._resolved.get(uri)
+        if found is None:
+            found = self._resolved[uri] = self.registry.resolver().lookup(uri)
+        return found
+
+    def fast_check(self, uri: str) -> Predicate | None:
+        """A plain-Python "certainly valid" predicate for a flat schema at ``uri`` (see ``_fastcheck``)."""
+        if uri not in self._fast:
+            self._fast[uri] = compile_fast(self.resolve(uri).contents, FORMAT_CHECKER)
+        return self._fast[uri]
+
+    def validator(self, uri: str) -> Draft202012Validator:
+        """A validator for the schema at ``uri`` (with ``#/json/pointer``), built once.
+
+        Built on the resolved subschema, not on ``{"$ref": uri}``, so a validation pays no
+        registry lookup for its root (about a third of validating a small parameter object).
+        """
+        found = self._validators.get(uri)
+        if found is None:
+            resolved = self.resolve(uri)
+            found = Draft202012Validator(
+                resolved.contents, registry=self.registry, format_checker=FORMAT_CHECKER,
+                _resolver=resolved.resolver,  # relative $refs resolve from the subschema's document
+            )
+            self._validators[uri] = found
+        return found
+
+    def validate_parameters(self, endpoint_id: str, params: Mapping[str, Any]) -> list[str]:
+        """Problems of ``params`` as ``field: message`` lines; empty when valid."""
+        validator = self.validator(self[endpoint_id].parameters_uri)
+        return [f"{_path(e) or '(parameters)'}: {e.message}" for e in validator.iter_errors(params)]
+
+    def match(self, method: str, path: str) -> tuple[Endpoint, dict[str, str]] | None:
+        """The endpoint whose method and path template fit, with the path's values."""
+        method = method.upper()
+        for endpoint in self._by_route:
+            if endpoint.method != method:
+                continue
+            found = endpoint.path_regex.match(path)
+            if found:
+                return endpoint, found.groupdict()
+        return None
+
+
+#: The order ``thulium-explore endpoints`` and the forms list groups in.
+GROUP_ORDER = ("chats", "crm", "tickets", "agents", "queues", "calls", "webhooks")
+
+
+def _group_rank(group: str) -> int:
+    return GROUP_ORDER.index(group) if group in GROUP_ORDER else len(GROUP_ORDER)
+
+
+def _load(path: Path) -> dict[str, Any]:
+    """Read and metaschema-check one schema document."""
+    try:
+        document = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise CatalogError(f"{path}: cannot read schema: {exc}") from None
+    if not isinstance(document, dict) or "$id" not in document:
+        raise CatalogError(f"{path}: a schema document needs an object with $id")
+    try:
+        Draft202012Validator.check_schema(document)
+    except SchemaError as exc:
+        raise CatalogError(f"{path}: not a valid draft 2020-12 schema: {exc.message}") from None
+    return document
+
+
+_DATA_KEYWORDS = frozenset({"examples", "const", "enum", "default"})
+
+
+def _refs(node: Any) -> Iterator[str]:
+    """Every ``$ref`` in schema positions of a document (not inside examples or x- data)."""
+    if isinstance(node, dict):
+        ref = node.get("$ref")
+        if isinstance(ref, str):
+            yield ref
+        for key, value in node.items():
+            if key not in _DATA_KEYWORDS and not key.startswith("x-"):
+                yield from _refs(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _refs(value)
+
+
+def _check_refs(registry: Registry[Any], document: Mapping[str, Any]) -> None:
+    """Every ``$ref`` resolves at load, not at the first validation that needs it."""
+    resolver = registry.resolver(base_uri=document["$id"])
+    for ref in _refs(document):
+        try:
+            resolver.lookup(ref)
+        except Exception:  # referencing raises several unrelated types
+            raise CatalogError(f"{document['$id']}: $ref {ref!r} does not resolve") from None
+
+
+def _check_consistent(endpoint: Endpoint) -> None:
+    """Path placeholders and ``x-in: path`` parameters must agree."""
+    placeholders = set(re.findall(r"\{(\w+)\}", endpoint.path))
+    in_path = {p.name for p in endpoint.parameters if p.location == "path"}
+    if placeholders != in_path:
+        raise CatalogError(
+            f"{endpoint.id}: path placeholders {sorted(placeholders)} do not match "
+            f"parameters with x-in=path {sorted(in_path)}"
+        )
+    missing = [p for p in in_path if not endpoint.parameter(p).required]  # type: ignore[union-attr]
+    if missing:
+        raise CatalogError(f"{endpoint.id}: path parameters must be required: {missing}")
+
+
+def _path(error: Any) -> str:
+    """A jsonschema error's location as ``a.b[0]`` (the missing name for ``required``)."""
+    parts = [f"[{p}]" if isinstance(p, int) else f".{p}" for p in error.absolute_path]
+    text = "".join(parts).lstrip(".")
+    if error.validator == "required" and isinstance(error.instance, dict):
+        missing = next((n for n in error.validator_value if n not in error.instance), None)
+        if missing:
+            text = f"{text}.{missing}" if text else str(missing)
+    return text
+
+
+@cache
+def default_catalog() -> Catalog:
+    """The catalog shipped with the package, loaded on first use and then shared."""
+    return Catalog()

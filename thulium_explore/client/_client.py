@@ -1,0 +1,343 @@
+"""The client: one ``requests.Session``, safe defaults, schema checks before and after each call.
+
+>>> from thulium_explore import ThuliumClient
+>>> client = ThuliumClient("https://your-system-name.thulium.com", "api_user", "api_pass")
+>>> result = client.chat_conversations.start(chat_queue_id=3, client_id="1234")  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import base64
+import inspect
+import ipaddress
+import keyword
+import logging
+import math
+import os
+import re
+import time
+from collections.abc import Callable, Mapping
+from functools import cached_property
+from typing import Any
+from urllib.parse import urlsplit
+
+import requests
+from requests.adapters import HTTPAdapter
+from requests.auth import HTTPBasicAuth
+from requests.models import PreparedRequest
+
+from thulium_explore._errors import ConfigError, TransportError
+from thulium_explore._settings import ENV_BASE_URL, ENV_PASSWORD, ENV_USER
+from thulium_explore._wire import _params
+from thulium_explore.catalog._catalog import Catalog, Endpoint, default_catalog
+from thulium_explore.client._result import MASK, CallResult, SentRequest
+from thulium_explore.contract._response import EMPTY_BODY, Problem, Verdict, check_response, parse_body
+
+log = logging.getLogger("thulium_explore")
+
+
+class _DropQueryStrings(logging.Filter):
+    """urllib3 logs every request line at DEBUG, query string (names, e-mails) included: cut it."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.args, tuple):
+            record.args = tuple(_QUERY.sub("?…", a) if isinstance(a, str) else a for a in record.args)
+        return True
+
+
+_QUERY = re.compile(r"\?[^\s\"']*")
+logging.getLogger("urllib3.connectionpool").addFilter(_DropQueryStrings())
+
+DEFAULT_TIMEOUT = 30.0  # the documented PHP sample's CURLOPT_TIMEOUT
+
+
+class _BasicAuth(HTTPBasicAuth):
+    """Basic auth whose repr never shows the password; credentials sent as UTF-8.
+
+    requests encodes ``user:password`` as latin-1 and fails on e.g. ``ż``; RFC 7617 names UTF-8.
+    Which charset Thulium expects is not documented (inferred).
+    """
+
+    def __call__(self, r: PreparedRequest) -> PreparedRequest:
+        r.headers["Authorization"] = self._header
+        return r
+
+    @cached_property
+    def _header(self) -> str:
+        """``Basic <base64 of user:password>``, worked out on first use."""
+        user, password = (v.decode() if isinstance(v, bytes) else v for v in (self.username, self.password))
+        return "Basic " + base64.b64encode(f"{user}:{password}".encode()).decode("ascii")
+
+    def __repr__(self) -> str:
+        return f"BasicAuth(user={self.username!r}, password={MASK!r})"
+
+
+def is_loopback(host: str) -> bool:
+    """True for localhost, 127.0.0.0/8 and ::1."""
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def normalise_base_url(base_url: str, *, allow_insecure_http: bool = False) -> str:
+    """``https://tenant.thulium.com[/api][/]`` → ``https://tenant.thulium.com``; refuse unsafe ones."""
+    text = (base_url or "").strip()
+    example = "https://your-system-name.thulium.com"
+    shown = re.sub(r"//[^/@]*@", "//…@", text)[:60]  # never echo user:password
+    try:
+        parts = urlsplit(text)
+        parts.port  # noqa: B018 - raises ValueError for a bad port
+    except ValueError as exc:
+        raise ConfigError(f"base_url: {shown!r} is not a valid URL ({exc}) (example: {example})") from None
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ConfigError(f"base_url: {shown!r} is not an http(s) URL (example: {example})")
+    if parts.username or parts.password:
+        raise ConfigError(
+            "base_url: must not carry credentials; pass user and password separately "
+            f"(example: {example})"
+        )
+    if parts.scheme == "http" and not (allow_insecure_http or is_loopback(parts.hostname)):
+        raise ConfigError(
+            f"base_url: plain http to {parts.hostname} would send the password unencrypted; "
+            f"use https (example: {example}) or allow insecure http explicitly "
+            "(allow_insecure_http=True, CLI --insecure-http)"
+        )
+    path = re.sub(r"/api/?$", "", parts.path.rstrip("/"))
+    return f"{parts.scheme}://{parts.netloc}{path}"
+
+
+class ThuliumClient:
+    """A client for one Thulium tenant.
+
+    Every call is validated against the catalog before it is sent and its answer is
+    checked against the documented response. TLS verification is on, every request has
+    a timeout, nothing is retried, redirects are not followed.
+
+    >>> client = ThuliumClient.from_env()  # doctest: +SKIP
+    >>> client.call("chat_conversations.start", chat_queue_id=3).json  # doctest: +SKIP
+    {'conversation_id': '6ed7c941-2c8a-411e-95d2-338a9f64800a'}
+    """
+
+    def __init__(
+        self,
+        base_url: str,
+        user: str,
+        password: str,
+        *,
+        timeout: float | tuple[float, float] = DEFAULT_TIMEOUT,
+        verify: bool | str = True,
+        session: requests.Session | None = None,
+        allow_insecure_http: bool = False,
+        catalog: Catalog | None = None,
+    ) -> None:
+        self.base_url = normalise_base_url(base_url, allow_insecure_http=allow_insecure_http)
+        if not user:
+            raise ConfigError("user: is empty (example: user='api_user')")
+        if password is None or password == "":
+            raise ConfigError("password: is empty (set THULIUM_API_PASSWORD)")
+        timeouts = timeout if isinstance(timeout, tuple) else (timeout,)
+        if not all(isinstance(t, int | float) and 0 < t < math.inf for t in timeouts):
+            raise ConfigError(f"timeout: must be a positive number of seconds (example: timeout=30.0), got {timeout!r}")
+        if verify is False:
+            log.warning("TLS verification is off for %s", self.base_url)
+        self.user = user
+        self.timeout = timeout
+        self.verify = verify
+        self.catalog = catalog or default_catalog()
+        self._auth = _BasicAuth(user, password)
+        self._own_session = session is None
+        self.session = session or self._new_session()
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None, **kwargs: Any) -> ThuliumClient:
+        """Build a client from ``THULIUM_BASE_URL``, ``THULIUM_API_USER``, ``THULIUM_API_PASSWORD``."""
+        env = os.environ if environ is None else environ
+        missing = [n for n in (ENV_BASE_URL, ENV_USER, ENV_PASSWORD) if not env.get(n)]
+        if missing:
+            raise ConfigError(
+                f"{', '.join(missing)}: not set in the environment "
+                f"(example: export {ENV_BASE_URL}=https://your-system-name.thulium.com)"
+            )
+        return cls(env[ENV_BASE_URL], env[ENV_USER], env[ENV_PASSWORD], **kwargs)
+
+    @staticmethod
+    def _new_session() -> requests.Session:
+        """A session with zero retries on every scheme (never resend a POST)."""
+        session = requests.Session()
+        for prefix in ("https://", "http://"):
+            session.mount(prefix, HTTPAdapter(max_retries=0))
+        return session
+
+    def __repr__(self) -> str:
+        return f"ThuliumClient({self.base_url!r}, user={self.user!r}, password={MASK!r})"
+
+    def __enter__(self) -> ThuliumClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the session if the client made it."""
+        if self._own_session:
+            self.session.close()
+
+    def call(self, endpoint_id: str, /, **params: Any) -> CallResult:
+        """Validate ``params``, send the call, return the answer with its contract verdict.
+
+        Raises :class:`ParameterError` (nothing sent) or :class:`TransportError` (no answer).
+        A non-2xx answer is returned; ``result.raise_for_status()`` turns it into ``ApiError``.
+        """
+        return self.send(endpoint_id, params)
+
+    def send(self, endpoint_id: str, params: Mapping[str, Any]) -> CallResult:
+        """Like :meth:`call`, with parameters as a mapping (for names that are not identifiers)."""
+        endpoint = self.catalog[endpoint_id]
+        _params.require_valid(self.catalog, endpoint, params)
+        wire = _params.to_wire(endpoint, params)
+        headers = {"Content-Type": wire.content_type, "Accept": "application/json"}
+        url = self.base_url + wire.path
+        prepared = self.session.prepare_request(requests.Request(
+            wire.method, _with_query(url, wire.query), data=wire.body or b"", headers=headers, auth=self._auth
+        ))
+        shown_params = _params.mask_secrets(endpoint, params)
+        shown = wire if shown_params is params else _params.to_wire(endpoint, shown_params)
+        shown_url = prepared.url or url
+        if shown is not wire and shown.query != wire.query:
+            shown_url = requests.Request("GET", _with_query(url, shown.query)).prepare().url or url
+        # The prepared headers become the shown ones: the credentials are masked in place once sent.
+        sent = SentRequest(wire.method, shown_url, prepared.headers, shown.body, shown)
+        # Like Session.request: honour REQUESTS_CA_BUNDLE / proxies from the environment.
+        settings = self.session.merge_environment_settings(prepared.url, {}, None, self.verify, None)
+        started = time.perf_counter()
+        try:
+            response = self.session.send(
+                prepared, timeout=self.timeout, allow_redirects=False, **settings
+            )
+        except requests.RequestException as exc:
+            raise _transport_error(exc, url, sent) from None
+        finally:
+            prepared.headers["Authorization"] = f"Basic {MASK}"
+        elapsed = time.perf_counter() - started
+        log.debug("%s %s -> %s in %.3f s", wire.method, url, response.status_code, elapsed)
+        return self._result(endpoint, shown_params, sent, response, elapsed)
+
+    def _result(self, endpoint: Endpoint, params: Mapping[str, Any], sent: SentRequest,
+                response: requests.Response, elapsed: float) -> CallResult:
+        """Parse the body leniently and attach the contract verdict."""
+        content = response.content
+        try:
+            parsed = parse_body(content)
+        except (ValueError, UnicodeDecodeError):
+            parsed = _NOT_JSON
+        if parsed is _NOT_JSON:  # check_response words the problem, with an excerpt
+            verdict = check_response(self.catalog, endpoint, response.status_code, content)
+        else:
+            verdict = check_response(self.catalog, endpoint, response.status_code, content, parsed=parsed)
+        body = None if parsed is _NOT_JSON or parsed is EMPTY_BODY else parsed
+        if 300 <= response.status_code < 400:
+            verdict = Verdict(endpoint.id, response.status_code, [*verdict.problems, Problem(
+                "$", f"redirect to {response.headers.get('Location', '?')} not followed")])
+        return CallResult(
+            endpoint_id=endpoint.id,
+            params=dict(params),
+            status=response.status_code,
+            headers=response.headers,  # requests' case-insensitive mapping: result.headers["content-type"] works
+            text=content.decode(response.encoding or "utf-8", "replace"),  # no charset sniffing
+            json=body,
+            elapsed=elapsed,
+            request=sent,
+            verdict=verdict,
+        )
+
+    def __getattr__(self, name: str) -> _Group:
+        if name.startswith("_") or not any(e.startswith(name + ".") for e in self.catalog.endpoints):
+            raise AttributeError(f"{type(self).__name__!r} has no attribute {name!r}")
+        return _Group(self, name)
+
+    def __dir__(self) -> list[str]:
+        groups = {e.split(".", 1)[0] for e in self.catalog.endpoints}
+        return sorted(set(super().__dir__()) | groups)
+
+
+_NOT_JSON = object()
+
+
+def _with_query(url: str, pairs: list[tuple[str, str]]) -> str:
+    """``url`` with the encoded query pairs appended (unchanged when there are none)."""
+    return f"{url}?{_params.query_string(pairs)}" if pairs else url
+
+
+def _transport_error(exc: requests.RequestException, url: str, sent: SentRequest) -> TransportError:
+    """Map requests' exceptions to :class:`TransportError`, without query strings or credentials."""
+    if isinstance(exc, requests.exceptions.SSLError):
+        kind = "tls"
+    elif isinstance(exc, requests.exceptions.Timeout):
+        kind = "timeout"
+    else:
+        kind = "connection"
+    reason = getattr(exc.args[0], "reason", None) if exc.args else None
+    text = str(reason or exc)
+    text = re.sub(r"^\w+\([^)]*\):\s*", "", text)  # drop urllib3's "HTTPConnection(host=…):" prefix
+    detail = re.sub(r"\?[^\s'\")]*", "?…", text)
+    detail = re.sub(r"(?i)(authorization['\"]?\s*[:=]\s*['\"]?)[^'\",}]+", r"\1" + MASK, detail)
+    return TransportError(kind, url, detail[:300], request=sent)
+
+
+class _Group:
+    """``client.chat_conversations``: one attribute per endpoint (or sub-group) under a prefix."""
+
+    def __init__(self, client: ThuliumClient, prefix: str) -> None:
+        self._client = client
+        self._prefix = prefix
+
+    def _children(self) -> set[str]:
+        cut = len(self._prefix) + 1
+        return {e[cut:].split(".", 1)[0] for e in self._client.catalog.endpoints
+                if e.startswith(self._prefix + ".")}
+
+    def __getattr__(self, name: str) -> Any:
+        full = f"{self._prefix}.{name}"
+        if name.startswith("_") or name not in self._children():
+            raise AttributeError(f"no endpoint or group {full!r} in the catalog")
+        if full in self._client.catalog.endpoints:
+            return endpoint_method(self._client, self._client.catalog[full])
+        return _Group(self._client, full)
+
+    def __dir__(self) -> list[str]:
+        return sorted(self._children())
+
+    def __repr__(self) -> str:
+        return f"<endpoints {self._prefix}.*: {', '.join(sorted(self._children()))}>"
+
+
+def endpoint_method(client: ThuliumClient, endpoint: Endpoint) -> Callable[..., CallResult]:
+    """A function with the endpoint's real signature and a docstring built from its schema."""
+    renamed = {(p.name + "_" if keyword.iskeyword(p.name) else p.name): p.name
+               for p in endpoint.parameters}
+
+    def method(**kwargs: Any) -> CallResult:
+        """Send the call; arguments left as None are not sent."""
+        sent = {renamed.get(k, k): v for k, v in kwargs.items() if v is not None}
+        return client.send(endpoint.id, sent)
+
+    params = [
+        inspect.Parameter(
+            py_name, inspect.Parameter.KEYWORD_ONLY,
+            default=inspect.Parameter.empty if endpoint.parameter(name).required else None,  # type: ignore[union-attr]
+        )
+        for py_name, name in renamed.items() if py_name.isidentifier()
+    ]
+    params.sort(key=lambda p: p.default is not inspect.Parameter.empty)
+    method.__signature__ = inspect.Signature(params, return_annotation=CallResult)  # type: ignore[attr-defined]
+    method.__name__ = endpoint.id.rsplit(".", 1)[-1]
+    method.__qualname__ = endpoint.id
+    lines = [f"{endpoint.summary} — {endpoint.method} {endpoint.path}", ""]
+    if endpoint.description:
+        lines += [endpoint.description, ""]
+    lines += ["Parameters:"] + [f"    {_params.parameter_help(p)}" for p in endpoint.parameters]
+    method.__doc__ = "\n".join(lines)
+    return method

@@ -1,0 +1,127 @@
+"""The outcome of one call: what was sent (credentials masked), what came back, the verdict."""
+
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from thulium_explore._errors import ApiError
+from thulium_explore._wire._params import WireRequest
+from thulium_explore.client._snippets import SNIPPETS
+from thulium_explore.contract._response import Verdict
+
+MASK = "***"
+
+
+@dataclass(frozen=True)
+class SentRequest:
+    """The request as sent, with the Authorization header masked."""
+
+    method: str
+    url: str
+    headers: Mapping[str, str]
+    body: bytes | None
+    wire: WireRequest = field(repr=False)
+
+
+@dataclass(frozen=True)
+class CallResult:
+    """One call's answer and its contract verdict.
+
+    >>> result = client.call("chat_conversations.start", chat_queue_id=3)  # doctest: +SKIP
+    >>> result.status, result.json["conversation_id"], result.verdict.label  # doctest: +SKIP
+    (200, '6ed7c941-…', 'pass')
+    """
+
+    endpoint_id: str
+    params: Mapping[str, Any]
+    status: int
+    headers: Mapping[str, str]
+    text: str
+    json: Any
+    elapsed: float
+    request: SentRequest
+    verdict: Verdict
+
+    @property
+    def ok(self) -> bool:
+        """True for a 2xx status."""
+        return 200 <= self.status < 300
+
+    @property
+    def request_id(self) -> str | None:
+        """Thulium's ``request_id`` from an error body, for support."""
+        rid = self.json.get("request_id") if isinstance(self.json, dict) else None
+        return str(rid) if rid is not None else None
+
+    @property
+    def errors(self) -> list[dict[str, Any]]:
+        """Thulium's ``errors`` list from an error body (empty otherwise)."""
+        errs = self.json.get("errors") if isinstance(self.json, dict) else None
+        return [e for e in errs if isinstance(e, dict)] if isinstance(errs, list) else []
+
+    def raise_for_status(self) -> CallResult:
+        """Raise :class:`ApiError` for a non-2xx status; return self otherwise."""
+        if not self.ok:
+            url = self.request.url.split("?", 1)[0]
+            raise ApiError(
+                self.status, url, request_id=self.request_id, errors=self.errors,
+                request=self.request, response=self,
+            )
+        return self
+
+    def snippet(self, kind: str) -> str:
+        """The call as ``curl``, ``httpie``, ``python``, ``thulium_explore`` or ``php``."""
+        try:
+            make = SNIPPETS[kind]
+        except KeyError:
+            raise ValueError(f"snippet kind {kind!r} unknown; choose one of {sorted(SNIPPETS)}") from None
+        return make(self.request.wire, self.endpoint_id, self.params)
+
+    def as_curl(self) -> str:
+        """A curl command reproducing the call with ``$THULIUM_API_USER:$THULIUM_API_PASSWORD``."""
+        return self.snippet("curl")
+
+    def summary_lines(self) -> list[str]:
+        """Status line, pretty body and verdict, as the CLI prints them."""
+        lines = [f"{self.request.method} {self.request.url.split('?', 1)[0]} -> HTTP {self.status} "
+                 f"in {self.elapsed * 1000:.0f} ms"]
+        if self.json is not None:
+            lines.append(json.dumps(self.json, indent=2, ensure_ascii=False))
+        elif self.text:
+            lines.append(self.text[:2000])
+        if self.request_id:
+            lines.append(f"request_id: {self.request_id} (quote it to Thulium support)")
+        return lines + self.verdict.lines()
+
+    def __repr__(self) -> str:
+        return (f"<CallResult {self.endpoint_id} HTTP {self.status} "
+                f"contract={self.verdict.label} {self.elapsed * 1000:.0f} ms>")
+
+    def _repr_html_(self) -> str:
+        colour = "#1a7f37" if self.ok else "#cf222e"
+        verdict_colour = "#1a7f37" if self.verdict.ok else "#cf222e"
+        body = (json.dumps(self.json, indent=2, ensure_ascii=False)
+                if self.json is not None else self.text[:2000])
+        problems = "".join(
+            f"<li><code>{html.escape(p.path)}</code> {html.escape(p.message)}"
+            + (f" <small>(got <code>{html.escape(repr(p.value)[:80])}</code>)</small>" if p.value is not None else "")
+            + "</li>"
+            for p in self.verdict.problems + self.verdict.drift
+        )
+        rid = (f"<div><b>request_id</b> <code>{html.escape(self.request_id)}</code></div>"
+               if self.request_id else "")
+        return (
+            "<div class='thulium-result'>"
+            f"<span style='background:{colour};color:white;padding:2px 6px;border-radius:4px'>"
+            f"HTTP {self.status}</span> "
+            f"<code>{html.escape(self.request.method)} {html.escape(self.request.url.split('?', 1)[0])}</code> "
+            f"{self.elapsed * 1000:.0f} ms "
+            f"<span style='color:{verdict_colour}'>contract: {html.escape(self.verdict.label)}</span>"
+            f"{rid}<pre>{html.escape(body)}</pre>"
+            + (f"<ul>{problems}</ul>" if problems else "")
+            + "</div>"
+        )

@@ -1,0 +1,39 @@
+"""The one vocabulary of verdicts: :class:`Outcome`, and the one rule that picks it."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Outcome(StrEnum):
+    """What a check concluded; compares equal to its text (``Outcome.PASS == "pass"``).
+
+    >>> Outcome.decide(checked=True, problems=False, drift=True)
+    <Outcome.DRIFT: 'pass (drift)'>
+    >>> Outcome.decide(checked=True, problems=False, drift=True, strict=True)
+    <Outcome.FAIL_DRIFT: 'FAIL (drift)'>
+    """
+
+    PASS = "pass"  # noqa: S105 - the outcome, not a password
+    DRIFT = "pass (drift)"
+    FAIL = "FAIL"
+    UNCHECKED = "unchecked"
+    #: with ``strict``, drift and unknown endpoints fail
+    FAIL_DRIFT = "FAIL (drift)"
+    FAIL_UNCHECKED = "FAIL (unchecked)"
+
+    @classmethod
+    def decide(cls, *, checked: bool, problems: bool, drift: bool, strict: bool = False) -> Outcome:
+        """Unchecked (no documented endpoint) first, then violations, then drift, else pass."""
+        if not checked:
+            return cls.FAIL_UNCHECKED if strict else cls.UNCHECKED
+        if problems:
+            return cls.FAIL
+        if drift:
+            return cls.FAIL_DRIFT if strict else cls.DRIFT
+        return cls.PASS
+
+    @property
+    def failed(self) -> bool:
+        """True for ``FAIL`` and its strict variants."""
+        return self in (Outcome.FAIL, Outcome.FAIL_DRIFT, Outcome.FAIL_UNCHECKED)

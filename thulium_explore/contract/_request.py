@@ -1,0 +1,168 @@
+"""The request half of verify: parameters recovered from a recorded request, then checked.
+
+Path values and query strings travel as text and are coerced by the schema's types (``"3"`` is a
+valid integer, ``"abc"`` is not); JSON bodies are checked as sent; form bodies like a query.
+A parameter sent somewhere other than where the catalog documents it is a problem too.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from typing import Any
+from urllib.parse import parse_qsl, unquote
+
+from thulium_explore._wire import _params
+from thulium_explore.cassettes._file import BodyError, decode_body, header, raw_bytes
+from thulium_explore.catalog._catalog import Catalog, Endpoint
+from thulium_explore.contract._response import Problem
+
+_KEY = re.compile(r"^([^\[\]]+)((?:\[[^\[\]]*\])+)$")
+
+
+def check_request(
+    catalog: Catalog, endpoint: Endpoint, path_values: Mapping[str, str], query: str, request: Mapping[str, Any]
+) -> list[Problem]:
+    """Parameters from the path, query string and body, coerced where they travel as text, then checked."""
+    problems: list[Problem] = []
+    params: dict[str, Any] = {}
+    for name, text in path_values.items():
+        param = endpoint.parameter(name)
+        params[name] = _params.coerce_value(param.schema if param else {}, unquote(text))
+    if query:
+        from_query = _text_params(endpoint, parse_qsl(query, keep_blank_values=True))
+        problems += _placed(endpoint, from_query, "query", params)
+        params.update(from_query)
+    from_body = _body_params(endpoint, request, problems)
+    if from_body:
+        problems += _placed(endpoint, from_body, "body", params)
+        params.update(from_body)
+    for found in _params.check(catalog, endpoint, params):
+        hint = f" (example: {found.example!r})" if found.example is not None else ""
+        problems.append(Problem(_json_path(found.field), found.message + hint, _value_at(params, found.field)))
+    return problems
+
+
+def _placed(endpoint: Endpoint, found: Mapping[str, Any], where: str, earlier: Mapping[str, Any]) -> list[Problem]:
+    """Parameters sent somewhere other than where the catalog documents them, or sent twice."""
+    names = {"query": "the query string", "body": "the body", "path": "the path"}
+    out = []
+    for name, value in found.items():
+        param = endpoint.parameter(name)
+        if name in earlier:
+            out.append(Problem(f"$.{name}", f"is sent twice (also in {names[where]})", value))
+        elif param is not None and param.location != where:
+            out.append(Problem(f"$.{name}", f"is sent in {names[where]}; documented in {names[param.location]}",
+                               value))
+    return out
+
+
+def _body_params(endpoint: Endpoint, request: Mapping[str, Any], problems: list[Problem]) -> dict[str, Any]:
+    """Parameters carried by the request body (JSON typed as sent; form fields coerced from text)."""
+    try:
+        raw = raw_bytes(request.get("body"))
+    except BodyError as exc:
+        problems.append(Problem("$", f"request {exc}"))
+        return {}
+    if raw is None or not raw.strip():
+        return {}
+    if endpoint.request_body == "empty":
+        shown = raw if isinstance(raw, str) else raw.decode("utf-8", "replace")
+        problems.append(Problem("$", "request body should be empty (parameters travel in the query string)",
+                                shown[:80]))
+        return {}
+    if endpoint.request_body == "raw":  # the body is a file: any bytes are fine
+        named = [p.name for p in endpoint.parameters if p.location == "body"]
+        text = raw if isinstance(raw, str) else raw.decode("utf-8", "replace")
+        return {named[0]: text} if named else {}
+    try:
+        body = decode_body(raw, request.get("headers"))
+    except BodyError as exc:
+        problems.append(Problem("$", f"request {exc}"))
+        return {}
+    text = body or ""
+    content_type = (header(request.get("headers"), "content-type") or "").lower()
+    if "application/x-www-form-urlencoded" in content_type:
+        return _text_params(endpoint, parse_qsl(text, keep_blank_values=True))
+    try:
+        value = json.loads(text)
+    except ValueError:
+        problems.append(Problem("$", "request body is not JSON", text[:80]))
+        return {}
+    if not isinstance(value, dict):
+        problems.append(Problem("$", f"request body is a JSON {type(value).__name__}, expected an object", value))
+        return {}
+    return value
+
+
+def _text_params(endpoint: Endpoint, pairs: list[tuple[str, str]]) -> dict[str, Any]:
+    """Query-string pairs into typed parameters: ``a=3``, ``a[]=1&a[]=2``, ``a[k]=v``, ``a[k][0]=v``."""
+    flat: dict[str, str | list[str]] = {}
+    nested: dict[str, Any] = {}
+    for key, value in pairs:
+        match = _KEY.match(key)
+        if match is None:
+            previous = flat.get(key)
+            flat[key] = value if previous is None else [*_as_list(previous), value]
+        elif match.group(2) == "[]":
+            listed = flat.setdefault(key, [])
+            _as_list(listed).append(value)
+        else:
+            _put(nested, match.group(1), match.group(2)[1:-1].split("]["), value)
+    out = _params.coerce(endpoint, flat)
+    for name, value in nested.items():
+        param = endpoint.parameter(name)
+        out[name] = _coerce_nested(param.schema if param else {}, value)
+    return out
+
+
+def _as_list(value: str | list[str]) -> list[str]:
+    return value if isinstance(value, list) else [value]
+
+
+def _put(tree: dict[str, Any], name: str, keys: list[str], value: str) -> None:
+    """Place ``name[k1][k2]=value`` into nested dicts; a numeric or empty last key appends to a list."""
+    node = tree.setdefault(name, {})
+    for key in keys[:-1]:
+        node = node.setdefault(key, {}) if isinstance(node, dict) else node
+    last = keys[-1]
+    if isinstance(node, dict):
+        if last == "" or last.isdigit():
+            node.setdefault("", []).append(value)
+        else:
+            node[last] = value
+
+
+def _coerce_nested(schema: Mapping[str, Any], value: Any) -> Any:
+    """Coerce text leaves of a nested query parameter by the matching sub-schemas."""
+    if isinstance(value, dict):
+        if set(value) == {""}:
+            return _coerce_nested(schema, value[""])
+        props = schema.get("properties", {})
+        extra = schema.get("additionalProperties", {})
+        return {k: _coerce_nested(props.get(k, extra if isinstance(extra, Mapping) else {}), v)
+                for k, v in value.items()}
+    if isinstance(value, list):
+        items = schema.get("items", {})
+        return [_coerce_nested(items if isinstance(items, Mapping) else {}, v) for v in value]
+    return _params.coerce_value(schema, value) if isinstance(value, str) else value
+
+
+def _json_path(fieldname: str) -> str:
+    if fieldname in ("", "(parameters)"):
+        return "$"
+    return "$" + "".join(f"[{p}]" if p.isdigit() else f".{p}" for p in fieldname.split("."))
+
+
+def _value_at(params: Mapping[str, Any], fieldname: str) -> Any:
+    """The sent value at a dotted field, or None when it was not sent."""
+    value: Any = params
+    for part in fieldname.split("."):
+        if isinstance(value, Mapping) and part in value:
+            value = value[part]
+        elif isinstance(value, list) and part.isdigit() and int(part) < len(value):
+            value = value[int(part)]
+        else:
+            return None
+    return value

@@ -1,0 +1,157 @@
+"""The contract verdict: does one HTTP answer match what the catalog documents for it?"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from thulium_explore.catalog._catalog import Catalog, Endpoint
+from thulium_explore.contract._outcome import Outcome
+
+EMPTY_BODY = object()  # what parse_body returns for an empty body
+_UNPARSED = object()
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One finding, located by JSON path (``$.errors[0].code``)."""
+
+    path: str
+    message: str
+    value: Any = None
+
+    def __str__(self) -> str:
+        shown = "" if self.value is None else f" (got {_short(self.value)})"
+        return f"{self.path}: {self.message}{shown}"
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"path": self.path, "message": self.message, "value": self.value}
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """Whether an answer conforms: ``problems`` are violations, ``drift`` undocumented fields.
+
+    >>> Verdict("chat_conversations.start", 200).ok
+    True
+    """
+
+    endpoint_id: str | None
+    status: int
+    problems: list[Problem] = field(default_factory=list)
+    drift: list[Problem] = field(default_factory=list)
+    checked: bool = True
+
+    @property
+    def ok(self) -> bool:
+        return self.checked and not self.problems
+
+    @property
+    def outcome(self) -> Outcome:
+        """``pass``, ``pass (drift)``, ``FAIL`` or ``unchecked`` (an :class:`Outcome`)."""
+        return Outcome.decide(checked=self.checked, problems=bool(self.problems), drift=bool(self.drift))
+
+    @property
+    def label(self) -> Outcome:
+        """The same as :attr:`outcome` (the name before 0.2)."""
+        return self.outcome
+
+    def lines(self) -> list[str]:
+        """The verdict, then one line per problem and per drift."""
+        out = [f"contract: {self.outcome}"]
+        out += [f"  violation {p}" for p in self.problems]
+        out += [f"  drift     {p}" for p in self.drift]
+        return out
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "endpoint": self.endpoint_id,
+            "status": self.status,
+            "verdict": str(self.outcome),
+            "problems": [p.as_dict() for p in self.problems],
+            "drift": [p.as_dict() for p in self.drift],
+        }
+
+
+def parse_body(body: bytes | str | None) -> Any:
+    """The JSON value of a body; ``EMPTY_BODY`` when it is empty, ``ValueError`` when not JSON."""
+    if body is None:
+        return EMPTY_BODY
+    text = body if isinstance(body, str) else body.removeprefix(b"\xef\xbb\xbf").decode()  # UTF-8, a BOM allowed
+    if not text or text.isspace():
+        return EMPTY_BODY
+    return json.loads(text)
+
+
+def check_response(
+    catalog: Catalog, endpoint: Endpoint, status: int, body: bytes | str | None, *, parsed: Any = _UNPARSED
+) -> Verdict:
+    """Check status and body against the endpoint's documented responses.
+
+    ``parsed`` is ``parse_body(body)`` when the caller already has it (the body is parsed once per call).
+    """
+    spec = endpoint.response_for(status)
+    problems: list[Problem] = []
+    drift: list[Problem] = []
+    if spec is None:
+        documented = ", ".join(s for s in endpoint.responses if s != "default")
+        problems.append(Problem("$", f"status {status} is not documented (documented: {documented})"))
+        spec = next((s for s in endpoint.responses.values() if s.status.startswith("2")), None)
+        if spec is None:
+            return Verdict(endpoint.id, status, problems)
+    try:
+        value = parse_body(body) if parsed is _UNPARSED else parsed
+    except (ValueError, UnicodeDecodeError):
+        excerpt = (body.decode("utf-8", "replace") if isinstance(body, bytes) else str(body))[:80]
+        problems.append(Problem("$", "body is not JSON", excerpt))
+        return Verdict(endpoint.id, status, problems)
+    if spec.body == "empty":
+        if value is not EMPTY_BODY:
+            problems.append(Problem("$", "body should be empty", value))
+        return Verdict(endpoint.id, status, problems)
+    if value is EMPTY_BODY:
+        problems.append(Problem("$", "body is empty; JSON is documented", ""))
+        return Verdict(endpoint.id, status, problems)
+    assert spec.schema_uri is not None
+    fast = catalog.fast_check(spec.schema_uri)
+    if fast is None or not fast(value):  # jsonschema judges (and words) whatever the fast path cannot pass
+        for error in catalog.validator(spec.schema_uri).iter_errors(value):
+            problems.append(Problem(_json_path(error.absolute_path), error.message, error.instance))
+    resolved = catalog.resolve(spec.schema_uri)
+    drift.extend(_drift(catalog, resolved.contents, resolved.resolver, value, "$"))
+    return Verdict(endpoint.id, status, problems, drift)
+
+
+def _drift(catalog: Catalog, schema: Any, resolver: Any, value: Any, where: str) -> Iterator[Problem]:
+    """Fields present in ``value`` that the schema does not document (and does not forbid)."""
+    if not isinstance(schema, Mapping):
+        return
+    if "$ref" in schema:
+        found = resolver.lookup(schema["$ref"])
+        yield from _drift(catalog, found.contents, found.resolver, value, where)
+    for sub in schema.get("allOf", []):
+        yield from _drift(catalog, sub, resolver, value, where)
+    if isinstance(value, dict) and "properties" in schema:
+        props = schema["properties"]
+        open_ended = "additionalProperties" in schema or "patternProperties" in schema
+        for key, sub_value in value.items():
+            if key in props:
+                if isinstance(sub_value, dict | list):  # only containers can hold undocumented fields
+                    yield from _drift(catalog, props[key], resolver, sub_value, f"{where}.{key}")
+            elif not open_ended:
+                yield Problem(f"{where}.{key}", "is not documented", sub_value)
+    if isinstance(value, list) and isinstance(schema.get("items"), Mapping):
+        for i, item in enumerate(value):
+            if isinstance(item, dict | list):
+                yield from _drift(catalog, schema["items"], resolver, item, f"{where}[{i}]")
+
+
+def _json_path(parts: Any) -> str:
+    return "$" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in parts)
+
+
+def _short(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else repr(value)
+    return text if len(text) <= 80 else text[:77] + "..."

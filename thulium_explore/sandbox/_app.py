@@ -1,0 +1,284 @@
+"""The sandbox: a local Thulium API on 127.0.0.1 that behaves as the documentation says.
+
+Driven by the catalog, not by hand-written routes: each request is matched to an endpoint by
+method and path template, its parameters are coerced from text and validated against the
+endpoint's schema, and a valid call is answered by a handler (:data:`HANDLERS`: the chat lifecycle
+of ``_sandbox_chat``; the documented example for every other endpoint). Invalid parameters get
+400, missing or wrong Basic auth 401, an unknown path 404 (405 for a known path with another
+method), each with the documented error object ``{"request_id", "errors": [{"message", "code"}]}``;
+so are the HTTP layer's refusals (``_sandbox_http``: 411, 413, 414, 431, 501, 505, malformed requests).
+The error ``code`` values are SANDBOX-ONLY (see ``SANDBOX_CODES``): the docs list no codes.
+
+>>> from thulium_explore import Sandbox
+>>> with Sandbox() as sandbox:  # doctest: +SKIP
+...     sandbox.client().chat_conversations.start(chat_queue_id=3).json
+{'conversation_id': '0b0e5c1a-…'}
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import collections
+import contextlib
+import hmac
+import json
+import random
+import socket
+import threading
+import uuid
+from collections.abc import Callable, Mapping, Sequence
+from datetime import datetime
+from typing import Any, Self
+from urllib.parse import parse_qsl, unquote, urlsplit
+
+from thulium_explore._wire import _params
+from thulium_explore.catalog._catalog import Catalog, Endpoint, default_catalog
+from thulium_explore.catalog._walk import child_schema, deref, item_schema
+from thulium_explore.sandbox._chat import CHAT_HANDLERS
+from thulium_explore.sandbox._handlers import (
+    SANDBOX_CODES,
+    Handler,
+    Reply,
+    SandboxCall,
+    documented_example,
+    error_reply,
+)
+from thulium_explore.sandbox._server import Server
+
+SAMPLE_USER = "api_user"
+SAMPLE_PASSWORD = "api_pass"  # noqa: S105 - the documentation's sample credential
+
+#: endpoint id → handler for every sandbox; endpoints not listed answer their documented example.
+HANDLERS: dict[str, Handler] = {**CHAT_HANDLERS}
+_MESSAGES_PL = {
+    "auth": "Brak lub niepoprawne dane logowania (HTTP Basic) użytkownika API.",
+    "not_found": "Nie znaleziono zasobu {path}.",
+    "method": "Metoda {method} nie jest obsługiwana dla {path}; dozwolone: {allowed}.",
+}
+
+
+class SandboxServer:
+    """A threaded local Thulium API, bound to 127.0.0.1 only.
+
+    ``port=0`` picks a free port. ``seed`` makes uuids and request ids reproducible (for recording
+    cassettes that do not change from run to run). ``handlers`` override or extend :data:`HANDLERS`
+    by endpoint id. ``state`` holds what stateful handlers remember (``reset()`` forgets it).
+
+    :class:`thulium_explore.Sandbox` is this server plus ``client()``.
+
+    >>> with SandboxServer() as sandbox:  # doctest: +SKIP
+    ...     print(sandbox.base_url)
+    http://127.0.0.1:40123
+    """
+
+    def __init__(self, port: int = 0, *, user: str = SAMPLE_USER, password: str = SAMPLE_PASSWORD,
+                 catalog: Catalog | None = None, seed: int | None = None,
+                 handlers: Mapping[str, Handler] | None = None,
+                 log: Callable[[str], None] | None = None) -> None:
+        if not isinstance(port, int) or not 0 <= port <= 65535:
+            raise ValueError(f"port: {port!r} is not a port number 0-65535 (example: port=8765, or 0 for any)")
+        if not user or not password:
+            raise ValueError("user and password: must not be empty (example: user='api_user', password='api_pass')")
+        self.port = port
+        self.user = user
+        self.password = password
+        self.catalog = catalog or default_catalog()
+        self.seed = seed
+        self.handlers: dict[str, Handler] = {**HANDLERS, **(handlers or {})}
+        self.log = log
+        self.state: dict[str, Any] = {}
+        self.lock = threading.Lock()
+        self.calls: collections.deque[tuple[str, dict[str, Any]]] = collections.deque(maxlen=1000)
+        self._rng = random.Random(seed)  # noqa: S311 - ids for a test server, reproducible on purpose
+        pair = f"{user}:{password}"
+        self._expected = [pair.encode("utf-8")] + ([pair.encode("latin-1")] if pair.isascii() is False
+                                                   and all(ord(c) < 256 for c in pair) else [])
+        self._server: Server | None = None
+        self._thread: threading.Thread | None = None
+
+    # -- lifecycle ----------------------------------------------------------------------------
+
+    def start(self) -> Self:
+        """Bind and serve in a background thread; returns self."""
+        if self._server is not None:
+            return self
+        self._server = Server(self.port, self)
+        self.port = self._server.server_address[1]
+        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05},
+                                        name=f"thulium-sandbox-{self.port}", daemon=True)
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        """Stop serving, close open keep-alive connections, release the port."""
+        server, self._server = self._server, None
+        if server is None:
+            return
+        server.shutdown()
+        with server.connections_lock:
+            for conn in list(server.open_connections):
+                with contextlib.suppress(OSError):
+                    conn.shutdown(socket.SHUT_RDWR)
+        server.server_close()
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+            self._thread = None
+
+    def reset(self) -> None:
+        """Forget every conversation and recorded call (as if freshly started)."""
+        with self.lock:
+            self.state.clear()
+            self.calls.clear()
+
+    def __enter__(self) -> Self:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    @property
+    def running(self) -> bool:
+        return self._server is not None
+
+    @property
+    def base_url(self) -> str:
+        """``http://127.0.0.1:PORT`` (the port is known once started)."""
+        return f"http://127.0.0.1:{self.port}"
+
+    def __repr__(self) -> str:
+        state = "running" if self.running else "stopped"
+        return f"<{type(self).__name__} {self.base_url} user={self.user!r} {state}>"
+
+    # -- answers ------------------------------------------------------------------------------
+
+    def new_uuid(self) -> str:
+        """A fresh uuid4 (reproducible when seeded)."""
+        if self.seed is None:
+            return str(uuid.uuid4())
+        return str(uuid.UUID(int=self._rng.getrandbits(128), version=4))
+
+    def new_request_id(self) -> str:
+        """A request id shaped like the documented one (13 hex digits)."""
+        bits = self._rng.getrandbits(52) if self.seed is not None else random.SystemRandom().getrandbits(52)
+        return f"{bits:013x}"
+
+    def now(self) -> str:
+        """The current time as the docs write it: ``2017-12-11 10:23:04.318`` (fixed when seeded)."""
+        moment = datetime(2024, 1, 1, 12, 0, 0) if self.seed is not None else datetime.now()
+        return moment.strftime("%Y-%m-%d %H:%M:%S.%f")[:-3]
+
+    def authorised(self, header: str | None) -> bool:
+        """True when the Authorization header carries this sandbox's Basic credentials."""
+        if not header or not header.startswith("Basic "):
+            return False
+        try:
+            sent = base64.b64decode(header[6:].strip(), validate=True)
+        except (binascii.Error, ValueError):
+            return False
+        # RFC 7617 says UTF-8; requests (like many clients) sends latin-1: accept either spelling
+        return any(hmac.compare_digest(sent, expected) for expected in self._expected)
+
+    def answer(self, method: str, target: str, headers: Mapping[str, str], body: bytes) -> Reply:
+        """The reply to one request (the HTTP layer only reads and writes bytes)."""
+        polish = headers.get("Accept-Language", "").lower().startswith("pl")
+        parts = urlsplit(target)
+        path = parts.path
+        if not self.authorised(headers.get("Authorization")):
+            text = _MESSAGES_PL["auth"] if polish else "Missing or wrong HTTP Basic credentials of an API user."
+            reply = error_reply(401, SANDBOX_CODES["unauthorized"], [text], self.new_request_id())
+            reply.headers["WWW-Authenticate"] = 'Basic realm="Thulium API (sandbox)", charset="UTF-8"'
+            return reply
+        found = self.catalog.match(method, path)
+        if found is None:
+            allowed = sorted({e.method for e in self.catalog.endpoints.values() if e.path_regex.match(path)})
+            if allowed:
+                text = (_MESSAGES_PL["method"] if polish else "Method {method} is not allowed for {path}; "
+                        "allowed: {allowed}.").format(method=method, path=path, allowed=", ".join(allowed))
+                reply = error_reply(405, SANDBOX_CODES["method_not_allowed"], [text], self.new_request_id())
+                reply.headers["Allow"] = ", ".join(allowed)
+                return reply
+            text = (_MESSAGES_PL["not_found"] if polish else "No such resource: {path}.").format(path=path)
+            return error_reply(404, SANDBOX_CODES["not_found"], [text], self.new_request_id())
+        endpoint, path_values = found
+        params, problems = decode_params(self.catalog, endpoint, path_values, parts.query, body)
+        problems += [str(p) for p in _params.check(self.catalog, endpoint, params)]
+        if problems:
+            return error_reply(400, SANDBOX_CODES["invalid_parameter"], problems, self.new_request_id())
+        self.calls.append((endpoint.id, params))
+        call = SandboxCall(endpoint, params, self.catalog, self.state, self.new_uuid, self.new_request_id,
+                           self.now, self.lock)
+        handler = self.handlers.get(endpoint.id, documented_example)
+        with self.lock:
+            return handler(call)
+
+
+def decode_params(catalog: Catalog, endpoint: Endpoint, path_values: Mapping[str, str], query: str,
+                  body: bytes) -> tuple[dict[str, Any], list[str]]:
+    """Parameters from the path, the query string (``a[]``, ``a[k][0]``) and a JSON body, coerced by schema."""
+    problems: list[str] = []
+    params: dict[str, Any] = {}
+    for name, value in path_values.items():
+        param = endpoint.parameter(name)
+        params[name] = _params.coerce_value(param.schema if param else {}, unquote(value))
+    resolved = catalog.registry.resolver().lookup(endpoint.parameters_uri)
+    flat: dict[str, str | list[str]] = {}
+    for name, value in parse_qsl(query, keep_blank_values=True):
+        base, bracket, rest = name.partition("[")
+        param = endpoint.parameter(base)
+        if param is not None and param.location != "query":
+            problems.append(f"{base}: is a {param.location} parameter, not a query parameter")
+            continue
+        if not bracket or rest == "]":
+            existing = flat.get(name)
+            if existing is None:
+                flat[name] = [value] if rest == "]" else value
+            else:
+                flat[name] = [*([existing] if isinstance(existing, str) else existing), value]
+        else:
+            _set_nested(params, base, rest.rstrip("]").split("]["), value, resolved.contents, resolved.resolver)
+    params.update(_params.coerce(endpoint, flat))
+    if endpoint.request_body == "json" and body.strip():
+        try:
+            document = json.loads(body.decode("utf-8-sig"))
+        except (UnicodeDecodeError, ValueError) as exc:
+            return params, [f"(body): is not valid JSON ({str(exc)[:80]})"]
+        if not isinstance(document, dict):
+            return params, ["(body): must be a JSON object of parameters (example: {\"text\": \"Hello\"})"]
+        for name, value in document.items():
+            param = endpoint.parameter(name)
+            if param is not None and param.location != "body":
+                problems.append(f"{name}: is a {param.location} parameter, not a body parameter")
+            else:
+                params[name] = value
+    elif endpoint.request_body == "raw":
+        for param in endpoint.parameters:
+            if param.location == "body":
+                params[param.name] = body.decode("latin-1")
+    return params, problems
+
+
+def _set_nested(params: dict[str, Any], base: str, keys: Sequence[str], text: str, schema: Any,
+                resolver: Any) -> None:
+    """``base[k1][k2]=text`` into ``params[base][k1][k2]``; numeric keys append to lists."""
+    schema, resolver = child_schema(schema, resolver, base)
+    container: Any = params
+    name: str | int = base
+    for key in keys:
+        schema, resolver = deref(schema, resolver)
+        is_index = key.isdigit() or key == ""
+        if isinstance(container, dict):
+            current = container.setdefault(name, [] if is_index else {})
+        else:
+            current = container[name] if isinstance(name, int) and name < len(container) else None
+        if is_index and isinstance(current, list):
+            schema, resolver = item_schema(schema, resolver, len(current))
+            current.append(None)
+            container, name = current, len(current) - 1
+        elif isinstance(current, dict):
+            schema, resolver = child_schema(schema, resolver, key)
+            container, name = current, key
+        else:
+            return  # a shape the docs do not use (a list inside a scalar): left out, so validation names it
+    value = _params.coerce_value(deref(schema, resolver)[0] or {}, text)
+    container[name] = value  # a dict, or a list whose slot ``name`` was just appended
