@@ -65,7 +65,7 @@ def naive(paths: list[Path], catalog: Any) -> tuple[int, int]:
     from vcr.serializers import yamlserializer
 
     from thulium_explore._wire._params import coerce
-    from thulium_explore.catalog._catalog import FORMAT_CHECKER
+    from thulium_explore.catalog._formats import FORMAT_CHECKER
 
     count = invalid = 0
     for path in paths:

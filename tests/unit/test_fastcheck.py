@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
 from thulium_explore import default_catalog
-from thulium_explore.catalog._catalog import FORMAT_CHECKER
 from thulium_explore.catalog._fastcheck import compile_fast
+from thulium_explore.catalog._formats import FORMAT_CHECKER
 
 CATALOG = default_catalog()
 FLAT = sorted(

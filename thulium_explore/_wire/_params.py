@@ -10,7 +10,8 @@ from typing import Any
 from urllib.parse import quote, quote_plus
 
 from thulium_explore._errors import ParameterError, ParameterProblem
-from thulium_explore.catalog._catalog import Catalog, Endpoint, Parameter
+from thulium_explore.catalog._catalog import Catalog
+from thulium_explore.catalog._model import Endpoint, Parameter
 
 _SCALARS = (str, int, float)  # bool is an int
 

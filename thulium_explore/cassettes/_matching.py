@@ -17,16 +17,15 @@ schema marks ``x-sensitive`` (and any e-mail address) is compared by kind only:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from thulium_explore.cassettes._scrub import path_kinds, query_kind
 from thulium_explore.catalog._catalog import Catalog
+from thulium_explore.catalog._formats import is_email
 
 Key = tuple[str, str, tuple[tuple[str, str], ...]]
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
 class KeyMaker:
@@ -60,7 +59,7 @@ class KeyMaker:
         pairs = []
         for name, value in parse_qsl(parts.query, keep_blank_values=True):
             kind = self._query_kind(endpoint.id, name) if endpoint is not None else None
-            if kind is None and _EMAIL.match(value):
+            if kind is None and is_email(value):
                 kind = "email"
             pairs.append((name, f"<{kind}>" if kind else value))
         return method, path, tuple(sorted(pairs))

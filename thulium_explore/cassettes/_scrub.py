@@ -31,29 +31,19 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qsl, quote, quote_plus, unquote, urlencode, urlsplit, urlunsplit
 
-from thulium_explore.catalog._catalog import Catalog, Endpoint, default_catalog
+from thulium_explore.catalog._catalog import Catalog, default_catalog
+from thulium_explore.catalog._formats import is_email, is_reserved_email, replace_emails
+from thulium_explore.catalog._model import Endpoint
 from thulium_explore.catalog._walk import child_schema, deref, item_schema
 
 PLACEHOLDER_HOST = "your-system-name.thulium.com"
 PLACEHOLDER_ORIGIN = f"https://{PLACEHOLDER_HOST}"
 DROPPED_HEADERS = frozenset({"authorization", "cookie", "set-cookie", "proxy-authorization"})
 REDACTED = "REDACTED"
-RESERVED_EMAIL_DOMAINS = ("example.com", "example.org", "example.net")
-RESERVED_EMAIL_TLDS = ("test", "example", "invalid", "localhost")
-_EMAIL_ANYWHERE = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
-_EMAIL_ONLY = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _PHONEISH = re.compile(r"^\+?[\d\s().-]{6,}$")
 _TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
 _WORD = re.compile(r"\w")
 _MIN_TEXT_LENGTH = 3  # shorter values are replaced where the schema marks them, not in free text
-
-
-def is_reserved_email(address: str) -> bool:
-    """True for addresses in the RFC 2606/6761 example domains (safe to store)."""
-    domain = address.rsplit("@", 1)[-1].lower().rstrip(".")
-    return domain in RESERVED_EMAIL_DOMAINS or any(
-        domain.endswith("." + d) for d in RESERVED_EMAIL_DOMAINS
-    ) or domain.rsplit(".", 1)[-1] in RESERVED_EMAIL_TLDS
 
 
 def _camel(kind: str) -> str:
@@ -98,7 +88,7 @@ class Scrubber:
         """The placeholder for ``value`` of personal-data ``kind``; placeholders map to themselves."""
         if value in self._issued or not value.strip():
             return value
-        if _EMAIL_ONLY.match(value):
+        if is_email(value):
             family, key = "email", value.strip().lower()
         elif kind == "phone" or (_PHONEISH.match(value) and sum(c.isdigit() for c in value) >= 6):
             family, key = "digits:" + kind, re.sub(r"\D", "", value)
@@ -142,12 +132,7 @@ class Scrubber:
             return text
         if self._known:
             text = self._replace_known(text)
-        if "@" in text:
-            text = _EMAIL_ANYWHERE.sub(
-                lambda m: m.group(0) if is_reserved_email(m.group(0)) else self.placeholder("email", m.group(0)),
-                text,
-            )
-        return text
+        return replace_emails(text, lambda a: a if is_reserved_email(a) else self.placeholder("email", a))
 
     def _replace_known(self, text: str) -> str:
         """Replace known texts, longest first, not inside a word: one dict lookup per token, no regex rebuilds."""

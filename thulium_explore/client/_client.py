@@ -29,7 +29,8 @@ from requests.models import PreparedRequest
 from thulium_explore._errors import ConfigError, TransportError
 from thulium_explore._settings import ENV_BASE_URL, ENV_PASSWORD, ENV_USER
 from thulium_explore._wire import _params
-from thulium_explore.catalog._catalog import Catalog, Endpoint, default_catalog
+from thulium_explore.catalog._catalog import Catalog, default_catalog
+from thulium_explore.catalog._model import Endpoint
 from thulium_explore.client._result import MASK, CallResult, SentRequest
 from thulium_explore.contract._response import EMPTY_BODY, Problem, Verdict, check_response, parse_body
 

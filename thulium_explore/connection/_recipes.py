@@ -48,7 +48,8 @@ from thulium_explore._version import __version__
 from thulium_explore._wire import _params
 from thulium_explore._wire._params import WireRequest
 from thulium_explore.cassettes._recorder import recorder
-from thulium_explore.catalog._catalog import Catalog, Endpoint, default_catalog
+from thulium_explore.catalog._catalog import Catalog, default_catalog
+from thulium_explore.catalog._model import Endpoint
 from thulium_explore.catalog._walk import deref
 from thulium_explore.client._client import ThuliumClient, _BasicAuth, _transport_error
 from thulium_explore.client._result import SentRequest

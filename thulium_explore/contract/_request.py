@@ -15,7 +15,8 @@ from urllib.parse import parse_qsl, unquote
 
 from thulium_explore._wire import _params
 from thulium_explore.cassettes._file import BodyError, decode_body, header, raw_bytes
-from thulium_explore.catalog._catalog import Catalog, Endpoint
+from thulium_explore.catalog._catalog import Catalog
+from thulium_explore.catalog._model import Endpoint
 from thulium_explore.contract._response import Problem
 
 _KEY = re.compile(r"^([^\[\]]+)((?:\[[^\[\]]*\])+)$")

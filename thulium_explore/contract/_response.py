@@ -7,7 +7,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from thulium_explore.catalog._catalog import Catalog, Endpoint
+from thulium_explore.catalog._catalog import Catalog
+from thulium_explore.catalog._model import Endpoint
 from thulium_explore.contract._outcome import Outcome
 
 EMPTY_BODY = object()  # what parse_body returns for an empty body

@@ -19,7 +19,8 @@ from urllib.parse import urlsplit
 
 from thulium_explore._errors import CassetteError
 from thulium_explore.cassettes._file import BodyError, decode_body, find_cassettes, header, read_cassette
-from thulium_explore.catalog._catalog import Catalog, Endpoint, default_catalog
+from thulium_explore.catalog._catalog import Catalog, default_catalog
+from thulium_explore.catalog._model import Endpoint
 from thulium_explore.contract._outcome import Outcome
 from thulium_explore.contract._request import check_request
 from thulium_explore.contract._response import Problem, Verdict, check_response

@@ -18,7 +18,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from thulium_explore.catalog._catalog import Catalog, Endpoint
+from thulium_explore.catalog._catalog import Catalog
+from thulium_explore.catalog._model import Endpoint
 
 
 class _Unset:

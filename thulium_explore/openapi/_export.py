@@ -15,7 +15,8 @@ from typing import Any
 from urllib.parse import unquote, urljoin
 
 from thulium_explore._errors import CatalogError, ConfigError
-from thulium_explore.catalog._catalog import SCHEMA_BASE, Catalog, Endpoint, Parameter, ResponseSpec, default_catalog
+from thulium_explore.catalog._catalog import SCHEMA_BASE, Catalog, default_catalog
+from thulium_explore.catalog._model import Endpoint, Parameter, ResponseSpec
 
 OPENAPI_VERSION = "3.1.0"
 DEFAULT_SYSTEM = "your-system-name"

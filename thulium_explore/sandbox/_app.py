@@ -33,7 +33,8 @@ from typing import Any, Self
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from thulium_explore._wire import _params
-from thulium_explore.catalog._catalog import Catalog, Endpoint, default_catalog
+from thulium_explore.catalog._catalog import Catalog, default_catalog
+from thulium_explore.catalog._model import Endpoint
 from thulium_explore.catalog._walk import child_schema, deref, item_schema
 from thulium_explore.sandbox._chat import CHAT_HANDLERS
 from thulium_explore.sandbox._handlers import (

@@ -21,7 +21,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from thulium_explore.catalog._catalog import Catalog, Endpoint
+from thulium_explore.catalog._catalog import Catalog
+from thulium_explore.catalog._model import Endpoint
 from thulium_explore.catalog._walk import branches, child_schema, deref, item_schema
 
 #: Error codes in the sandbox's error objects: 900000 + the HTTP status. SANDBOX-ONLY: Thulium's docs

@@ -27,17 +27,12 @@ from typing import Any
 from urllib.parse import unquote
 
 from thulium_explore._errors import ScanError
+from thulium_explore.catalog._formats import find_emails, is_reserved_domain
 from thulium_explore.scanner._locate import Occurrence, json_strings, yaml_strings
 
 SCANNED_SUFFIXES = (".yaml", ".yml", ".json", ".ipynb")
 SENSITIVE_HEADERS = frozenset({"authorization", "proxy-authorization", "cookie", "set-cookie"})
-RESERVED_DOMAINS = ("example.com", "example.org", "example.net")
-RESERVED_TLDS = ("test", "example", "invalid", "localhost")
 
-_EMAIL = re.compile(
-    r"(?<![\w.%+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@((?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63})"
-    r"(?![\w-])"
-)
 _URL_CREDENTIALS = re.compile(r"\b[a-zA-Z][a-zA-Z0-9+.-]*://([^\s/?#@:'\"<>]+):([^\s/?#@'\"<>]+)@")
 _BASIC = re.compile(r"(?i)\bbasic\s+([A-Za-z0-9+/_-]{4,}={0,2})")
 _CURL_USER = re.compile(r"(?:^|\s)(?:-u|--user)[\s=]+['\"]?([^\s'\":]+):([^\s'\"]+)")
@@ -212,12 +207,12 @@ def _rules(value: str, *, headers: bool, allow: tuple[str, ...]) -> Iterator[tup
 
 def _rules_plain(text: str, headers: bool, allow: tuple[str, ...]) -> Iterator[tuple[int, str, str]]:
     if "@" in text:
-        for m in _EMAIL.finditer(text):
-            domain = m.group(1).lower()
-            if not _reserved(domain, allow) and not _userinfo(text, m.start()):
+        for m in find_emails(text):
+            domain = m.group("domain").lower()
+            if not is_reserved_domain(domain, allow) and not _userinfo(text, m.start()):
                 local = m.group(0).split("@", 1)[0]
-                yield m.start(), m.group(1), (f"e-mail address {local[:1]}***@{domain} is outside the reserved example "
-                                  "domains (use e.g. jan.kowalski@example.org)")
+                yield m.start(), m.group("domain"), (f"e-mail address {local[:1]}***@{domain} is outside the reserved "
+                                                     "example domains (use e.g. jan.kowalski@example.org)")
         for m in _URL_CREDENTIALS.finditer(text):
             if not _placeholder(m.group(2)):
                 yield m.start(), m.group(1), "user:password in a URL"
@@ -242,14 +237,6 @@ def _userinfo(text: str, start: int) -> bool:
     if before == ":":
         return not text[:start].lower().endswith("mailto:")
     return before in ("/", "$", "{")
-
-
-def _reserved(domain: str, allow: tuple[str, ...]) -> bool:
-    """RFC 2606 / 6761 names (example.com/.org/.net, .test, .example, .invalid, .localhost) or allowed."""
-    for name in (*RESERVED_DOMAINS, *allow):
-        if domain == name or domain.endswith("." + name):
-            return True
-    return domain.rsplit(".", 1)[-1] in RESERVED_TLDS
 
 
 def _placeholder(secret: str) -> bool:

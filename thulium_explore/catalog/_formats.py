@@ -1,0 +1,80 @@
+"""The formats the catalog checks, and the one e-mail rule everybody uses.
+
+One rule for what an e-mail address is, used to validate ``format: email`` parameters and answers,
+to recognise an address in a query value (replay matching), to replace it in a recording
+(scrubbing) and to find it in a file (``scan``): what the scrubber leaves in place, the scan does
+not report, and the other way round. The reserved example domains (RFC 2606 / RFC 6761) are the
+ones addresses may use in committed files.
+
+>>> is_email("jan.kowalski@firma.pl"), is_email("jan.kowalski@firma"), is_email("a b@firma.pl")
+(True, False, False)
+>>> [m.group("domain") for m in find_emails("pisz: józef@firma.pl lub biuro@example.org.")]
+['firma.pl', 'example.org']
+>>> is_reserved_email("anna@mail.example.com"), is_reserved_email("anna@firma.test"), is_reserved_email("a@firma.pl")
+(True, True, False)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+
+from jsonschema import FormatChecker
+
+#: a whole value that is one address: local part, ``@``, dotted domain (no blanks, no empty labels)
+_EMAIL = re.compile(r"[^@\s]+@[^@\s.]+(?:\.[^@\s.]+)+")
+#: an address inside free text (URLs, prose, headers): word characters and ``.%+'-`` before ``@``,
+#: a dotted domain after it ending in a 2-63 letter top-level name
+_EMAIL_IN_TEXT = re.compile(
+    r"(?<![\w.%+'-])[\w][\w.%+'-]*@(?P<domain>(?:[\w](?:[\w-]{0,61}[\w])?\.)+[^\W\d_]{2,63})(?![\w-])"
+)
+RESERVED_EMAIL_DOMAINS = ("example.com", "example.org", "example.net")
+RESERVED_EMAIL_TLDS = ("test", "example", "invalid", "localhost")
+
+
+def is_email(value: object) -> bool:
+    """True when ``value`` is text that is exactly one e-mail address."""
+    return isinstance(value, str) and _EMAIL.fullmatch(value) is not None
+
+
+def find_emails(text: str) -> Iterator[re.Match[str]]:
+    """Every address in ``text``; each match's ``domain`` group is its domain."""
+    if "@" not in text:
+        return iter(())
+    return _EMAIL_IN_TEXT.finditer(text)
+
+
+def replace_emails(text: str, replacement: Callable[[str], str]) -> str:
+    """``text`` with every address ``a`` found by :func:`find_emails` replaced by ``replacement(a)``."""
+    if "@" not in text:
+        return text
+    return _EMAIL_IN_TEXT.sub(lambda m: replacement(m.group(0)), text)
+
+
+def is_reserved_domain(domain: str, allow: Iterable[str] = ()) -> bool:
+    """example.com/.org/.net (and their subdomains), .test, .example, .invalid, .localhost, or one of ``allow``."""
+    domain = domain.lower().rstrip(".")
+    for name in (*RESERVED_EMAIL_DOMAINS, *allow):
+        if domain == name or domain.endswith("." + name):
+            return True
+    return domain.rsplit(".", 1)[-1] in RESERVED_EMAIL_TLDS
+
+
+def is_reserved_email(address: str) -> bool:
+    """True when the address's domain is a reserved example domain (safe to commit)."""
+    return is_reserved_domain(address.rsplit("@", 1)[-1])
+
+
+def _check_email(instance: object) -> bool:
+    """``format: email``: stricter than jsonschema's default, which only looks for an '@'."""
+    return not isinstance(instance, str) or is_email(instance)
+
+
+def _make_format_checker() -> FormatChecker:
+    """The formats the catalog uses, each really checked."""
+    checker = FormatChecker(formats=("uuid",))
+    checker.checks("email")(_check_email)
+    return checker
+
+
+FORMAT_CHECKER = _make_format_checker()
