@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import statistics
-import time
 from typing import Any
 
 import pytest
@@ -165,15 +163,3 @@ def test_form_widget_carries_css_hooks(start_form: EndpointForm) -> None:
 def test_displays_itself(start_form: EndpointForm) -> None:
     bundle: Any = start_form._repr_mimebundle_()
     assert "application/vnd.jupyter.widget-view+json" in bundle
-
-
-def test_building_a_form_is_fast() -> None:
-    client = offline_client()
-    EndpointForm(client, "chat_conversations.start", history=History())  # warm the spec cache
-    times = []
-    for _ in range(15):
-        started = time.perf_counter()
-        EndpointForm(client, "chat_conversations.start", history=History())
-        times.append(time.perf_counter() - started)
-    # the benchmark target is a 20 ms median; allow for a loaded CI machine here
-    assert statistics.median(times) < 0.1
