@@ -64,7 +64,7 @@ def recorder(
     if chosen in (Mode.SANDBOX, Mode.LIVE):
         yield None
         return
-    from thulium_explore.cassettes._vcr import ThuliumCassette
+    from thulium_explore.cassettes._vcr import ThuliumCassette  # late: vcrpy loads only when a cassette is used
 
     target = Path(path)
     if chosen is Mode.REPLAY and not target.is_file():

@@ -43,6 +43,7 @@ from typing import Any
 
 from thulium_explore._errors import ConfigError
 from thulium_explore._settings import ENV_CASSETTE, ENV_PASSWORD, ENV_USER, Mode, resolve_mode, tenant_configured
+from thulium_explore.cassettes._recorder import recorder
 from thulium_explore.cassettes._scrub import PLACEHOLDER_ORIGIN
 from thulium_explore.catalog._catalog import Catalog
 from thulium_explore.client._client import ThuliumClient
@@ -126,8 +127,6 @@ def connect(mode: Mode | str | None = None, *, cassette: str | os.PathLike[str] 
         stack.callback(client.close)
         recording = None
         if chosen in ("record", "replay"):
-            from thulium_explore.cassettes._recorder import recorder
-
             assert path is not None
             recording = stack.enter_context(
                 recorder(path, Mode(chosen), catalog=client.catalog, secrets=secrets)

@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import unquote, urljoin
 
 from thulium_explore._errors import CatalogError, ConfigError
+from thulium_explore._version import __version__
 from thulium_explore.catalog._catalog import SCHEMA_BASE, Catalog, default_catalog
 from thulium_explore.catalog._model import Endpoint, Parameter, ResponseSpec
 
@@ -120,8 +121,6 @@ def _webhooks(catalog: Catalog, schemas: _Schemas) -> dict[str, Any]:
 
 def _info() -> dict[str, Any]:
     """The info object: what this document is and how far to trust it."""
-    from thulium_explore._version import __version__
-
     return {
         "title": "Thulium REST API",
         "version": f"thulium-explore {__version__}",

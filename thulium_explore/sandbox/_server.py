@@ -18,6 +18,7 @@ from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Protocol
 
+from thulium_explore._version import __version__
 from thulium_explore.sandbox._handlers import SANDBOX_CODES, Reply, error_reply
 
 MAX_BODY = 10 * 1024 * 1024
@@ -62,7 +63,7 @@ class RequestHandler(BaseHTTPRequestHandler):
     """HTTP/1.1 with keep-alive; every answer has a Content-Length."""
 
     protocol_version = "HTTP/1.1"
-    server_version = "thulium-explore-sandbox/0.1"
+    server_version = f"thulium-explore-sandbox/{__version__}"
     sys_version = ""
     timeout = 30
     wbufsize = 64 * 1024  # headers and body leave in one write (no Nagle/delayed-ACK stall)
