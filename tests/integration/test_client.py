@@ -8,8 +8,11 @@ import json
 import logging
 import socket
 import ssl
+import subprocess
 import threading
 from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import pytest
 
@@ -53,12 +56,76 @@ def test_documented_example_goes_on_the_wire_as_the_docs_show(client: ThuliumCli
     assert result.elapsed > 0
 
 
-def test_one_session_is_reused(client: ThuliumClient, fake_server: FakeServer) -> None:
-    client.call("chat_conversations.start", chat_queue_id=3)
-    client.call("chat_conversations.start", chat_queue_id=4)
-    ports = {r.headers.get("Host") for r in fake_server.received}
-    assert len(fake_server.received) == 2 and len(ports) == 1
-    assert client.session.adapters["http://"].max_retries.total == 0
+class _QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request: object, client_address: object) -> None:
+        pass  # a handshake the client refuses is expected here; socketserver would print its traceback
+
+
+class _LoopbackServer:
+    """A threaded server on 127.0.0.1 answering every POST with ``ok_start``; records each request's peer.
+
+    It speaks HTTP/1.1 (keep-alive), unlike ``fake_server``'s HTTP/1.0 where every answer closes
+    the connection, so a client that reuses its connection pool sends every call over one socket.
+    ``tls`` = (certificate, key) serves https instead.
+    """
+
+    def __init__(self, tls: tuple[Path, Path] | None = None) -> None:
+        peers: list[tuple[str, int]] = []
+        self.peers = peers
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def do_POST(self) -> None:
+                self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                peers.append(self.client_address)
+                status, headers, body = ok_start(Received("POST", self.path, dict(self.headers.items()), b""))
+                self.send_response(status)
+                for key, value in headers.items():
+                    self.send_header(key, value)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, format: str, *args: object) -> None:
+                pass
+
+        self.server = _QuietServer(("127.0.0.1", 0), Handler)
+        scheme = "http"
+        if tls is not None:
+            context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            context.load_cert_chain(*tls)
+            # the handshake happens in the handler thread, so a refused one cannot stall accept()
+            self.server.socket = context.wrap_socket(self.server.socket, server_side=True,
+                                                     do_handshake_on_connect=False)
+            scheme = "https"
+        self.base_url = f"{scheme}://127.0.0.1:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def keep_alive_server() -> Iterator[_LoopbackServer]:
+    server = _LoopbackServer()
+    try:
+        yield server
+    finally:
+        server.close()
+
+
+def test_one_session_sends_every_call_over_one_connection(keep_alive_server: _LoopbackServer) -> None:
+    with ThuliumClient(keep_alive_server.base_url, "api_user", PASSWORD, timeout=5) as client:
+        session = client.session
+        for queue in (3, 4, 5):
+            assert client.call("chat_conversations.start", chat_queue_id=queue).ok
+        assert client.session is session
+        assert session.adapters["http://"].max_retries.total == 0
+    connections = sorted(set(keep_alive_server.peers))
+    assert len(keep_alive_server.peers) == 3
+    assert len(connections) == 1, f"3 calls arrived over {len(connections)} TCP connections {connections}, not one"
 
 
 def test_bad_parameters_are_rejected_before_anything_is_sent(client: ThuliumClient, fake_server: FakeServer) -> None:
@@ -219,8 +286,38 @@ def test_tls_failure_is_transport_error(fake_server: FakeServer) -> None:
     with pytest.raises(TransportError) as caught:
         client.call("chat_conversations.start", chat_queue_id=3)
     assert caught.value.kind == "tls"
-    assert client.verify is True
-    assert ssl.OPENSSL_VERSION  # the default context verifies certificates
+
+
+@pytest.fixture(scope="module")
+def self_signed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """A throwaway self-signed certificate and key for 127.0.0.1 (made with the openssl command)."""
+    directory = tmp_path_factory.mktemp("tls")
+    cert, key = directory / "cert.pem", directory / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1",
+         "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", str(key), "-out", str(cert)],
+        check=True, capture_output=True, timeout=60,
+    )
+    return cert, key
+
+
+def test_untrusted_certificate_is_refused_as_tls_error(self_signed: tuple[Path, Path]) -> None:
+    server = _LoopbackServer(tls=self_signed)
+    try:
+        with ThuliumClient(server.base_url, "api_user", PASSWORD, timeout=5) as client:
+            assert client.verify is True
+            with pytest.raises(TransportError) as caught:
+                client.call("chat_conversations.start", chat_queue_id=3)
+        assert caught.value.kind == "tls"
+        assert "certificate verify failed" in str(caught.value)
+        assert server.peers == []  # refused during the handshake: no request (nor credentials) reached the server
+        # The control: trusting exactly that certificate, the same server answers. So the refusal
+        # above is certificate verification at work, not a broken server.
+        with ThuliumClient(server.base_url, "api_user", PASSWORD, timeout=5, verify=str(self_signed[0])) as trusting:
+            assert trusting.call("chat_conversations.start", chat_queue_id=3).ok
+        assert len(server.peers) == 1
+    finally:
+        server.close()
 
 
 @pytest.mark.parametrize(
