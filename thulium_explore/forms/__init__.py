@@ -9,13 +9,14 @@ Importing ``thulium_explore`` does not import this package; it loads ipywidgets 
 >>> explore()  # pick any endpoint; the mode switch on top  # doctest: +SKIP
 """
 
-from thulium_explore.forms._builders import BUILDERS, Input, build_input, kind_of
+from thulium_explore.forms._builders import BUILDERS, build_input, kind_of
 from thulium_explore.forms._explore import Explorer, explore
 from thulium_explore.forms._field import Field
 from thulium_explore.forms._form import EndpointForm
 from thulium_explore.forms._history import History, HistoryEntry, session_history
 from thulium_explore.forms._modeswitch import ModeSwitch
 from thulium_explore.forms._spec import UNSET, FieldSpec, endpoint_specs
+from thulium_explore.forms._types import Input
 from thulium_explore.forms._viewer import SNIPPET_TABS, ResponseViewer
 
 __all__ = [

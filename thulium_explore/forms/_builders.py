@@ -16,52 +16,18 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Protocol
+from collections.abc import Callable
+from typing import Any
 
 import ipywidgets as W
 
+import thulium_explore.forms._shared as _shared
 from thulium_explore._wire._params import coerce_value
-from thulium_explore.forms import _shared
 from thulium_explore.forms._spec import UNSET, FieldSpec, example_text, is_scalar
-
-if TYPE_CHECKING:
-    from thulium_explore.forms._field import Field
+from thulium_explore.forms._types import BuildContext, Builder, FieldLike, Input, classes
 
 _WIDE = "min(32em, 95%)"
 _DATE_PATTERN = re.compile(r"^\^?\(?(\\d|\[0-9\])\{4\}-")  # ^\d{4}-… or ^[0-9]{4}-…: a date
-
-
-@dataclass
-class Input:
-    """An editor: its widget, how to read/write its value, which widgets signal an edit.
-
-    ``children`` holds the nested fields built so far (a group builds its fields when first opened).
-    """
-
-    widget: W.Widget
-    read: Callable[[], Any]
-    write: Callable[[Any], None]
-    watch: Sequence[W.Widget] = ()
-    children: Sequence[Field] = ()
-    problem: Callable[[], str | None] = field(default=lambda: None)
-
-
-class BuildContext(Protocol):
-    """What a builder may ask of the form: build a nested field; announce fields built later."""
-
-    def field(self, spec: FieldSpec) -> Field: ...
-
-    def adopt(self, fields: Sequence[Field]) -> None: ...
-
-
-def classes(spec: FieldSpec) -> tuple[str, ...]:
-    """The CSS classes of an editor (set at construction: each later add_class is one more message)."""
-    return ("thulium-input", spec.css_class)
-
-
-Builder = Callable[[FieldSpec, BuildContext], Input]
 
 
 def _text_input(spec: FieldSpec, parse: Callable[[str], Any], *, multiline: bool = False,
@@ -189,7 +155,7 @@ def build_enum_array(spec: FieldSpec, ctx: BuildContext) -> Input:
 def build_object(spec: FieldSpec, ctx: BuildContext) -> Input:
     """A nested group of fields, sent only when one of them is set. An optional group builds its fields
     when first opened (or written), which keeps big forms fast to build."""
-    fields: list[Field] = []
+    fields: list[FieldLike] = []
     count = f"{len(spec.children)} field{'s' * (len(spec.children) != 1)}"
     toggle = W.ToggleButton(value=False, description=count, icon="chevron-right", tooltip="show / hide",
                             layout=_shared.layout(width="auto"), style=_shared.toggle_button_style(),

@@ -8,13 +8,15 @@ from typing import Any
 
 import ipywidgets as W
 
-from thulium_explore.forms import _shared
-from thulium_explore.forms._builders import BuildContext, Input, build_input, classes
+import thulium_explore.forms._shared as _shared
+from thulium_explore.forms._builders import build_input
 from thulium_explore.forms._spec import UNSET, FieldSpec
+from thulium_explore.forms._types import BuildContext, FieldLike, Input, classes
 
 
 class Field:
-    """A built field. ``read()`` gives the value to send or ``UNSET``; errors are shown once touched.
+    """A built field (a :class:`FieldLike`). ``read()`` gives the value to send or ``UNSET``; errors are
+    shown once touched.
 
     ``widgets`` is ``[header, editor]``; containers put them in their children directly (a wrapper
     box per field would cost one more widget model each).
@@ -52,7 +54,7 @@ class Field:
         """A problem found before validation (e.g. text that is not JSON)."""
         return self.input.problem()
 
-    def walk(self) -> Iterator[Field]:
+    def walk(self) -> Iterator[FieldLike]:
         """This field and every nested field built so far."""
         yield self
         for child in self.input.children:
@@ -87,11 +89,11 @@ class FieldFactory:
     """The :class:`BuildContext` the form hands to builders; ``on_adopt`` hears of fields built later."""
 
     def __init__(self) -> None:
-        self.on_adopt: Callable[[Sequence[Field]], None] | None = None
+        self.on_adopt: Callable[[Sequence[FieldLike]], None] | None = None
 
     def field(self, spec: FieldSpec) -> Field:
         return Field(spec, self)
 
-    def adopt(self, fields: Sequence[Field]) -> None:
+    def adopt(self, fields: Sequence[FieldLike]) -> None:
         if self.on_adopt is not None:
             self.on_adopt(fields)

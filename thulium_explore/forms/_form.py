@@ -19,14 +19,15 @@ from typing import Any
 
 import ipywidgets as W
 
+import thulium_explore.forms._shared as _shared
 from thulium_explore._errors import ParameterError, ParameterProblem, ThuliumError
 from thulium_explore._wire import _params
 from thulium_explore.catalog._catalog import Catalog, default_catalog
 from thulium_explore.client._result import CallResult
-from thulium_explore.forms import _shared
 from thulium_explore.forms._field import Field, FieldFactory
 from thulium_explore.forms._history import History, resolve_client, session_history
 from thulium_explore.forms._spec import UNSET, FieldSpec, endpoint_specs, example_text
+from thulium_explore.forms._types import FieldLike
 from thulium_explore.forms._viewer import ResponseViewer
 
 #: Optional fields shown at first; the rest come with "N more optional parameters" (or set/fill_example).
@@ -55,8 +56,8 @@ class EndpointForm:
         self._later = optional[FIRST_OPTIONAL:]
         self._names = [s.name for s in specs]
         self.fields: list[Field] = [factory.field(spec) for spec in specs[:len(specs) - len(self._later)]]
-        self._all: list[Field] = []
-        self._by_path: dict[tuple[str, ...], Field] = {}
+        self._all: list[FieldLike] = []
+        self._by_path: dict[tuple[str, ...], FieldLike] = {}
         self._adopt(self.fields, validate=False)
         factory.on_adopt = self._adopt  # fields of groups opened later
         self._send = W.Button(description="Send", button_style="primary", icon="paper-plane",
@@ -98,7 +99,7 @@ class EndpointForm:
             self._validate()
         return self
 
-    def _adopt(self, fields: Sequence[Field], validate: bool = True) -> None:
+    def _adopt(self, fields: Sequence[FieldLike], validate: bool = True) -> None:
         """Track ``fields`` (and their nested fields): errors by path, revalidation on edit."""
         for top in fields:
             for f in top.walk():
@@ -156,8 +157,8 @@ class EndpointForm:
         """Empty every field."""
         for f in self.fields:
             f.clear()
-        for f in self._all:
-            f.touched = False
+        for tracked in self._all:  # the nested fields too
+            tracked.touched = False
         self._validate()
         return self
 
@@ -204,9 +205,9 @@ class EndpointForm:
 
     # -- validation --------------------------------------------------------------------------
 
-    def _problems(self) -> list[tuple[Field | None, str, str]]:
+    def _problems(self) -> list[tuple[FieldLike | None, str, str]]:
         """(field, JSON path, message): local problems first, then the catalog validator's."""
-        found: dict[str, tuple[Field | None, str, str]] = {}
+        found: dict[str, tuple[FieldLike | None, str, str]] = {}
         for f in self._all:
             local = f.problem()
             if local:
@@ -223,7 +224,7 @@ class EndpointForm:
             found.setdefault(path, (field, path, message))
         return list(found.values())
 
-    def _field_for(self, parts: tuple[str, ...]) -> Field | None:
+    def _field_for(self, parts: tuple[str, ...]) -> FieldLike | None:
         """The deepest field whose path is a prefix of ``parts``."""
         for cut in range(len(parts), 0, -1):
             field = self._by_path.get(parts[:cut])
@@ -231,7 +232,7 @@ class EndpointForm:
                 return field
         return None
 
-    def _validate(self, show_all: bool = False) -> list[tuple[Field | None, str, str]]:
+    def _validate(self, show_all: bool = False) -> list[tuple[FieldLike | None, str, str]]:
         """Re-check, show errors of touched fields (all with ``show_all``), enable Send only when valid."""
         problems = self._problems()
         by_field: dict[int, str] = {}
@@ -254,7 +255,7 @@ class EndpointForm:
             self._status.value = ""
         return problems
 
-    def _edited(self, _: Field) -> None:
+    def _edited(self, _: FieldLike) -> None:
         self._validate()
 
     # -- display -----------------------------------------------------------------------------

@@ -16,9 +16,9 @@ from typing import Any, Protocol
 
 import ipywidgets as W
 
+import thulium_explore.forms._shared as _shared
 from thulium_explore._errors import ThuliumError
 from thulium_explore.client._result import CallResult
-from thulium_explore.forms import _shared
 from thulium_explore.forms._render import GREY, request_line, status_badge, verdict_badge
 
 MAX_ROWS = 100

@@ -11,8 +11,8 @@ import html
 
 import ipywidgets as W
 
+import thulium_explore.forms._shared as _shared
 from thulium_explore.client._result import CallResult
-from thulium_explore.forms import _shared
 from thulium_explore.forms._render import failure_html, result_html
 
 #: Tab title → the CallResult.snippet kind.
