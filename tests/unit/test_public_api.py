@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import importlib
 import subprocess
 import sys
 import types
+
+import pytest
 
 import thulium_explore
 
@@ -66,3 +69,68 @@ def test_import_loads_only_the_core_modules() -> None:
     assert "thulium_explore.client._client" in ours
     assert sorted(m for m in ours if m.split(".")[1:2] and m.split(".")[1] in lazy) == []
     assert thulium_explore.Sandbox.client  # and they load on first use
+
+
+PUBLIC_PACKAGES = [
+    "thulium_explore.catalog",
+    "thulium_explore.client",
+    "thulium_explore.contract",
+    "thulium_explore.cassettes",
+    "thulium_explore.cassettes.serializers",
+    "thulium_explore.cassettes.persisters",
+    "thulium_explore.sandbox",
+    "thulium_explore.scanner",
+    "thulium_explore.openapi",
+    "thulium_explore.connection",
+    "thulium_explore.forms",
+    "thulium_explore.cli",
+]
+
+
+def test_dir_lists_every_public_name_even_before_first_use() -> None:
+    """A notebook's tab completion (``dir``) sees lazily loaded names too, not only those already imported."""
+    code = "import thulium_explore as t; print('\\n'.join(dir(t)))"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    listed = set(done.stdout.split())
+    assert set(thulium_explore.__all__) <= listed
+    assert {"Sandbox", "connect", "EndpointForm", "scan"} <= listed  # all four load lazily
+
+
+def test_public_classes_report_the_public_module() -> None:
+    assert repr(thulium_explore.ThuliumClient) == "<class 'thulium_explore.ThuliumClient'>"
+    assert repr(thulium_explore.Sandbox) == "<class 'thulium_explore.Sandbox'>"  # lazily loaded
+    for name in thulium_explore.__all__:
+        value = getattr(thulium_explore, name)
+        if isinstance(value, type):
+            assert value.__module__ == "thulium_explore", name
+
+
+@pytest.mark.parametrize("package", PUBLIC_PACKAGES)
+def test_each_product_package_has_an_honest_all(package: str) -> None:
+    module = importlib.import_module(package)
+    names = module.__all__
+    assert names == sorted(names), package
+    for name in names:
+        assert hasattr(module, name), (package, name)
+        value = getattr(module, name)
+        if isinstance(value, type):  # reports a public module, never the private one that defines it
+            assert not any(part.startswith("_") for part in value.__module__.split(".")), (package, name, value)
+
+
+def test_extension_points_are_exported() -> None:
+    from thulium_explore import Handler, Reply, SandboxCall
+    from thulium_explore.sandbox import SandboxServer, documented_example, error_reply
+
+    def teapot(call: SandboxCall) -> Reply:
+        return error_reply(418, 900418, ["short and stout"], call.new_request_id())
+
+    handler: Handler = teapot
+    with thulium_explore.Sandbox(handlers={"chat_conversations.start": handler}) as sandbox:
+        assert sandbox.client().chat_conversations.start(chat_queue_id=3).status == 418
+    assert issubclass(thulium_explore.Sandbox, SandboxServer)
+    assert callable(documented_example)
+
+
+def test_old_names_keep_working() -> None:
+    assert thulium_explore.Report is thulium_explore.VerifyReport
+    assert thulium_explore.Outcome.PASS == "pass"

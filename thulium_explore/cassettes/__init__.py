@@ -5,7 +5,15 @@ The core (files, scrubbing, matching, ``recorder``) plus one subpackage per vcrp
 recorder is first used.
 """
 
+from thulium_explore._lazy import publish as _publish
 from thulium_explore.cassettes._file import Cassette, find_cassettes, read_cassette
 from thulium_explore.cassettes._recorder import recorder
 
-__all__ = ["Cassette", "find_cassettes", "read_cassette", "recorder"]
+__all__ = [
+    "Cassette",
+    "find_cassettes",
+    "read_cassette",
+    "recorder",
+]
+
+_publish(globals(), __name__)

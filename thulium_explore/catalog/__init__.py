@@ -5,7 +5,18 @@
 'POST'
 """
 
+from thulium_explore._lazy import publish as _publish
 from thulium_explore.catalog._catalog import SCHEMA_BASE, Catalog, default_catalog, schemas_root
 from thulium_explore.catalog._model import Endpoint, Parameter, ResponseSpec
 
-__all__ = ["SCHEMA_BASE", "Catalog", "Endpoint", "Parameter", "ResponseSpec", "default_catalog", "schemas_root"]
+__all__ = [
+    "SCHEMA_BASE",
+    "Catalog",
+    "Endpoint",
+    "Parameter",
+    "ResponseSpec",
+    "default_catalog",
+    "schemas_root",
+]
+
+_publish(globals(), __name__)

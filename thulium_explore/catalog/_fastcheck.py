@@ -5,6 +5,13 @@ validation is several times the work such a check needs, so for schemas built on
 keywords below, :func:`compile_fast` makes a plain-Python predicate. It answers ``True`` only when
 the instance is valid; on ``False`` the caller runs jsonschema, which produces the messages. A
 schema using any other keyword (``$ref``, ``enum``, ``allOf``, ``items``…) gets no predicate.
+
+What it buys, measured: with the cached per-call lookups and the single body parse that came with
+it, the per-call overhead benchmark (``python -m benchmarks --only overhead``: a client call ÷ a bare
+requests call to the same loopback server) went from 1.21 to 1.13-1.23; composing each scalar check
+from only the keywords it has was part of the step to 1.07 (benchmarks/README.md). Correctness is
+held to jsonschema by a differential hypothesis test and keyword-by-keyword cases
+(tests/unit/test_fastcheck.py).
 """
 
 from __future__ import annotations

@@ -11,6 +11,7 @@ from typing import Any
 from thulium_explore._errors import ApiError
 from thulium_explore._wire._params import WireRequest
 from thulium_explore.client._snippets import SNIPPETS
+from thulium_explore.contract._outcome import Outcome
 from thulium_explore.contract._response import Verdict
 
 MASK = "***"
@@ -32,7 +33,7 @@ class CallResult:
     """One call's answer and its contract verdict.
 
     >>> result = client.call("chat_conversations.start", chat_queue_id=3)  # doctest: +SKIP
-    >>> result.status, result.json["conversation_id"], result.verdict.label  # doctest: +SKIP
+    >>> result.status, result.json["conversation_id"], result.outcome  # doctest: +SKIP
     (200, '6ed7c941-…', 'pass')
     """
 
@@ -50,6 +51,16 @@ class CallResult:
     def ok(self) -> bool:
         """True for a 2xx status."""
         return 200 <= self.status < 300
+
+    @property
+    def status_code(self) -> int:
+        """The same as :attr:`status`, under the name requests and httpx use."""
+        return self.status
+
+    @property
+    def outcome(self) -> Outcome:
+        """The contract outcome (``pass``, ``pass (drift)``, ``FAIL``, ``unchecked``): ``verdict.outcome``."""
+        return self.verdict.outcome
 
     @property
     def request_id(self) -> str | None:
@@ -99,7 +110,7 @@ class CallResult:
 
     def __repr__(self) -> str:
         return (f"<CallResult {self.endpoint_id} HTTP {self.status} "
-                f"contract={self.verdict.label} {self.elapsed * 1000:.0f} ms>")
+                f"contract={self.verdict.outcome} {self.elapsed * 1000:.0f} ms>")
 
     def _repr_html_(self) -> str:
         colour = "#1a7f37" if self.ok else "#cf222e"
@@ -120,7 +131,7 @@ class CallResult:
             f"HTTP {self.status}</span> "
             f"<code>{html.escape(self.request.method)} {html.escape(self.request.url.split('?', 1)[0])}</code> "
             f"{self.elapsed * 1000:.0f} ms "
-            f"<span style='color:{verdict_colour}'>contract: {html.escape(self.verdict.label)}</span>"
+            f"<span style='color:{verdict_colour}'>contract: {html.escape(self.verdict.outcome)}</span>"
             f"{rid}<pre>{html.escape(body)}</pre>"
             + (f"<ul>{problems}</ul>" if problems else "")
             + "</div>"

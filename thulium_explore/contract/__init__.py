@@ -1,5 +1,6 @@
 """The contract: answers, requests, recorded cassettes and webhook payloads checked against the catalog."""
 
+from thulium_explore._lazy import publish as _publish
 from thulium_explore.contract._outcome import Outcome
 from thulium_explore.contract._response import Problem, Verdict, check_response
 from thulium_explore.contract._verify import InteractionReport, VerifyReport, verify
@@ -21,3 +22,5 @@ __all__ = [
     "verify",
     "webhook_events",
 ]
+
+_publish(globals(), __name__)

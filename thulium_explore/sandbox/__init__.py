@@ -5,6 +5,7 @@ Extension point: a handler is a function ``(SandboxCall) -> Reply`` registered b
 :class:`thulium_explore.Sandbox` is :class:`SandboxServer` plus ``client()``.
 """
 
+from thulium_explore._lazy import publish as _publish
 from thulium_explore.sandbox._app import HANDLERS, SAMPLE_PASSWORD, SAMPLE_USER, SandboxServer
 from thulium_explore.sandbox._handlers import (
     SANDBOX_CODES,
@@ -27,3 +28,5 @@ __all__ = [
     "documented_example",
     "error_reply",
 ]
+
+_publish(globals(), __name__)

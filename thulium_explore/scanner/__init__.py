@@ -3,6 +3,9 @@
 (The package is ``scanner`` because ``thulium_explore.scan`` is the public function.)
 """
 
+from thulium_explore._lazy import publish as _publish
 from thulium_explore.scanner._scan import Finding, ScanReport, scan
 
 __all__ = ["Finding", "ScanReport", "scan"]
+
+_publish(globals(), __name__)
