@@ -2,7 +2,8 @@
 
 Its modules import one another one way only (no cycle, counting imports under ``TYPE_CHECKING`` and
 inside functions), name their siblings by module path rather than through the package's
-``__init__``, and import the rest of ``thulium_explore`` at the top of the module.
+``__init__``, import the rest of ``thulium_explore`` at the top of the module, and spell colours
+only in ``_theme.py``.
 """
 
 from __future__ import annotations
@@ -148,3 +149,8 @@ def test_thulium_explore_imports_are_at_the_top() -> None:
                 late.append(f"{stem}.py:{node.lineno} if TYPE_CHECKING")
     assert sorted(set(late)) == []
 
+
+def test_colours_are_spelled_only_in_the_theme() -> None:
+    found = [f"{stem}.py: {match}" for stem, text in _sources().items() if stem != "_theme"
+             for match in HEX_COLOUR.findall(text)]
+    assert found == []

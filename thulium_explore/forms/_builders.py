@@ -24,6 +24,7 @@ import ipywidgets as W
 import thulium_explore.forms._shared as _shared
 from thulium_explore._wire._params import coerce_value
 from thulium_explore.forms._spec import UNSET, FieldSpec, example_text, is_scalar
+from thulium_explore.forms._theme import GROUP_BORDER
 from thulium_explore.forms._types import BuildContext, Builder, FieldLike, Input, classes
 
 _WIDE = "min(32em, 95%)"
@@ -160,7 +161,7 @@ def build_object(spec: FieldSpec, ctx: BuildContext) -> Input:
     toggle = W.ToggleButton(value=False, description=count, icon="chevron-right", tooltip="show / hide",
                             layout=_shared.layout(width="auto"), style=_shared.toggle_button_style(),
                             _dom_classes=classes(spec))
-    body = W.VBox([], layout=_shared.layout(border="1px solid #d0d7de", padding="4px 8px", margin="2px 0 2px 1em"))
+    body = W.VBox([], layout=_shared.layout(border=GROUP_BORDER, padding="4px 8px", margin="2px 0 2px 1em"))
 
     def build() -> None:
         if not fields:

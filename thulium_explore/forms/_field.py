@@ -11,6 +11,7 @@ import ipywidgets as W
 import thulium_explore.forms._shared as _shared
 from thulium_explore.forms._builders import build_input
 from thulium_explore.forms._spec import UNSET, FieldSpec
+from thulium_explore.forms._theme import RED
 from thulium_explore.forms._types import BuildContext, FieldLike, Input, classes
 
 
@@ -75,7 +76,7 @@ class Field:
         if message == self._error:
             return
         self._error = message
-        error = (f"<div class='thulium-error' style='color:#cf222e'>⚠ <code>{html.escape(self.spec.json_path)}"
+        error = (f"<div class='thulium-error' style='color:{RED}'>⚠ <code>{html.escape(self.spec.json_path)}"
                  f"</code> {html.escape(message)}</div>") if message else ""
         self._header.value = self.spec.header_html + error
 

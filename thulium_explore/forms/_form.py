@@ -27,6 +27,7 @@ from thulium_explore.client._result import CallResult
 from thulium_explore.forms._field import Field, FieldFactory
 from thulium_explore.forms._history import History, resolve_client, session_history
 from thulium_explore.forms._spec import UNSET, FieldSpec, endpoint_specs, example_text
+from thulium_explore.forms._theme import GREY, RED
 from thulium_explore.forms._types import FieldLike
 from thulium_explore.forms._viewer import ResponseViewer
 
@@ -181,7 +182,7 @@ class EndpointForm:
             self.viewer.show_failure(self.endpoint.id, f"not connected: {exc}")
             raise
         self._send.disabled = True
-        self._status.value = f"<span style='color:#57606a'>Sending {html.escape(self.endpoint.id)}…</span>"
+        self._status.value = f"<span style='color:{GREY}'>Sending {html.escape(self.endpoint.id)}…</span>"
         try:
             result = client.send(self.endpoint.id, values)
         except ThuliumError as exc:
@@ -250,7 +251,7 @@ class EndpointForm:
         self._send.disabled = bool(problems)
         if problems:
             hint = f"{len(problems)} problem{'s' * (len(problems) != 1)} to fix before sending"
-            self._status.value = "<span style='color:#cf222e'>" + "<br>".join([hint, *loose]) + "</span>"
+            self._status.value = f"<span style='color:{RED}'>" + "<br>".join([hint, *loose]) + "</span>"
         else:
             self._status.value = ""
         return problems
@@ -262,15 +263,15 @@ class EndpointForm:
 
     def _header_html(self) -> str:
         e = self.endpoint
-        pl = (f"<div lang='pl' style='color:#57606a'><i>PL: {html.escape(e.summary_pl)}</i></div>"
+        pl = (f"<div lang='pl' style='color:{GREY}'><i>PL: {html.escape(e.summary_pl)}</i></div>"
               if e.summary_pl else "")
         desc = f"<div style='font-size:90%'>{html.escape(e.description)}</div>" if e.description else ""
-        empty = "" if self.fields else "<div style='color:#57606a'>This endpoint takes no parameters.</div>"
+        empty = "" if self.fields else f"<div style='color:{GREY}'>This endpoint takes no parameters.</div>"
         return ("<div class='thulium-form-header' style='line-height:1.4'>"
                 f"<b style='font-size:110%'>{html.escape(e.summary)}</b> "
                 f"<code>{html.escape(e.id)}</code><div><code>{html.escape(e.method)} {html.escape(e.path)}</code>"
-                f" <span style='color:#57606a'>· provenance: {html.escape(e.provenance)}"
-                f" · <span style='color:#cf222e'>*</span> required; empty optional fields are not sent</span>"
+                f" <span style='color:{GREY}'>· provenance: {html.escape(e.provenance)}"
+                f" · <span style='color:{RED}'>*</span> required; empty optional fields are not sent</span>"
                 f"</div>{pl}{desc}{empty}</div>")
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:

@@ -19,7 +19,8 @@ import ipywidgets as W
 import thulium_explore.forms._shared as _shared
 from thulium_explore._errors import ThuliumError
 from thulium_explore.client._result import CallResult
-from thulium_explore.forms._render import GREY, request_line, status_badge, verdict_badge
+from thulium_explore.forms._render import request_line, status_badge, verdict_badge
+from thulium_explore.forms._theme import GREY, RED
 
 MAX_ROWS = 100
 
@@ -122,7 +123,7 @@ class History:
                        f"<code>{html.escape(request_line(entry.result))}</code> "
                        f"{entry.result.elapsed * 1000:.0f} ms")
         else:
-            outcome = f"<span style='color:#cf222e'>{html.escape((entry.failure or '')[:160])}</span>"
+            outcome = f"<span style='color:{RED}'>{html.escape((entry.failure or '')[:160])}</span>"
         cell = _shared.html(f"<span style='color:{GREY}'>#{entry.number} {when}</span> "
                       f"<b>{html.escape(entry.endpoint_id)}</b> {outcome}")
         button = W.Button(description="Re-send", tooltip=f"send call #{entry.number} again",

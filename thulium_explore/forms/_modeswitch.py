@@ -26,6 +26,7 @@ from thulium_explore._settings import ENV_BASE_URL, ENV_CASSETTE, ENV_PASSWORD, 
 from thulium_explore.catalog._catalog import Catalog, default_catalog
 from thulium_explore.client._client import ThuliumClient
 from thulium_explore.connection._connect import Connection, connect
+from thulium_explore.forms._theme import GREEN, GREY, RED
 
 HELP = {
     "sandbox": "a local Thulium API on 127.0.0.1 that answers as the documentation says; no credentials needed",
@@ -103,7 +104,7 @@ class ModeSwitch:
             self.connection = connect(self.mode, cassette=self._cassette.value.strip() or None, environ=env,
                                       catalog=self.catalog)
         except ThuliumError as exc:
-            self._status.value = f"<span style='color:#cf222e'>Not connected: {html.escape(str(exc))}</span>"
+            self._status.value = f"<span style='color:{RED}'>Not connected: {html.escape(str(exc))}</span>"
             raise
         finally:
             del typed, env
@@ -122,7 +123,7 @@ class ModeSwitch:
 
     def _refresh(self) -> None:
         mode = self.mode
-        self._help.value = f"<span style='color:#57606a'>{html.escape(HELP[mode])}</span>"
+        self._help.value = f"<span style='color:{GREY}'>{html.escape(HELP[mode])}</span>"
         self._cassette.layout.display = "" if mode in ("replay", "record") else "none"
         self._credentials.layout.display = "" if mode in ("live", "record") else "none"
         conn = self.connection
@@ -133,7 +134,7 @@ class ModeSwitch:
             self._status.value = f"Not connected; the first Send connects in <b>{mode}</b> mode.{saved}"
         else:
             where = f" cassette <code>{html.escape(str(conn.cassette))}</code>" if conn.cassette else ""
-            self._status.value = (f"<span style='color:#1a7f37'>●</span> Connected: <b>{html.escape(conn.mode)}</b>"
+            self._status.value = (f"<span style='color:{GREEN}'>●</span> Connected: <b>{html.escape(conn.mode)}</b>"
                                   f" <code>{html.escape(conn.base_url)}</code>{where}")
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:

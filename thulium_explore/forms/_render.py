@@ -16,27 +16,38 @@ from urllib.parse import urlsplit
 
 from thulium_explore.client._result import CallResult
 from thulium_explore.contract._response import Problem, Verdict
+from thulium_explore.forms._theme import (
+    AMBER,
+    BADGE_TEXT,
+    ERROR_BOX,
+    GREY,
+    HIGHLIGHT_BACKGROUND,
+    JSON_LITERAL,
+    JSON_NUMBER,
+    JSON_STRING,
+    OUTCOME_COLOURS,
+    RED,
+    status_colour,
+)
 
-GREEN, RED, AMBER, GREY = "#1a7f37", "#cf222e", "#9a6700", "#57606a"
 _MAX_ITEMS = 200
 _OPEN_DEPTH = 2
 
 
 def _badge(text: str, colour: str, css: str) -> str:
-    return (f"<span class='{css}' style='background:{colour};color:white;padding:1px 7px;"
+    return (f"<span class='{css}' style='background:{colour};color:{BADGE_TEXT};padding:1px 7px;"
             f"border-radius:10px;font-weight:600'>{html.escape(text)}</span>")
 
 
 def status_badge(status: int) -> str:
     """A coloured ``HTTP 200`` pill: green 2xx, amber 3xx, red otherwise."""
-    colour = GREEN if 200 <= status < 300 else AMBER if 300 <= status < 400 else RED
-    return _badge(f"HTTP {status}", colour, "thulium-status")
+    return _badge(f"HTTP {status}", status_colour(status), "thulium-status")
 
 
 def verdict_badge(verdict: Verdict) -> str:
     """``contract: pass`` (green), ``pass (drift)`` (amber), ``FAIL`` (red), ``unchecked`` (grey)."""
-    colour = GREY if not verdict.checked else RED if verdict.problems else AMBER if verdict.drift else GREEN
-    return _badge(f"contract: {verdict.label}", colour, "thulium-verdict")
+    outcome = verdict.outcome
+    return _badge(f"contract: {outcome}", OUTCOME_COLOURS[outcome], "thulium-verdict")
 
 
 def request_line(result: CallResult) -> str:
@@ -50,7 +61,8 @@ def summary_html(result: CallResult) -> str:
     """The first lines: status, request, elapsed time, verdict, request_id."""
     rid = ""
     if result.request_id:
-        rid = (f"<div class='thulium-request-id'>request_id <mark style='background:#fff8c5;padding:0 4px'>"
+        rid = (f"<div class='thulium-request-id'>request_id"
+               f" <mark style='background:{HIGHLIGHT_BACKGROUND};padding:0 4px'>"
                f"<code>{html.escape(result.request_id)}</code></mark> — quote it to Thulium support</div>")
     return (
         f"<div class='thulium-summary'>{status_badge(result.status)} "
@@ -69,8 +81,8 @@ def errors_html(result: CallResult) -> str:
         f" <span style='color:{GREY}'>code {html.escape(str(e.get('code', '?')))}</span></li>"
         for e in result.errors
     )
-    return (f"<div class='thulium-api-errors' style='border-left:4px solid {RED};background:#ffebe9;"
-            f"padding:4px 8px;margin:4px 0'>Thulium says:<ul style='margin:2px 0'>{items}</ul></div>")
+    return (f"<div class='thulium-api-errors' style='{ERROR_BOX};margin:4px 0'>"
+            f"Thulium says:<ul style='margin:2px 0'>{items}</ul></div>")
 
 
 def _problem_rows(problems: list[Problem]) -> str:
@@ -128,9 +140,9 @@ def _folder(label: str, hint: str, children: list[str], more: int, depth: int) -
 def _scalar(value: Any) -> str:
     text = json.dumps(value, ensure_ascii=False)
     if isinstance(value, str):
-        colour = "#0a3069"
+        colour = JSON_STRING
     else:
-        colour = "#8250df" if value is None or isinstance(value, bool) else "#0550ae"
+        colour = JSON_LITERAL if value is None or isinstance(value, bool) else JSON_NUMBER
     return f"<code style='color:{colour}'>{html.escape(text)}</code>"
 
 
@@ -164,7 +176,7 @@ def result_html(result: CallResult) -> str:
 
 def failure_html(endpoint_id: str, message: str) -> str:
     """A call that got no answer or was refused before sending."""
-    return (f"<div class='thulium-failure' style='border-left:4px solid {RED};background:#ffebe9;padding:4px 8px'>"
+    return (f"<div class='thulium-failure' style='{ERROR_BOX}'>"
             f"<b>{html.escape(endpoint_id)}</b>: {html.escape(message)}</div>")
 
 

@@ -20,6 +20,7 @@ from typing import Any
 
 from thulium_explore.catalog._catalog import Catalog
 from thulium_explore.catalog._model import Endpoint
+from thulium_explore.forms._theme import GREY, RED
 
 
 class _Unset:
@@ -135,20 +136,20 @@ def example_text(value: Any) -> str:
 
 def _header_html(spec: FieldSpec) -> str:
     esc = html.escape
-    marker = (" <span class='thulium-required' title='required' style='color:#cf222e'>*</span>"
-              if spec.required else " <span style='color:#57606a'>(optional)</span>")
+    marker = (f" <span class='thulium-required' title='required' style='color:{RED}'>*</span>"
+              if spec.required else f" <span style='color:{GREY}'>(optional)</span>")
     provenance = spec.schema.get("x-provenance")
     prov = f" · {esc(str(provenance))}" if provenance else ""
     parts = [
         "<div style='line-height:1.4'>"
         f"<b>{esc(spec.title)}</b>{marker} <code>{esc(spec.name)}</code> "
-        f"<span style='color:#57606a;font-size:90%' title='{esc(str(spec.schema.get('pattern', '')))}'>"
+        f"<span style='color:{GREY};font-size:90%' title='{esc(str(spec.schema.get('pattern', '')))}'>"
         f"{esc(spec.type_text)}{prov}</span>"
     ]
     if spec.description:
         parts.append(f"<div style='font-size:90%'>{esc(spec.description)}</div>")
     if spec.description_pl:
-        parts.append(f"<div lang='pl' style='font-size:90%;color:#57606a'><i>PL: {esc(spec.description_pl)}</i></div>")
+        parts.append(f"<div lang='pl' style='font-size:90%;color:{GREY}'><i>PL: {esc(spec.description_pl)}</i></div>")
     return "".join(parts) + "</div>"
 
 

@@ -1,0 +1,45 @@
+"""The forms' colours (GitHub's Primer palette) and the styles made of them, in one place.
+
+>>> status_colour(201) == GREEN, status_colour(304) == AMBER, status_colour(404) == RED
+(True, True, True)
+>>> set(OUTCOME_COLOURS) == set(Outcome)
+True
+"""
+
+from __future__ import annotations
+
+from thulium_explore.contract import Outcome
+
+GREEN = "#1a7f37"  # success: 2xx, contract pass, connected
+AMBER = "#9a6700"  # worth a look: 3xx, drift
+RED = "#cf222e"  # failure, errors, the required marker
+GREY = "#57606a"  # secondary text: hints, "(optional)", timings, JSON keys
+
+BADGE_TEXT = "white"  # on a GREEN / AMBER / RED / GREY pill
+HIGHLIGHT_BACKGROUND = "#fff8c5"  # the request_id to quote to support
+ERROR_BACKGROUND = "#ffebe9"
+BORDER_GREY = "#d0d7de"
+
+JSON_STRING = "#0a3069"
+JSON_NUMBER = "#0550ae"
+JSON_LITERAL = "#8250df"  # null, true, false
+
+#: CSS of a box holding Thulium's errors or a failed call.
+ERROR_BOX = f"border-left:4px solid {RED};background:{ERROR_BACKGROUND};padding:4px 8px"
+#: Border of a nested group of fields.
+GROUP_BORDER = f"1px solid {BORDER_GREY}"
+
+#: The colour of each contract outcome (``Verdict.outcome``); the strict failures are red too.
+OUTCOME_COLOURS: dict[Outcome, str] = {
+    Outcome.PASS: GREEN,
+    Outcome.DRIFT: AMBER,
+    Outcome.FAIL: RED,
+    Outcome.UNCHECKED: GREY,
+    Outcome.FAIL_DRIFT: RED,
+    Outcome.FAIL_UNCHECKED: RED,
+}
+
+
+def status_colour(status: int) -> str:
+    """The colour of an HTTP status: green 2xx, amber 3xx, red otherwise."""
+    return GREEN if 200 <= status < 300 else AMBER if 300 <= status < 400 else RED
