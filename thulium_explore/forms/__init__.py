@@ -9,6 +9,7 @@ Importing ``thulium_explore`` does not import this package; it loads ipywidgets 
 >>> explore()  # pick any endpoint; the mode switch on top  # doctest: +SKIP
 """
 
+from thulium_explore._lazy import publish as _publish
 from thulium_explore.forms._builders import BUILDERS, build_input, kind_of
 from thulium_explore.forms._explore import Explorer, explore
 from thulium_explore.forms._field import Field
@@ -38,3 +39,5 @@ __all__ = [
     "kind_of",
     "session_history",
 ]
+
+_publish(globals(), __name__)
