@@ -1,51 +1,51 @@
-"""Contract tests: one test per recorded interaction in the repo's ``cassettes/`` (id ``cassette:index``).
+"""Contract tests for the repo's ``cassettes/``: guards that the plugin's checks really run.
 
-The same check as ``thulium-explore verify cassettes/``: a violation fails the test; drift and
-endpoints the catalog does not know are warnings (``verify --strict`` makes them failures).
+The recorded interactions are checked by the project's pytest plugin, which ``conftest.py`` here
+points at ``cassettes/`` when this module's folder is collected (items ``cassettes/<file>::<index>``).
+These tests make a vacuous pass impossible: the folder must hold readable interactions, and
+collecting this module must yield exactly one plugin item for each of them.
 """
 
 from __future__ import annotations
 
-import warnings
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from thulium_explore import CassetteError, default_catalog
-from thulium_explore.cassettes._file import find_cassettes, read_cassette
-from thulium_explore.contract._verify import check_interaction
-
-ROOT = Path(__file__).resolve().parents[2]
-CASSETTES = ROOT / "cassettes"
-
-
-def _recorded() -> tuple[list[Any], str | None]:
-    """Every (id, cassette name, index, interaction) in cassettes/, or the one-line reason it cannot be read."""
-    try:
-        found = [
-            pytest.param(cassette.name, index, interaction, id=f"{cassette.name}:{index}")
-            for cassette in (read_cassette(p, name=p.relative_to(CASSETTES).as_posix())
-                             for p in find_cassettes([CASSETTES]))
-            for index, interaction in enumerate(cassette.interactions)
-        ]
-    except CassetteError as exc:
-        return [], str(exc)
-    return found, None
-
-
-RECORDED, UNREADABLE = _recorded()
+from tests.contract.conftest import CASSETTES, ROOT, named_by_option
+from thulium_explore import verify
+from thulium_explore.pytest_plugin import InteractionItem
 
 
 def test_cassettes_are_readable_and_not_empty() -> None:
     """Guards against a vacuous pass: cassettes/ must hold at least one readable interaction."""
-    assert UNREADABLE is None, UNREADABLE
-    assert len(RECORDED) > 0, f"no recorded interactions in {CASSETTES}"
+    report = verify(CASSETTES)  # CassetteError (one line, naming the file) if unreadable or empty
+    assert len(report.interactions) > 0, f"no recorded interactions in {CASSETTES}"
 
 
-@pytest.mark.parametrize(("cassette", "index", "interaction"), RECORDED)
-def test_interaction_conforms(cassette: str, index: int, interaction: dict[str, Any]) -> None:
-    report = check_interaction(default_catalog(), cassette, index, interaction)
-    assert report.ok, "\n".join(report.lines())
-    if report.verdict != "pass":
-        warnings.warn("\n".join(report.lines()), UserWarning, stacklevel=1)
+def _items(node: pytest.Collector | pytest.Item) -> Iterator[pytest.Item]:
+    if isinstance(node, pytest.Item):
+        yield node
+    else:
+        for child in node.collect():
+            yield from _items(child)
+
+
+def test_collecting_this_module_collects_each_recorded_interaction_once(request: pytest.FixtureRequest) -> None:
+    """Guards the wiring: what pytest gets when it collects this file holds one plugin item per interaction."""
+    expected = sorted(
+        f"{Path(r.cassette).resolve().relative_to(ROOT).as_posix()}::{r.index}" for r in verify(CASSETTES).interactions
+    )
+    package = request.node.getparent(pytest.Package)
+    assert package is not None and package.path == Path(__file__).parent
+    collectors = package.ihook.pytest_collect_file(file_path=Path(__file__), parent=package)
+    extra = [c for c in collectors if not isinstance(c, pytest.Module)]  # besides this module (and its doctests)
+    if named_by_option(request.config):
+        # `pytest --thulium-cassettes=cassettes`: the plugin collects them itself (its own tests are in
+        # tests/integration/test_pytest_plugin.py); collecting them here too would run each one twice.
+        assert extra == []
+        return
+    items = [item for collector in extra for item in _items(collector)]
+    assert all(isinstance(item, InteractionItem) for item in items), items
+    assert sorted(item.nodeid for item in items) == expected
