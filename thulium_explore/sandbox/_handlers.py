@@ -1,7 +1,7 @@
 """What the sandbox answers for a valid call: the documented example, unless a handler says otherwise.
 
-The extension point is a table of functions keyed by endpoint id (``_sandbox.HANDLERS``, the chat
-lifecycle of ``_sandbox_chat`` by default; ``Sandbox(handlers=…)`` adds or overrides). A handler gets
+The extension point is a table of functions keyed by endpoint id (``HANDLERS`` in ``_app.py``, the
+chat lifecycle of ``_chat.py`` by default; ``Sandbox(handlers=…)`` adds or overrides). A handler gets
 a :class:`SandboxCall` (the endpoint, the validated parameters, the sandbox's shared ``state`` and
 helpers) and returns a :class:`Reply`. An endpoint without a handler answers
 :func:`documented_example`: the response schema's first ``examples`` entry, with a fresh uuid in
