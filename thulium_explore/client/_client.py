@@ -8,17 +8,15 @@
 from __future__ import annotations
 
 import base64
-import inspect
 import ipaddress
-import keyword
 import logging
 import math
 import os
 import re
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import requests
@@ -31,6 +29,8 @@ from thulium_explore._settings import ENV_BASE_URL, ENV_PASSWORD, ENV_USER
 from thulium_explore._wire import _params
 from thulium_explore.catalog._catalog import Catalog, default_catalog
 from thulium_explore.catalog._model import Endpoint
+from thulium_explore.client._endpoints import EndpointGroups
+from thulium_explore.client._groups import EndpointGroup, GroupAttribute, has_group
 from thulium_explore.client._result import MASK, CallResult, SentRequest
 from thulium_explore.contract._response import EMPTY_BODY, Problem, Verdict, check_response, parse_body
 
@@ -110,12 +110,14 @@ def normalise_base_url(base_url: str, *, allow_insecure_http: bool = False) -> s
     return f"{parts.scheme}://{parts.netloc}{path}"
 
 
-class ThuliumClient:
+class ThuliumClient(EndpointGroups):
     """A client for one Thulium tenant.
 
     Every call is validated against the catalog before it is sent and its answer is
     checked against the documented response. TLS verification is on, every request has
-    a timeout, nothing is retried, redirects are not followed.
+    a timeout, nothing is retried, redirects are not followed. Each endpoint is also a method,
+    ``client.chat_conversations.start(chat_queue_id=3)``, typed for type checkers and IDEs
+    (:class:`EndpointGroups`, generated from the schemas).
 
     >>> client = ThuliumClient.from_env()  # doctest: +SKIP
     >>> client.call("chat_conversations.start", chat_queue_id=3).json  # doctest: +SKIP
@@ -254,14 +256,26 @@ class ThuliumClient:
             verdict=verdict,
         )
 
-    def __getattr__(self, name: str) -> _Group:
-        if name.startswith("_") or not any(e.startswith(name + ".") for e in self.catalog.endpoints):
-            raise AttributeError(f"{type(self).__name__!r} has no attribute {name!r}")
-        return _Group(self, name)
+    if not TYPE_CHECKING:  # type checkers see only the typed groups (EndpointGroups): a misspelt one is an error
+
+        def __getattr__(self, name: str) -> EndpointGroup:
+            return _untyped_group(self, name)
 
     def __dir__(self) -> list[str]:
         groups = {e.split(".", 1)[0] for e in self.catalog.endpoints}
-        return sorted(set(super().__dir__()) | groups)
+        return sorted((set(super().__dir__()) - _TYPED_GROUPS) | groups)
+
+
+#: the groups EndpointGroups declares; dir() lists only those the client's catalog has
+_TYPED_GROUPS = frozenset(n for n, v in vars(EndpointGroups).items() if isinstance(v, GroupAttribute))
+
+
+def _untyped_group(client: ThuliumClient, name: str) -> EndpointGroup:
+    """A group of a catalog other than the shipped one (no typed class), made once and kept on the client."""
+    if name.startswith("_") or not has_group(client.catalog, name):
+        raise AttributeError(f"{type(client).__name__!r} has no attribute {name!r}")
+    group = vars(client)[name] = EndpointGroup(client, name)
+    return group
 
 
 _NOT_JSON = object()
@@ -287,58 +301,3 @@ def _transport_error(exc: requests.RequestException, url: str, sent: SentRequest
     detail = re.sub(r"(?i)(authorization['\"]?\s*[:=]\s*['\"]?)[^'\",}]+", r"\1" + MASK, detail)
     return TransportError(kind, url, detail[:300], request=sent)
 
-
-class _Group:
-    """``client.chat_conversations``: one attribute per endpoint (or sub-group) under a prefix."""
-
-    def __init__(self, client: ThuliumClient, prefix: str) -> None:
-        self._client = client
-        self._prefix = prefix
-
-    def _children(self) -> set[str]:
-        cut = len(self._prefix) + 1
-        return {e[cut:].split(".", 1)[0] for e in self._client.catalog.endpoints
-                if e.startswith(self._prefix + ".")}
-
-    def __getattr__(self, name: str) -> Any:
-        full = f"{self._prefix}.{name}"
-        if name.startswith("_") or name not in self._children():
-            raise AttributeError(f"no endpoint or group {full!r} in the catalog")
-        if full in self._client.catalog.endpoints:
-            return endpoint_method(self._client, self._client.catalog[full])
-        return _Group(self._client, full)
-
-    def __dir__(self) -> list[str]:
-        return sorted(self._children())
-
-    def __repr__(self) -> str:
-        return f"<endpoints {self._prefix}.*: {', '.join(sorted(self._children()))}>"
-
-
-def endpoint_method(client: ThuliumClient, endpoint: Endpoint) -> Callable[..., CallResult]:
-    """A function with the endpoint's real signature and a docstring built from its schema."""
-    renamed = {(p.name + "_" if keyword.iskeyword(p.name) else p.name): p.name
-               for p in endpoint.parameters}
-
-    def method(**kwargs: Any) -> CallResult:
-        """Send the call; arguments left as None are not sent."""
-        sent = {renamed.get(k, k): v for k, v in kwargs.items() if v is not None}
-        return client.send(endpoint.id, sent)
-
-    params = [
-        inspect.Parameter(
-            py_name, inspect.Parameter.KEYWORD_ONLY,
-            default=inspect.Parameter.empty if endpoint.parameter(name).required else None,  # type: ignore[union-attr]
-        )
-        for py_name, name in renamed.items() if py_name.isidentifier()
-    ]
-    params.sort(key=lambda p: p.default is not inspect.Parameter.empty)
-    method.__signature__ = inspect.Signature(params, return_annotation=CallResult)  # type: ignore[attr-defined]
-    method.__name__ = endpoint.id.rsplit(".", 1)[-1]
-    method.__qualname__ = endpoint.id
-    lines = [f"{endpoint.summary} — {endpoint.method} {endpoint.path}", ""]
-    if endpoint.description:
-        lines += [endpoint.description, ""]
-    lines += ["Parameters:"] + [f"    {_params.parameter_help(p)}" for p in endpoint.parameters]
-    method.__doc__ = "\n".join(lines)
-    return method
