@@ -28,8 +28,9 @@ TYPOS = ROOT / "tests" / "typing" / "typos.py"
 def test_the_committed_file_is_what_the_schemas_render_now() -> None:
     fresh = _typing_gen.render(default_catalog())
     committed = _typing_gen.target().read_text(encoding="utf-8")
-    diff = "".join(list(difflib.unified_diff(committed.splitlines(True), fresh.splitlines(True),
-                                             "committed", "rendered now"))[:40])
+    diff = "".join(
+        list(difflib.unified_diff(committed.splitlines(True), fresh.splitlines(True), "committed", "rendered now"))[:40]
+    )
     assert committed == fresh, f"client/_endpoints.py is stale; regenerate with {_typing_gen.COMMAND}\n{diff}"
 
 
@@ -46,8 +47,13 @@ def test_the_command_writes_and_checks(tmp_path: Path, monkeypatch: pytest.Monke
     assert _typing_gen.main(["--check"], out=said.append) == 1
     assert _typing_gen.main(["--frobnicate"], out=said.append) == 2
     stale = f"{target}: stale; regenerate with {_typing_gen.COMMAND}"
-    assert said == [stale, f"{target}: written", f"{target}: up to date", stale,
-                    f"usage: {_typing_gen.COMMAND} [--check]"]
+    assert said == [
+        stale,
+        f"{target}: written",
+        f"{target}: up to date",
+        stale,
+        f"usage: {_typing_gen.COMMAND} [--check]",
+    ]
     assert [p.name for p in tmp_path.iterdir()] == ["_endpoints.py"]  # the atomic write left no temporary file
 
 
@@ -64,8 +70,10 @@ def test_the_command_writes_and_checks(tmp_path: Path, monkeypatch: pytest.Monke
         ({"type": "array"}, "list[Any]"),
         ({"type": ["string", "array"], "items": {"type": "string"}}, "str | list[str]"),
         ({"type": "object"}, "dict[str, Any]"),
-        ({"type": "object", "additionalProperties": {"type": "array", "items": {"type": "string"}}},
-         "dict[str, list[str]]"),
+        (
+            {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "string"}}},
+            "dict[str, list[str]]",
+        ),
         ({"type": "object", "properties": {"city": {"type": "string"}}}, "dict[str, Any]"),
         ({"type": "string", "enum": ["user", "customer", "both"]}, 'Literal["user", "customer", "both"]'),
         ({"enum": ["a", 1, True, None]}, 'Literal["a", 1, True]'),
@@ -217,9 +225,23 @@ def _expected_errors() -> dict[int, str]:
 def test_mypy_flags_exactly_the_marked_lines(tmp_path: Path) -> None:
     pytest.importorskip("mypy")
     done = subprocess.run(
-        [sys.executable, "-m", "mypy", "--config-file", str(ROOT / "pyproject.toml"), "--cache-dir",
-         str(tmp_path / "mypy_cache"), "--no-error-summary", "--hide-error-context", str(TYPOS)],
-        cwd=ROOT, capture_output=True, text=True, timeout=600, check=False,
+        [
+            sys.executable,
+            "-m",
+            "mypy",
+            "--config-file",
+            str(ROOT / "pyproject.toml"),
+            "--cache-dir",
+            str(tmp_path / "mypy_cache"),
+            "--no-error-summary",
+            "--hide-error-context",
+            str(TYPOS),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
     )
     assert done.returncode in (0, 1) and not done.stderr, done.stdout[-3000:] + done.stderr[-3000:]
     errors: dict[int, list[str]] = {}
