@@ -21,8 +21,9 @@ from thulium_explore.catalog._catalog import Catalog
 class ThuliumCassette(Cassette):  # type: ignore[misc]
     """vcrpy's cassette with our scrubbing on append and dict-indexed replay."""
 
-    def __init__(self, path: str, *, thulium_mode: Mode, catalog: Catalog, secrets: tuple[str, ...] = (),
-                 **kwargs: Any) -> None:
+    def __init__(
+        self, path: str, *, thulium_mode: Mode, catalog: Catalog, secrets: tuple[str, ...] = (), **kwargs: Any
+    ) -> None:
         record_mode = RecordMode.ALL if thulium_mode is Mode.RECORD else RecordMode.NONE
         super().__init__(path, record_mode=record_mode, **kwargs)
         self.thulium_mode = thulium_mode
@@ -60,8 +61,10 @@ class ThuliumCassette(Cassette):  # type: ignore[misc]
         data = {
             "requests": [request for request, _ in self.data],
             "responses": [response for _, response in self.data],
-            "metadata": {"recorded_with": f"thulium-explore {__version__}",
-                         "scrubbed": "credentials, tenant host and x-sensitive personal data"},
+            "metadata": {
+                "recorded_with": f"thulium-explore {__version__}",
+                "scrubbed": "credentials, tenant host and x-sensitive personal data",
+            },
         }
         self._persister.save_cassette(self._path, data, serializer=self._serializer)
         self.dirty = False
@@ -140,6 +143,7 @@ class ThuliumCassette(Cassette):  # type: ignore[misc]
             return f"{head}; the cassette is empty (record it with THULIUM_MODE=record)"
         position, diffs = closest
         shown = "; ".join(diffs) or "nothing (the recording was already played)"
-        return (f"{head}; closest is #{position} {show(self.index.keys[position])}, which differs in: {shown} "
-                f"(re-record with THULIUM_MODE=record if the request changed on purpose)")
-
+        return (
+            f"{head}; closest is #{position} {show(self.index.keys[position])}, which differs in: {shown} "
+            f"(re-record with THULIUM_MODE=record if the request changed on purpose)"
+        )

@@ -106,8 +106,9 @@ def make_connection(args: argparse.Namespace) -> Connection:
             f"{ENV_BASE_URL}, {ENV_USER}, {ENV_PASSWORD}: not set; set them for your tenant "
             f"(example: export {ENV_BASE_URL}=https://your-system-name.thulium.com) or pass --mode sandbox"
         )
-    return connect(mode, cassette=args.cassette, environ=env, timeout=args.timeout,
-                   allow_insecure_http=args.insecure_http)
+    return connect(
+        mode, cassette=args.cassette, environ=env, timeout=args.timeout, allow_insecure_http=args.insecure_http
+    )
 
 
 def cmd_call(args: argparse.Namespace) -> int:
@@ -118,8 +119,13 @@ def cmd_call(args: argparse.Namespace) -> int:
     with make_connection(args) as conn:
         result = conn.client.send(endpoint.id, params)
     if args.json:
-        print(json.dumps({"status": result.status, "body": result.json,
-                          "contract": result.verdict.as_dict()}, indent=2, ensure_ascii=False))
+        print(
+            json.dumps(
+                {"status": result.status, "body": result.json, "contract": result.verdict.as_dict()},
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
     else:
         print("\n".join(result.summary_lines()))
     if args.curl:
@@ -131,13 +137,18 @@ def cmd_call(args: argparse.Namespace) -> int:
 def _add_connection_flags(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--base-url", help=f"tenant URL (default: ${ENV_BASE_URL})")
     parser.add_argument("--user", help=f"API user (default: ${ENV_USER})")
-    parser.add_argument("--password-stdin", action="store_true",
-                        help=f"read the password from stdin (default: ${ENV_PASSWORD})")
+    parser.add_argument(
+        "--password-stdin", action="store_true", help=f"read the password from stdin (default: ${ENV_PASSWORD})"
+    )
     parser.add_argument("--timeout", type=float, default=30.0, help="seconds (default 30)")
-    parser.add_argument("--insecure-http", action="store_true",
-                        help="allow plain http to a non-loopback host (sends the password in clear)")
-    parser.add_argument("--mode", choices=MODES,
-                        help=f"sandbox, live, record or replay (default: ${ENV_MODE}, else live with a tenant)")
+    parser.add_argument(
+        "--insecure-http",
+        action="store_true",
+        help="allow plain http to a non-loopback host (sends the password in clear)",
+    )
+    parser.add_argument(
+        "--mode", choices=MODES, help=f"sandbox, live, record or replay (default: ${ENV_MODE}, else live with a tenant)"
+    )
     parser.add_argument("--cassette", help=f"cassette to record into or replay from (default: ${ENV_CASSETTE})")
 
 
@@ -155,5 +166,3 @@ def setup_call(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help="print a JSON report")
     p.add_argument("--curl", action="store_true", help="also print the call as curl")
     _add_connection_flags(p)
-
-

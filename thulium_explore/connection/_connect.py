@@ -60,8 +60,16 @@ class Connection:
     >>> conn.close()  # doctest: +SKIP
     """
 
-    def __init__(self, mode: str, client: ThuliumClient, *, cassette: Path | None, sandbox: Sandbox | None,
-                 stack: ExitStack, recording: Any = None) -> None:
+    def __init__(
+        self,
+        mode: str,
+        client: ThuliumClient,
+        *,
+        cassette: Path | None,
+        sandbox: Sandbox | None,
+        stack: ExitStack,
+        recording: Any = None,
+    ) -> None:
         self.mode = mode
         self.client = client
         self.cassette = cassette
@@ -100,17 +108,24 @@ class Connection:
         return f"<Connection {self.mode} {self.client.base_url}{where}{state}>"
 
 
-def connect(mode: Mode | str | None = None, *, cassette: str | os.PathLike[str] | None = None,
-            environ: Mapping[str, str] | None = None, catalog: Catalog | None = None,
-            **client_kwargs: Any) -> Connection:
+def connect(
+    mode: Mode | str | None = None,
+    *,
+    cassette: str | os.PathLike[str] | None = None,
+    environ: Mapping[str, str] | None = None,
+    catalog: Catalog | None = None,
+    **client_kwargs: Any,
+) -> Connection:
     """A ready :class:`Connection` (see the module docstring for the modes)."""
     env = os.environ if environ is None else environ
     chosen = resolve_mode(mode, env)
     path_text = cassette if cassette is not None else env.get(ENV_CASSETTE)
     path = Path(path_text) if path_text else None
     if chosen in ("record", "replay") and path is None:
-        raise ConfigError(f"cassette: {chosen} mode needs a cassette path "
-                          f"(example: connect({chosen!r}, cassette='cassettes/my_session.yaml') or {ENV_CASSETTE}=…)")
+        raise ConfigError(
+            f"cassette: {chosen} mode needs a cassette path "
+            f"(example: connect({chosen!r}, cassette='cassettes/my_session.yaml') or {ENV_CASSETTE}=…)"
+        )
     stack = ExitStack()
     try:
         sandbox: Sandbox | None = None
@@ -128,9 +143,7 @@ def connect(mode: Mode | str | None = None, *, cassette: str | os.PathLike[str] 
         recording = None
         if chosen in ("record", "replay"):
             assert path is not None
-            recording = stack.enter_context(
-                recorder(path, Mode(chosen), catalog=client.catalog, secrets=secrets)
-            )
+            recording = stack.enter_context(recorder(path, Mode(chosen), catalog=client.catalog, secrets=secrets))
         return Connection(chosen, client, cassette=path, sandbox=sandbox, stack=stack, recording=recording)
     except BaseException:
         stack.close()

@@ -34,6 +34,7 @@ class Persister:
         cassette = read_cassette(path)
         pairs = [replayable(str(path), index, item) for index, item in enumerate(cassette.interactions)]
         return [request for request, _ in pairs], [response for _, response in pairs]
+
     @staticmethod
     def save_cassette(cassette_path: str | Path, cassette_dict: Any, serializer: Any) -> None:
         from vcr.serialize import serialize
@@ -61,17 +62,24 @@ def replayable(label: str, index: int, interaction: dict[str, Any]) -> tuple[Any
         message = _reason(status["code"])
     elif not isinstance(message, str):
         raise CassetteError(f"{where}: response.status.message: {message!r} is not text (example: {_EXAMPLE_STATUS})")
-    headers = {side: _header_lists(f"{where}: {side}.headers", part.get("headers"))
-               for side, part in (("request", request), ("response", response))}
+    headers = {
+        side: _header_lists(f"{where}: {side}.headers", part.get("headers"))
+        for side, part in (("request", request), ("response", response))
+    }
     body = response["body"].get("string")
     body = body.encode("utf-8") if isinstance(body, str) else (body or b"")
     try:
         sent_body = raw_bytes(request.get("body"))
     except (BodyError, TypeError, ValueError):
         raise CassetteError(f"{where}: request.body: expected text, !!binary or null (example: body: null)") from None
-    return (Request(request["method"], request["uri"], sent_body, headers["request"]),
-            {"status": {"code": status["code"], "message": message}, "headers": headers["response"],
-             "body": {"string": body}})
+    return (
+        Request(request["method"], request["uri"], sent_body, headers["request"]),
+        {
+            "status": {"code": status["code"], "message": message},
+            "headers": headers["response"],
+            "body": {"string": body},
+        },
+    )
 
 
 _EXAMPLE_STATUS = "status: {code: 200, message: OK}"
@@ -93,7 +101,9 @@ def _header_lists(where: str, headers: Any) -> dict[str, list[str]]:
     for name, values in (headers or {}).items():
         values = [values] if isinstance(values, str) else list(values)
         if not isinstance(name, str) or not all(isinstance(v, str) for v in values):
-            raise CassetteError(f"{where}: {name!r}: expected a name with a list of text values "
-                                "(example: headers: {Content-Type: [application/json]})")
+            raise CassetteError(
+                f"{where}: {name!r}: expected a name with a list of text values "
+                "(example: headers: {Content-Type: [application/json]})"
+            )
         out[name] = values
     return out
