@@ -18,7 +18,9 @@ Used by :func:`thulium_explore.connect`, the notebooks and tests alike::
   personal data compared by kind). A request with no recording raises :class:`CassetteError`
   naming the closest recording and what differs.
 * ``.yaml``/``.yml`` cassettes are written as vcrpy's YAML (UTF-8 kept readable), ``.json`` as
-  vcrpy's JSON. Writes are atomic (a temporary file, then a rename).
+  vcrpy's JSON. Writes are atomic (a temporary file, then a rename; a symlinked cassette is written
+  through to its target). A missing folder is created; a path that is a folder, or a folder that
+  cannot be written in, is a one-line :class:`CassetteError` before anything is sent.
 * Replay reads a cassette through verify's reader and structural checks
   (:func:`thulium_explore.cassettes._file.read_cassette`): a file ``verify`` rejects is the same
   one-line :class:`CassetteError` naming the file and the field.
@@ -37,6 +39,7 @@ from typing import Any
 from thulium_explore._errors import CassetteError
 from thulium_explore._settings import Mode
 from thulium_explore.cassettes.persisters import Persister
+from thulium_explore.cassettes.persisters.filesystem import check_writable
 from thulium_explore.cassettes.serializers import serializer_for
 from thulium_explore.catalog._catalog import Catalog, default_catalog
 
@@ -72,6 +75,8 @@ def recorder(
             f"{target}: no such cassette to replay; record it first "
             f"(example: THULIUM_MODE=record, or recorder({str(target)!r}, mode='record'))"
         )
+    if chosen is Mode.RECORD:
+        check_writable(target, create_folder=True)  # before anything is sent
     use = ThuliumCassette.use(
         path=str(target),
         serializer=serializer_for(target),

@@ -15,7 +15,9 @@ Signature (stable; the notebooks' mode switch is built on it)::
   call is stored, scrubbed, in ``cassette`` (written when the connection closes).
 * ``replay`` — answers come from ``cassette`` only; nothing reaches the network.
 
-``cassette`` defaults to ``THULIUM_CASSETTE``; record and replay need one. ``client_kwargs`` go to
+``cassette`` defaults to ``THULIUM_CASSETTE``; record and replay need one. A cassette to record
+that cannot be written (its folder does not exist or cannot be written in, or it is a folder) is a
+one-line :class:`CassetteError` before anything is sent. ``client_kwargs`` go to
 :class:`ThuliumClient` (``timeout=``, ``verify=``…).
 
 A :class:`Connection` has ``.client``, ``.mode`` (the string), ``.cassette`` (a Path or None),
@@ -45,6 +47,7 @@ from thulium_explore._errors import ConfigError
 from thulium_explore._settings import ENV_CASSETTE, ENV_PASSWORD, ENV_USER, Mode, resolve_mode, tenant_configured
 from thulium_explore.cassettes._recorder import recorder
 from thulium_explore.cassettes._scrub import PLACEHOLDER_ORIGIN
+from thulium_explore.cassettes.persisters.filesystem import check_writable
 from thulium_explore.catalog._catalog import Catalog
 from thulium_explore.client._client import ThuliumClient
 from thulium_explore.connection._sandbox import Sandbox
@@ -126,6 +129,9 @@ def connect(
             f"cassette: {chosen} mode needs a cassette path "
             f"(example: connect({chosen!r}, cassette='cassettes/my_session.yaml') or {ENV_CASSETTE}=…)"
         )
+    if chosen == "record":
+        assert path is not None
+        check_writable(path, create_folder=False)  # a typo in the folder is an error, not a new folder
     stack = ExitStack()
     try:
         sandbox: Sandbox | None = None

@@ -2,11 +2,14 @@
 
 This uses vcrpy's documented persister interface (``load_cassette`` / ``save_cassette``,
 ``CassetteNotFoundError``); the cassette subclass in ``cassettes/_vcr.py`` is the only module that
-touches vcrpy's internals.
+touches vcrpy's internals. :func:`check_writable` is asked before a recording starts, so a cassette
+that could not be written fails before anything is sent; a write that fails anyway is a one-line
+:class:`CassetteError` too, and leaves the file as it was.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -41,8 +44,50 @@ class Persister:
 
         path = Path(cassette_path)
         text = serialize(cassette_dict, serializer)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, text)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(path, text)
+        except OSError as exc:
+            raise CassetteError(
+                f"{path}: cannot write the cassette ({exc.strerror or type(exc).__name__}); the file was left as "
+                f"it was; record where you can write (example: {_EXAMPLE_PATH})"
+            ) from None
+
+
+_EXAMPLE_PATH = "cassettes/session.yaml"
+
+
+def check_writable(path: Path, *, create_folder: bool) -> None:
+    """A one-line :class:`CassetteError` naming ``path`` and a right example when it cannot be recorded into.
+
+    Refused: a folder in its place, a folder that cannot be written in, a file where a folder should
+    be, and a folder that does not exist — unless ``create_folder`` (the recorder then makes it
+    when it saves; the nearest existing folder must be writable).
+    """
+    if path.is_dir():
+        raise CassetteError(
+            f"{path}: is a folder, not a cassette file; name a file in it (example: {path / 'session.yaml'})"
+        )
+    if path.exists() and not path.is_file():  # a device or a pipe: written in place, its folder is not touched
+        if not os.access(path, os.W_OK):
+            raise CassetteError(f"{path}: cannot write to it (permission denied) (example: {_EXAMPLE_PATH})")
+        return
+    folder = Path(os.path.realpath(path)).parent if path.is_symlink() else path.parent
+    if not folder.exists():
+        if not create_folder:
+            raise CassetteError(
+                f"{path}: the folder {folder} does not exist; create it or record elsewhere "
+                f"(example: mkdir -p {folder})"
+            )
+        while not folder.exists():
+            folder = folder.parent
+    if not folder.is_dir():
+        raise CassetteError(f"{path}: {folder} is not a folder (example: {_EXAMPLE_PATH})")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise CassetteError(
+            f"{path}: cannot write in the folder {folder} (permission denied); record into a "
+            f"folder you can write to (example: {_EXAMPLE_PATH})"
+        )
 
 
 def replayable(label: str, index: int, interaction: dict[str, Any]) -> tuple[Any, dict[str, Any]]:
