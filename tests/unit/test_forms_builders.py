@@ -46,7 +46,7 @@ EXPECTED_KINDS = {
     "vip": "boolean",
     "status_id": "array",
     "actions": "array:enum",
-    "note": "string",
+    "note": "string:long",  # a free-text name: a multi-line box
     "agent_id": "multi",
     "address": "object",
     "custom_fields": "json",
@@ -58,8 +58,16 @@ def test_table_dispatch_picks_one_builder_per_kind(specs: dict[str, FieldSpec]) 
 
 
 def test_every_field_is_built_with_the_widget_of_its_kind(specs: dict[str, FieldSpec]) -> None:
-    expected = {"count": W.Text, "status": W.Dropdown, "vip": W.ToggleButtons, "status_id": W.Textarea,
-                "actions": W.SelectMultiple, "address": W.VBox, "custom_fields": W.Textarea}
+    expected = {
+        "count": W.Text,
+        "note": W.Textarea,
+        "status": W.Dropdown,
+        "vip": W.ToggleButtons,
+        "status_id": W.Textarea,
+        "actions": W.SelectMultiple,
+        "address": W.VBox,
+        "custom_fields": W.Textarea,
+    }
     for name, widget_type in expected.items():
         assert isinstance(field(specs, name).input.widget, widget_type), name
 
@@ -242,8 +250,9 @@ def test_kitchen_sink_fixture_is_a_valid_catalog(tmp_path: Path) -> None:
     assert "test.kitchen_sink" in catalog
 
 
-@pytest.mark.parametrize("pattern", [r"^\d{4}-\d{2}-\d{2}$", r"^[0-9]{4}-(0[1-9]|1[0-2])-[0-9]{2}$",
-                                     r"^([0-9]{4}-[0-9]{2}-[0-9]{2})?$"])
+@pytest.mark.parametrize(
+    "pattern", [r"^\d{4}-\d{2}-\d{2}$", r"^[0-9]{4}-(0[1-9]|1[0-2])-[0-9]{2}$", r"^([0-9]{4}-[0-9]{2}-[0-9]{2})?$"]
+)
 def test_date_patterns_are_dates_other_patterns_plain_strings(pattern: str) -> None:
     assert kind_of(build_spec("d", {"type": "string", "pattern": pattern}, False, ("d",), None)) == "string:date"
     assert kind_of(build_spec("n", {"type": "string", "pattern": "^[0-9]+$"}, False, ("n",), None)) == "string"
@@ -255,3 +264,17 @@ def test_type_hint_names_bounds_formats_and_enum_values(specs: dict[str, FieldSp
     assert specs["note"].type_text == "string | null"
     assert specs["status"].type_text == "string, one of CREATED, IN_PROGRESS, CLOSED"
     assert specs["date_from"].type_text == "string (pattern)"  # long patterns go to the tooltip
+
+
+@pytest.mark.parametrize(
+    ("schema", "kind"),
+    [
+        ({"type": ["string", "array"], "items": {"type": "string"}}, "text-or-json"),
+        ({"title": "no documented type"}, "text-or-json"),
+        ({"type": ["integer", "object"]}, "text-or-json"),
+        ({"type": "string", "maxLength": 1000}, "string:long"),
+        ({"type": "string", "maxLength": 100}, "string"),
+    ],
+)
+def test_text_or_json_and_long_text_kinds(schema: dict[str, Any], kind: str) -> None:
+    assert kind_of(build_spec("x", schema, False, ("x",), None)) == kind

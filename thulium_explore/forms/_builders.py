@@ -22,6 +22,7 @@ from typing import Any
 import ipywidgets as W
 
 import thulium_explore.forms._shared as _shared
+import thulium_explore.forms._text as _text
 from thulium_explore._wire._params import coerce_value
 from thulium_explore.forms._spec import UNSET, FieldSpec, example_text, is_scalar
 from thulium_explore.forms._theme import GROUP_BORDER
@@ -31,32 +32,79 @@ _WIDE = "min(32em, 95%)"
 _DATE_PATTERN = re.compile(r"^\^?\(?(\\d|\[0-9\])\{4\}-")  # ^\d{4}-… or ^[0-9]{4}-…: a date
 
 
-def _text_input(spec: FieldSpec, parse: Callable[[str], Any], *, multiline: bool = False,
-                strip: bool = False) -> Input:
-    """A text box: empty means UNSET (or null for a required nullable field), else ``parse(text)``."""
+def _text_input(
+    spec: FieldSpec,
+    parse: Callable[[str], Any],
+    *,
+    multiline: bool = False,
+    strip: bool = False,
+    check: Callable[[str], str | None] | None = None,
+    hint: str = "",
+) -> Input:
+    """A text box: empty means UNSET (or null for a required nullable field), else ``parse(text)``.
+
+    ``check(text)`` finds a problem before validation; a one-line box offers Enter (``on_submit``).
+    """
     box: W.Widget
     if multiline:
-        box = W.Textarea(placeholder=spec.placeholder, continuous_update=True, layout=_shared.layout(width=_WIDE),
-                         style=_shared.text_style(), _dom_classes=classes(spec))
+        box = W.Textarea(
+            placeholder=spec.placeholder,
+            continuous_update=True,
+            rows=4,
+            layout=_shared.layout(width=_WIDE),
+            style=_shared.text_style(),
+            _dom_classes=classes(spec),
+        )
     else:
-        box = W.Text(placeholder=spec.placeholder, continuous_update=True, layout=_shared.layout(width=_WIDE),
-                     style=_shared.text_style(), _dom_classes=classes(spec))
+        box = W.Text(
+            placeholder=spec.placeholder,
+            continuous_update=True,
+            layout=_shared.layout(width=_WIDE),
+            style=_shared.text_style(),
+            _dom_classes=classes(spec),
+        )
+
+    def text() -> str:
+        return str(box.value.strip() if strip else box.value)
 
     def read() -> Any:
-        text = box.value.strip() if strip else box.value
-        if text == "":
+        typed = text()
+        if typed == "":
             return None if spec.required and spec.nullable else UNSET
-        return parse(text)
+        return parse(typed)
+
+    def problem() -> str | None:
+        typed = text()
+        return check(typed) if check is not None and typed != "" else None
 
     def write(value: Any) -> None:
         box.value = example_text(value)
 
-    return Input(box, read, write, (box,))
+    return Input(
+        box, read, write, (box,), problem=problem, hint=hint, on_submit=None if multiline else _text.enter_hook(box)
+    )
 
 
 def build_string(spec: FieldSpec, ctx: BuildContext) -> Input:
     """Free text; sent exactly as typed."""
     return _text_input(spec, lambda text: text)
+
+
+def build_long_string(spec: FieldSpec, ctx: BuildContext) -> Input:
+    """Free text that may run to paragraphs (``body``, ``note``, ``maxLength`` > 200): a multi-line box."""
+    return _text_input(spec, lambda text: text, multiline=True)
+
+
+def build_text_or_json(spec: FieldSpec, ctx: BuildContext) -> Input:
+    """Text where the schema also allows lists or objects (``["string","array"]``), or names no type:
+    plain text is sent as typed, JSON only when clearly typed and of an allowed type (see ``_text``)."""
+    return _text_input(
+        spec,
+        lambda text: _text.read_text_or_json(spec, text)[0],
+        multiline=_text.is_long_text(spec),
+        check=lambda text: _text.read_text_or_json(spec, text)[1],
+        hint=_text.text_or_json_hint(spec),
+    )
 
 
 def build_formatted_string(spec: FieldSpec, ctx: BuildContext) -> Input:
@@ -84,8 +132,13 @@ def build_enum(spec: FieldSpec, ctx: BuildContext) -> Input:
     values = list(spec.schema.get("enum", [spec.schema.get("const")]))
     blank = "(choose)" if spec.required else "(not set)"
     options = [(blank, -1)] + [(example_text(v) if v is not None else "null", i) for i, v in enumerate(values)]
-    drop = W.Dropdown(options=options, value=-1, layout=_shared.layout(width=_WIDE),
-                      style=_shared.description_style(), _dom_classes=classes(spec))
+    drop = W.Dropdown(
+        options=options,
+        value=-1,
+        layout=_shared.layout(width=_WIDE),
+        style=_shared.description_style(),
+        _dom_classes=classes(spec),
+    )
 
     def read() -> Any:
         return UNSET if drop.value == -1 else values[drop.value]
@@ -101,9 +154,13 @@ def build_boolean(spec: FieldSpec, ctx: BuildContext) -> Input:
     options = [("true", "true"), ("false", "false")]
     if not spec.required:
         options.insert(0, ("unset", "unset"))
-    toggle = W.ToggleButtons(options=options, value="unset" if not spec.required else None,
-                             layout=_shared.layout(), style=_shared.toggle_style(button_width="5em"),
-                             _dom_classes=classes(spec))
+    toggle = W.ToggleButtons(
+        options=options,
+        value="unset" if not spec.required else None,
+        layout=_shared.layout(),
+        style=_shared.toggle_style(button_width="5em"),
+        _dom_classes=classes(spec),
+    )
 
     def read() -> Any:
         return {"true": True, "false": False}.get(toggle.value or "unset", UNSET)
@@ -118,30 +175,47 @@ def build_boolean(spec: FieldSpec, ctx: BuildContext) -> Input:
 
 
 def build_array(spec: FieldSpec, ctx: BuildContext) -> Input:
-    """A list of scalars, one per line; blank lines are skipped; no lines means UNSET."""
+    """A list of scalars, one per line; blank lines are skipped; no lines means UNSET. Several values on
+    one line of a list of e-mails (or integers) is a problem: ``a@example.org, b@example.org``."""
     item_schema = spec.items.schema if spec.items is not None else {}
-    area = W.Textarea(placeholder="\n".join(_example_lines(spec)), continuous_update=True,
-                      rows=3, layout=_shared.layout(width=_WIDE), style=_shared.text_style(),
-                      _dom_classes=classes(spec))
+    area = W.Textarea(
+        placeholder="\n".join(_example_lines(spec)),
+        continuous_update=True,
+        rows=3,
+        layout=_shared.layout(width=_WIDE),
+        style=_shared.text_style(),
+        _dom_classes=classes(spec),
+    )
+
+    def lines() -> list[str]:
+        return [line.strip() for line in area.value.splitlines() if line.strip()]
 
     def read() -> Any:
-        lines = [line.strip() for line in area.value.splitlines() if line.strip()]
-        if not lines:
+        typed = lines()
+        if not typed:
             return UNSET
-        return [coerce_value(item_schema, line) for line in lines]
+        return [coerce_value(item_schema, line) for line in typed]
 
     def write(value: Any) -> None:
         area.value = "\n".join(example_text(v) for v in value) if isinstance(value, list) else example_text(value)
 
-    return Input(area, read, write, (area,))
+    return Input(
+        area, read, write, (area,), problem=lambda: _text.list_problem(spec, lines()), hint=_text.list_hint(spec)
+    )
 
 
 def build_enum_array(spec: FieldSpec, ctx: BuildContext) -> Input:
     """A multiple choice of the documented values; nothing chosen means UNSET."""
     values = list(spec.items.schema.get("enum", [])) if spec.items is not None else []
     options = [(example_text(v), i) for i, v in enumerate(values)]
-    select = W.SelectMultiple(options=options, value=(), rows=min(len(values), 6), layout=_shared.layout(),
-                              style=_shared.description_style(), _dom_classes=classes(spec))
+    select = W.SelectMultiple(
+        options=options,
+        value=(),
+        rows=min(len(values), 6),
+        layout=_shared.layout(),
+        style=_shared.description_style(),
+        _dom_classes=classes(spec),
+    )
 
     def read() -> Any:
         return [values[i] for i in select.value] if select.value else UNSET
@@ -158,9 +232,15 @@ def build_object(spec: FieldSpec, ctx: BuildContext) -> Input:
     when first opened (or written), which keeps big forms fast to build."""
     fields: list[FieldLike] = []
     count = f"{len(spec.children)} field{'s' * (len(spec.children) != 1)}"
-    toggle = W.ToggleButton(value=False, description=count, icon="chevron-right", tooltip="show / hide",
-                            layout=_shared.layout(width="auto"), style=_shared.toggle_button_style(),
-                            _dom_classes=classes(spec))
+    toggle = W.ToggleButton(
+        value=False,
+        description=count,
+        icon="chevron-right",
+        tooltip="show / hide",
+        layout=_shared.layout(width="auto"),
+        style=_shared.toggle_button_style(),
+        _dom_classes=classes(spec),
+    )
     body = W.VBox([], layout=_shared.layout(border=GROUP_BORDER, padding="4px 8px", margin="2px 0 2px 1em"))
 
     def build() -> None:
@@ -197,8 +277,13 @@ def build_object(spec: FieldSpec, ctx: BuildContext) -> Input:
 
 def build_json(spec: FieldSpec, ctx: BuildContext) -> Input:
     """Anything else (free-form objects such as ``custom_fields``, arrays of objects): JSON text."""
-    area = W.Textarea(placeholder=example_text(spec.example), continuous_update=True, rows=3,
-                      layout=_shared.layout(width=_WIDE), style=_shared.text_style())
+    area = W.Textarea(
+        placeholder=example_text(spec.example),
+        continuous_update=True,
+        rows=3,
+        layout=_shared.layout(width=_WIDE),
+        style=_shared.text_style(),
+    )
 
     def parsed() -> tuple[Any, str | None]:
         text = area.value.strip()
@@ -233,20 +318,26 @@ BUILDERS: dict[str, Builder] = {
     "number": build_number,
     "object": build_object,
     "string": build_string,
+    "string:long": build_long_string,
     "string:date": build_formatted_string,
     "string:date-time": build_formatted_string,
     "string:email": build_formatted_string,
     "string:uuid": build_formatted_string,
+    "text-or-json": build_text_or_json,
 }
 
 
 def kind_of(spec: FieldSpec) -> str:
-    """The :data:`BUILDERS` key for ``spec``: ``enum``, ``string:<format>``, ``array:enum``, a type, or ``json``."""
+    """The :data:`BUILDERS` key for ``spec``: ``enum``, ``string:<format>``, ``string:long``, ``array:enum``,
+    ``multi`` (several scalar types), ``text-or-json`` (several types, not all scalar, or none
+    documented), a JSON type, or ``json`` (objects without properties, arrays of objects)."""
     schema = spec.schema
     if "enum" in schema or "const" in schema:
         return "enum"
     if len(spec.types) != 1:
-        return "multi" if spec.types and is_scalar(spec) else "json"
+        if spec.types and is_scalar(spec):
+            return "multi"
+        return "text-or-json"  # ["string","array"], no documented type, ...: text, or JSON when clearly typed
     kind = spec.types[0]
     if kind == "string":
         fmt = schema.get("format") or schema.get("x-format")
@@ -254,7 +345,7 @@ def kind_of(spec: FieldSpec) -> str:
             return f"string:{fmt}"
         if isinstance(schema.get("pattern"), str) and _DATE_PATTERN.search(schema["pattern"]):
             return "string:date"
-        return "string"
+        return "string:long" if "pattern" not in schema and _text.is_long_text(spec) else "string"
     if kind == "array":
         items = spec.items
         if items is not None and "enum" in items.schema:

@@ -11,7 +11,7 @@ import ipywidgets as W
 import thulium_explore.forms._shared as _shared
 from thulium_explore.forms._builders import build_input
 from thulium_explore.forms._spec import UNSET, FieldSpec
-from thulium_explore.forms._theme import RED
+from thulium_explore.forms._theme import GREY, RED
 from thulium_explore.forms._types import BuildContext, FieldLike, Input, classes
 
 
@@ -28,8 +28,13 @@ class Field:
         self.input: Input = build_input(spec, ctx)
         self.touched = False
         self._error: str | None = None
-        self._header = _shared.html(spec.header_html, layout=_shared.layout(margin="6px 0 0 0"),
-                                    _dom_classes=("thulium-field-header",))
+        hint = self.input.hint
+        self._header_html = spec.header_html + (
+            f"<div class='thulium-hint' style='font-size:90%;color:{GREY}'>{html.escape(hint)}</div>" if hint else ""
+        )
+        self._header = _shared.html(
+            self._header_html, layout=_shared.layout(margin="6px 0 0 0"), _dom_classes=("thulium-field-header",)
+        )
         editor = self.input.widget
         for css in classes(spec):  # builders set them at construction; a custom builder may not
             if css not in editor._dom_classes:
@@ -71,14 +76,25 @@ class Field:
         for widget in self.input.watch:
             widget.observe(changed, names="value")
 
+    def on_submit(self, callback: Callable[[], None]) -> None:
+        """Call ``callback()`` when Enter is pressed in a one-line box (nothing for other editors)."""
+        if self.input.on_submit is not None:
+            self.input.on_submit(callback)
+
     def show_error(self, message: str | None) -> None:
         """Show (or clear) the error line; only sends an update when it changed."""
         if message == self._error:
             return
         self._error = message
-        error = (f"<div class='thulium-error' style='color:{RED}'>⚠ <code>{html.escape(self.spec.json_path)}"
-                 f"</code> {html.escape(message)}</div>") if message else ""
-        self._header.value = self.spec.header_html + error
+        error = (
+            (
+                f"<div class='thulium-error' style='color:{RED}'>⚠ <code>{html.escape(self.spec.json_path)}"
+                f"</code> {html.escape(message)}</div>"
+            )
+            if message
+            else ""
+        )
+        self._header.value = self._header_html + error
 
     @property
     def error(self) -> str | None:

@@ -38,6 +38,8 @@ class FieldLike(Protocol):
 
     def on_edit(self, callback: Callable[[FieldLike], None]) -> None: ...
 
+    def on_submit(self, callback: Callable[[], None]) -> None: ...
+
     def show_error(self, message: str | None) -> None: ...
 
 
@@ -46,6 +48,8 @@ class Input:
     """An editor: its widget, how to read/write its value, which widgets signal an edit.
 
     ``children`` holds the nested fields built so far (a group builds its fields when first opened).
+    ``hint`` is shown under the field's header (which forms of text it accepts); ``on_submit``, for a
+    one-line box, registers a callback for Enter (``None``: Enter means nothing, e.g. a new line).
     """
 
     widget: W.Widget
@@ -54,6 +58,8 @@ class Input:
     watch: Sequence[W.Widget] = ()
     children: Sequence[FieldLike] = ()
     problem: Callable[[], str | None] = field(default=lambda: None)
+    hint: str = ""
+    on_submit: Callable[[Callable[[], None]], None] | None = None
 
 
 class BuildContext(Protocol):
