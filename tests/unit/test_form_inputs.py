@@ -1,5 +1,5 @@
 """Inputs people can type: text or JSON where the schema allows both, one list item per line, long text in a
-multi-line box, Enter to send."""
+multi-line box, Enter to send, and the searchable endpoint picker."""
 
 from __future__ import annotations
 
@@ -9,8 +9,10 @@ from typing import Any
 import ipywidgets as W
 import pytest
 
+from thulium_explore import default_catalog
 from thulium_explore.forms import EndpointForm, Field, kind_of
 from thulium_explore.forms._field import FieldFactory
+from thulium_explore.forms._picker import EndpointPicker
 from thulium_explore.forms._spec import build_spec
 
 from .forms_support import offline_client
@@ -182,3 +184,42 @@ def test_enter_in_a_one_line_box_calls_the_submit_hook() -> None:
         warnings.simplefilter("error")  # not through the deprecated Text.on_submit
         press_enter(subject.editor)
     assert calls == ["subject"]
+
+
+# -- 4. the searchable endpoint picker -----------------------------------------------------------------
+
+
+def test_picker_filters_by_id_case_insensitively() -> None:
+    picker = EndpointPicker(default_catalog(), value="chat_conversations.start")
+    picker.search.value = "CUSTOMERS.CREATE"
+    assert picker.matches == ["customers.create"]
+
+
+def test_picker_filters_by_summary_and_polish_summary() -> None:
+    catalog = default_catalog()
+    picker = EndpointPicker(catalog)
+    picker.search.value = "start a chat"
+    assert "chat_conversations.start" in picker.matches
+    picker.search.value = "rozpoczyna konwersacje"  # Polish summary, typed without the diacritics
+    assert picker.matches == ["chat_conversations.start"]
+    picker.search.value = ""
+    assert len(picker.matches) == len(list(catalog))
+
+
+def test_picker_value_follows_the_choice_and_enter_picks_the_first_match() -> None:
+    picker = EndpointPicker(default_catalog(), value="chat_conversations.start")
+    seen: list[str] = []
+    picker.observe(lambda change: seen.append(change["new"]), names="value")
+    picker.choice.value = "customers.get"
+    assert picker.value == "customers.get"
+    picker.search.value = "tickets.create"
+    press_enter(picker.search)
+    assert picker.value == "tickets.create"
+    picker.value = "agents.get"
+    assert picker.choice.value == "agents.get"
+    assert seen == ["customers.get", "tickets.create", "agents.get"]
+
+
+def test_picker_refuses_an_unknown_endpoint() -> None:
+    with pytest.raises(ValueError, match="no-such"):
+        EndpointPicker(default_catalog(), value="no-such.endpoint")
