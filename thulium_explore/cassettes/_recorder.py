@@ -9,11 +9,15 @@ Used by :func:`thulium_explore.connect`, the notebooks and tests alike::
         client.chat_conversations.start(chat_queue_id=3)
 
 * ``mode`` is ``sandbox`` or ``live`` (no cassette: ``recorder`` yields None and requests go
-  wherever the client points), ``record`` (every request is sent and stored, scrubbed, replacing
-  the cassette when the block ends without an exception) or ``replay`` (answers come from the
-  cassette only; the network is never touched). ``None`` follows :meth:`Mode.resolve`, like
-  :func:`connect`: ``THULIUM_MODE``, else live with a tenant configured, else sandbox — so without
-  a mode nothing is recorded or replayed; pass ``"replay"`` (or set ``THULIUM_MODE``) for that.
+  wherever the client points), ``record`` (every request is sent and stored, scrubbed, when the
+  block ends without an exception) or ``replay`` (answers come from the cassette only; the network
+  is never touched). ``None`` follows :meth:`Mode.resolve`, like :func:`connect`: ``THULIUM_MODE``,
+  else live with a tenant configured, else sandbox — so without a mode nothing is recorded or
+  replayed; pass ``"replay"`` (or set ``THULIUM_MODE``) for that.
+* An existing cassette, in record mode: ``overwrite=False`` adds the new interactions after the
+  ones already there, which are kept as they are (vcrpy's ``new_episodes``); the default,
+  ``overwrite=True``, replaces it — ``thulium-explore record`` re-records whole cassettes this way.
+  :func:`connect` and ``thulium-explore call`` add unless told to overwrite (``--overwrite``).
 * Replay matches method, path and normalised query (sorted, decoded; the host is ignored;
   personal data compared by kind). A request with no recording raises :class:`CassetteError`
   naming the closest recording and what differs.
@@ -51,10 +55,14 @@ def recorder(
     *,
     catalog: Catalog | None = None,
     secrets: Iterable[str] = (),
+    overwrite: bool = True,
 ) -> Iterator[Any]:
     """Record or replay every HTTP request made inside the block (see the module docstring).
 
     ``secrets`` (passwords, tokens) are replaced by ``REDACTED`` wherever they would be stored.
+    ``overwrite`` (record mode): True replaces an existing cassette, False adds the new interactions
+    after its own (an existing cassette that cannot be read is then a :class:`CassetteError` before
+    anything is sent).
     Yields the cassette (None in ``sandbox`` and ``live`` mode); ``cassette.index.comparisons`` counts replay
     comparisons.
 
@@ -84,6 +92,7 @@ def recorder(
         thulium_mode=chosen,
         catalog=catalog or default_catalog(),
         secrets=tuple(secrets),
+        overwrite=overwrite,
         record_on_exception=False,
     )
     with use as cassette:

@@ -19,12 +19,20 @@ from thulium_explore.catalog._catalog import Catalog
 
 
 class ThuliumCassette(Cassette):  # type: ignore[misc]
-    """vcrpy's cassette with our scrubbing on append and dict-indexed replay."""
+    """vcrpy's cassette with our scrubbing on append and dict-indexed replay.
+
+    Record mode replaces the file (vcrpy's ``all``), or with ``overwrite=False`` adds the new
+    interactions after the ones already in it (vcrpy's ``new_episodes``), which are kept as stored.
+    """
 
     def __init__(
         self, path: str, *, thulium_mode: Mode, catalog: Catalog, secrets: tuple[str, ...] = (), **kwargs: Any
     ) -> None:
-        record_mode = RecordMode.ALL if thulium_mode is Mode.RECORD else RecordMode.NONE
+        overwrite = bool(kwargs.pop("overwrite", True))
+        if thulium_mode is not Mode.RECORD:
+            record_mode = RecordMode.NONE
+        else:
+            record_mode = RecordMode.ALL if overwrite else RecordMode.NEW_EPISODES
         super().__init__(path, record_mode=record_mode, **kwargs)
         self.thulium_mode = thulium_mode
         self.catalog = catalog
@@ -36,8 +44,15 @@ class ThuliumCassette(Cassette):  # type: ignore[misc]
     # -- loading and saving -------------------------------------------------------------------
 
     def _load(self) -> None:
-        """Replay: read every interaction and file it by key. Record: start empty (the file is replaced)."""
+        """Replay: read every interaction and file it by key.
+
+        Record: start empty. Adding (``new_episodes``): keep the file's interactions, as stored, in
+        vcrpy's ``_old_interactions``, to be written before the new ones (a file that cannot be read
+        is a :class:`CassetteError` now, before anything is sent, and is left as it is).
+        """
         if self.thulium_mode is Mode.RECORD:
+            if self.record_mode == RecordMode.NEW_EPISODES:
+                self._old_interactions = self._persister.kept_interactions(self._path)  # dicts, not (request, response)
             return
         from vcr.persisters.filesystem import CassetteNotFoundError
 
@@ -55,10 +70,11 @@ class ThuliumCassette(Cassette):  # type: ignore[misc]
         self.rewound = True
 
     def _save(self, force: bool = False) -> None:
-        """Record mode only: write every recorded interaction (atomically, via the persister)."""
+        """Record mode only: write the kept interactions, then every recorded one (atomically, via the persister)."""
         if self.thulium_mode is not Mode.RECORD or not (self.dirty or force):
             return
         data = {
+            "kept": self._old_interactions if self.record_mode == RecordMode.NEW_EPISODES else [],
             "requests": [request for request, _ in self.data],
             "responses": [response for _, response in self.data],
             "metadata": {

@@ -101,13 +101,24 @@ def make_connection(args: argparse.Namespace) -> Connection:
     if args.password_stdin:
         env[ENV_PASSWORD] = sys.stdin.readline().rstrip("\r\n")
     mode = args.mode or env.get(ENV_MODE) or None
+    overwrite = bool(getattr(args, "overwrite", False))
+    if overwrite and (mode or "").strip().lower() != "record":
+        raise UsageError(
+            f"--overwrite: only record mode writes a cassette, not {mode or 'the default mode'} "
+            "(example: --mode record --cassette cassettes/x.yaml --overwrite)"
+        )
     if mode is None and not tenant_configured(env):
         raise ConfigError(
             f"{ENV_BASE_URL}, {ENV_USER}, {ENV_PASSWORD}: not set; set them for your tenant "
             f"(example: export {ENV_BASE_URL}=https://your-system-name.thulium.com) or pass --mode sandbox"
         )
     return connect(
-        mode, cassette=args.cassette, environ=env, timeout=args.timeout, allow_insecure_http=args.insecure_http
+        mode,
+        cassette=args.cassette,
+        environ=env,
+        overwrite=overwrite,
+        timeout=args.timeout,
+        allow_insecure_http=args.insecure_http,
     )
 
 
@@ -150,6 +161,11 @@ def _add_connection_flags(parser: argparse.ArgumentParser) -> None:
         "--mode", choices=MODES, help=f"sandbox, live, record or replay (default: ${ENV_MODE}, else live with a tenant)"
     )
     parser.add_argument("--cassette", help=f"cassette to record into or replay from (default: ${ENV_CASSETTE})")
+    parser.add_argument(
+        "--overwrite",
+        action="store_true",
+        help="record mode: replace an existing cassette (default: add the new calls after its own)",
+    )
 
 
 def setup_endpoints(p: argparse.ArgumentParser) -> None:

@@ -2,7 +2,7 @@
 
 Signature (stable; the notebooks' mode switch is built on it)::
 
-    connect(mode=None, *, cassette=None, environ=None, catalog=None, **client_kwargs) -> Connection
+    connect(mode=None, *, cassette=None, environ=None, catalog=None, overwrite=False, **client_kwargs) -> Connection
 
 ``mode`` is ``"sandbox"``, ``"live"``, ``"record"``, ``"replay"`` (or a :class:`Mode`), else
 ``THULIUM_MODE``, else ``"live"`` when the tenant is configured (``THULIUM_BASE_URL``,
@@ -12,7 +12,10 @@ Signature (stable; the notebooks' mode switch is built on it)::
 * ``sandbox`` — starts a :class:`Sandbox` on 127.0.0.1 and connects to it with its sample credentials.
 * ``live`` — connects to the tenant; needs the three ``THULIUM_*`` variables.
 * ``record`` — like live against the tenant when configured, else against a fresh sandbox; every
-  call is stored, scrubbed, in ``cassette`` (written when the connection closes).
+  call is stored, scrubbed, in ``cassette`` (written when the connection closes). An existing
+  cassette is added to: the new interactions come after its own, which are kept as they are (an
+  existing cassette that cannot be read is a :class:`CassetteError` before anything is sent);
+  ``overwrite=True`` replaces it instead (any other mode refuses ``overwrite=True``).
 * ``replay`` — answers come from ``cassette`` only; nothing reaches the network.
 
 ``cassette`` defaults to ``THULIUM_CASSETTE``; record and replay need one. A cassette to record
@@ -117,6 +120,7 @@ def connect(
     cassette: str | os.PathLike[str] | None = None,
     environ: Mapping[str, str] | None = None,
     catalog: Catalog | None = None,
+    overwrite: bool = False,
     **client_kwargs: Any,
 ) -> Connection:
     """A ready :class:`Connection` (see the module docstring for the modes)."""
@@ -128,6 +132,11 @@ def connect(
         raise ConfigError(
             f"cassette: {chosen} mode needs a cassette path "
             f"(example: connect({chosen!r}, cassette='cassettes/my_session.yaml') or {ENV_CASSETTE}=…)"
+        )
+    if overwrite and chosen != "record":
+        raise ConfigError(
+            f"overwrite: only record mode writes a cassette, and this is {chosen} mode "
+            "(example: connect('record', cassette='cassettes/my_session.yaml', overwrite=True))"
         )
     if chosen == "record":
         assert path is not None
@@ -149,7 +158,9 @@ def connect(
         recording = None
         if chosen in ("record", "replay"):
             assert path is not None
-            recording = stack.enter_context(recorder(path, Mode(chosen), catalog=client.catalog, secrets=secrets))
+            recording = stack.enter_context(
+                recorder(path, Mode(chosen), catalog=client.catalog, secrets=secrets, overwrite=overwrite)
+            )
         return Connection(chosen, client, cassette=path, sandbox=sandbox, stack=stack, recording=recording)
     except BaseException:
         stack.close()

@@ -39,11 +39,35 @@ class Persister:
         return [request for request, _ in pairs], [response for _, response in pairs]
 
     @staticmethod
+    def kept_interactions(cassette_path: str | Path) -> list[dict[str, Any]]:
+        """The interactions already in the cassette, as stored, to record after ([] when there is no file).
+
+        They must pass the checks replay makes (so the combined file replays); a file that does not
+        is a one-line :class:`CassetteError` naming the file, the problem and how to replace it instead.
+        A non-regular file (``/dev/null``, a FIFO) and an empty file hold nothing to keep.
+        """
+        path = Path(cassette_path)
+        if not path.is_file() or path.stat().st_size == 0:
+            return []
+        try:
+            cassette = read_cassette(path)
+            for index, item in enumerate(cassette.interactions):
+                replayable(str(path), index, item)
+        except CassetteError as exc:
+            raise CassetteError(
+                f"{exc}; recording adds to an existing cassette, so it must be readable — to replace it "
+                "instead, pass --overwrite (or overwrite=True)"
+            ) from None
+        return cassette.interactions
+
+    @staticmethod
     def save_cassette(cassette_path: str | Path, cassette_dict: Any, serializer: Any) -> None:
+        """Write vcrpy's cassette dict atomically; ``cassette_dict["kept"]`` (interactions as stored) goes first."""
         from vcr.serialize import serialize
 
         path = Path(cassette_path)
-        text = serialize(cassette_dict, serializer)
+        kept = cassette_dict.get("kept") or []
+        text = serialize(cassette_dict, _KeptFirst(kept, serializer) if kept else serializer)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             write_atomic(path, text)
@@ -55,6 +79,21 @@ class Persister:
 
 
 _EXAMPLE_PATH = "cassettes/session.yaml"
+
+
+class _KeptFirst:
+    """A serializer writing the interactions kept from the file before the newly recorded ones.
+
+    The kept ones are the file's own values (as :func:`read_cassette` read them), not vcrpy's
+    round trip through ``Request``, so the serializer writes them back as they were.
+    """
+
+    def __init__(self, kept: list[dict[str, Any]], serializer: Any) -> None:
+        self.kept = kept
+        self.serializer = serializer
+
+    def serialize(self, data: dict[str, Any]) -> str:
+        return str(self.serializer.serialize({**data, "interactions": [*self.kept, *data["interactions"]]}))
 
 
 def check_writable(path: Path, *, create_folder: bool) -> None:
