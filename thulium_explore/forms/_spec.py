@@ -136,8 +136,11 @@ def example_text(value: Any) -> str:
 
 def _header_html(spec: FieldSpec) -> str:
     esc = html.escape
-    marker = (f" <span class='thulium-required' title='required' style='color:{RED}'>*</span>"
-              if spec.required else f" <span style='color:{GREY}'>(optional)</span>")
+    marker = (
+        f" <span class='thulium-required' title='required' style='color:{RED}'>*</span>"
+        if spec.required
+        else f" <span style='color:{GREY}'>(optional)</span>"
+    )
     provenance = spec.schema.get("x-provenance")
     prov = f" · {esc(str(provenance))}" if provenance else ""
     parts = [
@@ -207,8 +210,9 @@ def _json_type(value: Any) -> str:
     return "string" if isinstance(value, str) else "object"
 
 
-def build_spec(name: str, schema: Mapping[str, Any], required: bool, path: tuple[str, ...],
-               resolver: Any, depth: int = 0) -> FieldSpec:
+def build_spec(
+    name: str, schema: Mapping[str, Any], required: bool, path: tuple[str, ...], resolver: Any, depth: int = 0
+) -> FieldSpec:
     """Resolve one (sub)schema into a :class:`FieldSpec`, recursing into object properties and array items."""
     resolved, resolver = resolve(schema, resolver)
     resolved, types, nullable = _types(resolved, resolver)
@@ -240,8 +244,6 @@ def endpoint_specs(catalog: Catalog, endpoint: Endpoint) -> tuple[FieldSpec, ...
     if found is None:
         resolver = catalog.registry.resolver(base_uri=endpoint.uri)
         resolver = resolver.lookup(endpoint.parameters_uri).resolver
-        found = tuple(
-            build_spec(p.name, p.schema, p.required, (p.name,), resolver) for p in endpoint.parameters
-        )
+        found = tuple(build_spec(p.name, p.schema, p.required, (p.name,), resolver) for p in endpoint.parameters)
         per_catalog[endpoint.id] = found
     return found
