@@ -25,7 +25,7 @@ def conn() -> Iterator[Connection]:
 
 def test_submit_sends_exactly_the_values_and_shows_the_result(conn: Connection) -> None:
     form = EndpointForm(conn, "chat_conversations.start", history=History())
-    form.fill_example().set(client_name=None, customer_id=None, client_email=None)
+    form.fill_samples().set(client_name=None, client_email=None)
     assert form.values == {"chat_queue_id": 3, "client_surname": "Kowalski", "client_id": "1234"}
     result = form.submit()
     assert conn.sandbox is not None

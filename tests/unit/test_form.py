@@ -56,18 +56,24 @@ def test_typing_validates_per_field_with_the_catalog_validator(start_form: Endpo
 
 
 def test_empty_optional_field_is_never_sent_as_empty_or_zero(start_form: EndpointForm) -> None:
-    start_form.fill_example()
+    start_form.fill_samples(ids=True)
     assert start_form.values["customer_id"] == 1
     start_form.set(customer_id=None, client_email=None)
     by_path(start_form, "client_name").input.widget.value = ""
     assert start_form.values == {"chat_queue_id": 3, "client_surname": "Kowalski", "client_id": "1234"}
 
 
-def test_fill_documented_example_fills_every_field(start_form: EndpointForm) -> None:
-    start_form.fill_example()
+def test_fill_documented_example_fills_only_the_documented_request(start_form: EndpointForm) -> None:
+    start_form.fill_samples().fill_example()
+    assert start_form.values == {"chat_queue_id": 3, "client_id": "1234"}
+    assert start_form.errors == {}
+
+
+def test_fill_every_field_with_sample_values_leaves_the_crm_customer_id_empty(start_form: EndpointForm) -> None:
+    start_form.fill_samples()
     assert start_form.values == {
         "chat_queue_id": 3, "client_name": "Jan", "client_surname": "Kowalski",
-        "client_email": "jan.kowalski@example.org", "client_id": "1234", "customer_id": 1,
+        "client_email": "jan.kowalski@example.org", "client_id": "1234",
     }
     assert start_form.errors == {}
 
@@ -95,7 +101,7 @@ def test_unknown_field_in_set_names_the_fields(start_form: EndpointForm) -> None
 
 
 def test_clear_empties_everything(start_form: EndpointForm) -> None:
-    start_form.fill_example().clear()
+    start_form.fill_samples().clear()
     assert start_form.values == {}
 
 
@@ -128,12 +134,15 @@ def test_bad_json_blocks_send(sink_form: EndpointForm) -> None:
     assert sink_form._send.disabled
 
 
-def test_kitchen_sink_example_fills_nested_groups(sink_form: EndpointForm) -> None:
-    sink_form.fill_example()
+def test_kitchen_sink_samples_fill_nested_groups(sink_form: EndpointForm) -> None:
+    sink_form.fill_samples()
     values = sink_form.values
     assert values["address"] == {"street": "Długa", "city": "Kraków", "postcode": "30-001"}
-    assert values["vip"] is True
-    assert values["status_id"] == [1, 2]
+    assert "vip" not in values and "agent_id" not in values  # a flag and an id: only when asked
+    assert "status_id" not in values  # ids of existing objects, even in a list
+    assert sink_form.fill_samples(flags=True).values["vip"] is True
+    values = sink_form.fill_samples(ids=True).values
+    assert values["status_id"] == [1, 2] and values["agent_id"] == 11
     assert "actions" not in values  # no documented example: stays empty, not sent
     assert sink_form.errors == {}
 

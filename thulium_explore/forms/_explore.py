@@ -13,12 +13,15 @@ import ipywidgets as W
 
 from thulium_explore.catalog._catalog import Catalog
 from thulium_explore.forms._form import EndpointForm, _catalog_of
-from thulium_explore.forms._history import History, session_history
+from thulium_explore.forms._history import History
 from thulium_explore.forms._modeswitch import ModeSwitch
 
 
 class Explorer:
-    """An endpoint picker above the chosen endpoint's form; forms keep their values when you switch back."""
+    """An endpoint picker above the chosen endpoint's form; forms keep their values when you switch back.
+
+    Each form has its own history unless ``history`` is given (then they share it).
+    """
 
     def __init__(self, client: Any = None, *, endpoint: str | None = None, history: History | None = None,
                  catalog: Catalog | None = None) -> None:
@@ -28,7 +31,7 @@ class Explorer:
             client = self.switch
         self.source = client
         self.catalog = catalog or (self.switch.catalog if self.switch else _catalog_of(client))
-        self.history = history if history is not None else session_history()
+        self.history = history
         self.forms: dict[str, EndpointForm] = {}
         ids = [e.id for e in self.catalog]
         if not ids:

@@ -8,6 +8,10 @@
 ({'chat_queue_id': 3}, {})
 >>> form.submit().json  # doctest: +SKIP
 {'conversation_id': '…'}
+
+Beside Send a badge shows the target (``form.target``): ``sandbox``, ``replay (x.yaml)``,
+``record (x.yaml)`` or ``LIVE host``; with a mode switch pending Connect, Send is disabled and
+``submit()`` raises ConfigError. Every form has its own history unless given one.
 """
 
 from __future__ import annotations
@@ -20,18 +24,20 @@ from typing import Any
 import ipywidgets as W
 
 import thulium_explore.forms._shared as _shared
-from thulium_explore._errors import ParameterError, ParameterProblem, ThuliumError
+from thulium_explore._errors import ConfigError, ParameterError, ParameterProblem, ThuliumError
 from thulium_explore._wire import _params
 from thulium_explore.catalog._catalog import Catalog, default_catalog
 from thulium_explore.client._result import CallResult
+from thulium_explore.forms._examples import NO_EXAMPLE, SAMPLES_TOOLTIP, documented_request, sample_values
 from thulium_explore.forms._field import Field, FieldFactory
-from thulium_explore.forms._history import History, resolve_client, session_history
-from thulium_explore.forms._spec import UNSET, FieldSpec, endpoint_specs, example_text
+from thulium_explore.forms._history import History, resolve_client
+from thulium_explore.forms._spec import UNSET, endpoint_specs, example_text
+from thulium_explore.forms._target import Target, target_html, target_of
 from thulium_explore.forms._theme import GREY, RED
 from thulium_explore.forms._types import FieldLike
 from thulium_explore.forms._viewer import ResponseViewer
 
-#: Optional fields shown at first; the rest come with "N more optional parameters" (or set/fill_example).
+#: Optional fields shown at first; the rest come with "N more optional parameters" (or set/fill_samples).
 FIRST_OPTIONAL = 8
 
 
@@ -41,6 +47,7 @@ class EndpointForm:
     ``client`` is a ThuliumClient, a Connection from ``connect()`` or a ModeSwitch (anything
     with ``.client``; looked up at each send). An empty optional field is not sent. Big forms show
     their required fields and the first optional ones; the others are built when asked for.
+    ``history`` defaults to a new one: this form's own.
     """
 
     def __init__(self, client: Any, endpoint_id: str, *, history: History | None = None,
@@ -48,11 +55,12 @@ class EndpointForm:
         self._source = client
         self.catalog: Catalog = catalog or _catalog_of(client)
         self.endpoint = self.catalog[endpoint_id]
-        self.history = history if history is not None else session_history()
+        self.history = history if history is not None else History()
         self.viewer = ResponseViewer()
         self.result: CallResult | None = None
         factory = self._factory = FieldFactory()
-        specs = endpoint_specs(self.catalog, self.endpoint)
+        specs = self._specs = endpoint_specs(self.catalog, self.endpoint)
+        self._documented = documented_request(self.endpoint)
         optional = [s for s in specs if not s.required]
         self._later = optional[FIRST_OPTIONAL:]
         self._names = [s.name for s in specs]
@@ -64,12 +72,18 @@ class EndpointForm:
         self._send = W.Button(description="Send", button_style="primary", icon="paper-plane",
                               tooltip=f"{self.endpoint.method} {self.endpoint.path}", layout=_shared.layout(),
                               style=_shared.button_style(), _dom_classes=("thulium-send",))
-        fill = W.Button(description="Fill documented example", icon="book", layout=_shared.layout(width="auto"),
-                        style=_shared.button_style(), _dom_classes=("thulium-fill-example",))
+        fill = self._fill = W.Button(
+            description="Fill documented example", icon="book", layout=_shared.layout(width="auto"),
+            style=_shared.button_style(), _dom_classes=("thulium-fill-example",), disabled=self._documented is None,
+            tooltip=NO_EXAMPLE if self._documented is None else "Exactly the request the documentation shows")
+        samples = self._samples = W.Button(
+            description="Fill every field with sample values", icon="list", layout=_shared.layout(width="auto"),
+            style=_shared.button_style(), tooltip=SAMPLES_TOOLTIP, _dom_classes=("thulium-fill-samples",))
         clear = W.Button(description="Clear", icon="eraser", layout=_shared.layout(), style=_shared.button_style(),
                          _dom_classes=("thulium-clear",))
         self._send.on_click(self._clicked)
         fill.on_click(lambda _: self.fill_example())
+        samples.on_click(lambda _: self.fill_samples())
         clear.on_click(lambda _: self.clear())
         self._status = _shared.html(_dom_classes=("thulium-form-status",))
         self._more: W.Button | None = None
@@ -79,10 +93,14 @@ class EndpointForm:
                                   style=_shared.button_style(), _dom_classes=("thulium-more",))
             self._more.on_click(lambda _: self.show_all_fields())
         self._head = _shared.html(self._header_html())
-        self._tail = [W.HBox([self._send, fill, clear], layout=_shared.layout()), self._status, self.viewer.widget,
-                      self.history.widget]
+        self.badge = _shared.html(_dom_classes=("thulium-target",))
+        self._send_row = W.HBox([self._send, self.badge, fill, samples, clear],
+                                layout=_shared.layout(flex_flow="row wrap"))
+        self._tail = [self._send_row, self._status, self.viewer.widget, self.history.widget]
         self.widget = W.VBox(self._children(), layout=_shared.layout(max_width="60em"),
                              _dom_classes=("thulium-form",))
+        if callable(getattr(client, "on_change", None)):
+            client.on_change(self._validate)  # a ModeSwitch: the badge and Send follow it
         self._validate()
 
     def _children(self) -> list[W.Widget]:
@@ -143,16 +161,23 @@ class EndpointForm:
         return self
 
     def fill_example(self) -> EndpointForm:
-        """Fill every field that has a documented example; the documented request example wins."""
-        documented = self.endpoint.parameters_schema.get("examples") or [{}]
-        request_example = documented[0] if isinstance(documented[0], dict) else {}
-        self.show_all_fields()
-        for f in self.fields:
-            value = request_example.get(f.spec.name, _example_of(f.spec))
-            f.write(value)
-            f.touched = f.touched or value is not UNSET
-        self._validate()
-        return self
+        """Fill exactly the endpoint's documented request example (every other field emptied).
+
+        ConfigError, and nothing changes, when the documentation gives none (nothing is invented).
+        """
+        if self._documented is None:
+            raise ConfigError(f"{self.endpoint.id}: {NO_EXAMPLE} (or use fill_samples())")
+        return self._fill_with(self._documented)
+
+    def fill_samples(self, *, ids: bool = False, flags: bool = False) -> EndpointForm:
+        """Fill the documented request example plus every other field's own example, leaving ids of existing
+        objects (``id``, ``*_id``) and boolean flags empty unless the documented example fills them or
+        ``ids=True`` / ``flags=True`` (the rule is in ``forms/_examples.py``)."""
+        return self._fill_with(sample_values(self._specs, self._documented, ids=ids, flags=flags))
+
+    def _fill_with(self, values: dict[str, Any]) -> EndpointForm:
+        self.clear()
+        return self.set(**values)
 
     def clear(self) -> EndpointForm:
         """Empty every field."""
@@ -176,24 +201,35 @@ class EndpointForm:
             raise ParameterError(self.endpoint.id, [ParameterProblem(path[2:] or path, message)
                                                     for _, path, message in problems])
         values = self.values
+        pending = self.target.pending
+        if pending is not None:  # the switch shows a target it is not connected to: send nothing
+            self.viewer.show_failure(self.endpoint.id, pending)
+            raise ConfigError(pending)
         try:
             client = resolve_client(self._source)  # a ModeSwitch connects here
         except ThuliumError as exc:
             self.viewer.show_failure(self.endpoint.id, f"not connected: {exc}")
             raise
+        target = self.target  # after connecting: the host a sandbox got
         self._send.disabled = True
         self._status.value = f"<span style='color:{GREY}'>Sending {html.escape(self.endpoint.id)}…</span>"
         try:
             result = client.send(self.endpoint.id, values)
         except ThuliumError as exc:
             self.viewer.show_failure(self.endpoint.id, str(exc))
-            self.history.add(self._source, self.endpoint.id, values, failure=str(exc), on_result=self._show)
+            self.history.add(self._source, self.endpoint.id, values, failure=str(exc), on_result=self._show,
+                             target=target)
             raise
         finally:
             self._validate()
         self._show(result)
-        self.history.add(self._source, self.endpoint.id, values, result=result, on_result=self._show)
+        self.history.add(self._source, self.endpoint.id, values, result=result, on_result=self._show, target=target)
         return result
+
+    @property
+    def target(self) -> Target:
+        """Where Send goes now (what the badge beside it shows)."""
+        return target_of(self._source)
 
     def _show(self, result: CallResult) -> None:
         self.result = result
@@ -234,7 +270,8 @@ class EndpointForm:
         return None
 
     def _validate(self, show_all: bool = False) -> list[tuple[FieldLike | None, str, str]]:
-        """Re-check, show errors of touched fields (all with ``show_all``), enable Send only when valid."""
+        """Re-check, show errors of touched fields (all with ``show_all``), refresh the target badge; enable
+        Send only when the form is valid and its target ready."""
         problems = self._problems()
         by_field: dict[int, str] = {}
         loose = []
@@ -248,10 +285,18 @@ class EndpointForm:
             if show_all:
                 f.touched = True
             f.show_error(by_field.get(id(f)) if f.touched else None)
-        self._send.disabled = bool(problems)
+        target = self.target
+        badge = target_html(target)
+        if self.badge.value != badge:
+            self.badge.value = badge
+        self._send.disabled = bool(problems) or not target.ready
         if problems:
-            hint = f"{len(problems)} problem{'s' * (len(problems) != 1)} to fix before sending"
-            self._status.value = f"<span style='color:{RED}'>" + "<br>".join([hint, *loose]) + "</span>"
+            named = [f"{html.escape(path[2:] or path)} {html.escape(message)}" for field, path, message in problems
+                     if field is not None][:3]
+            more = len(problems) - len(named) - len(loose)
+            hint = "To fix before sending: " + "; ".join(named) + (f"; {more} more" if more > 0 else "")
+            lines = [hint, *loose] if named else loose
+            self._status.value = f"<span style='color:{RED}'>" + "<br>".join(lines) + "</span>"
         else:
             self._status.value = ""
         return problems
@@ -279,16 +324,6 @@ class EndpointForm:
 
     def __repr__(self) -> str:
         return f"<EndpointForm {self.endpoint.id} values={self.values!r} errors={len(self.errors)}>"
-
-
-def _example_of(spec: FieldSpec) -> Any:
-    """A field's documented example; for a group, its fields' examples; UNSET when there is none."""
-    if spec.example is not UNSET:
-        return spec.example
-    if spec.children:
-        parts = {c.name: v for c in spec.children if (v := _example_of(c)) is not UNSET}
-        return parts or UNSET
-    return UNSET
 
 
 def _catalog_of(source: Any) -> Catalog:

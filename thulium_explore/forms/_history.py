@@ -1,7 +1,11 @@
-"""The session's call history: a table of every call made through the forms; any row can be re-sent.
+"""A form's call history: a table of its calls, each with the target it went to; any row can be re-sent.
 
->>> history = session_history()
->>> history.resend(0)  # doctest: +SKIP
+Every form has its own history (``EndpointForm(...).history``), so a Re-send answers in the form
+where it was clicked. ``session_history()`` is one kernel-wide history to pass explicitly
+(``EndpointForm(conn, id, history=session_history())``) when you want one table for many forms.
+
+>>> history = History()
+>>> history.resend(1)  # doctest: +SKIP
 <CallResult chat_conversations.start HTTP 200 contract=pass 3 ms>
 """
 
@@ -20,6 +24,7 @@ import thulium_explore.forms._shared as _shared
 from thulium_explore._errors import ThuliumError
 from thulium_explore.client._result import CallResult
 from thulium_explore.forms._render import request_line, status_badge, verdict_badge
+from thulium_explore.forms._target import Target, target_html, target_of
 from thulium_explore.forms._theme import GREY, RED
 
 MAX_ROWS = 100
@@ -48,7 +53,7 @@ def resolve_client(source: Any) -> Sender:
 
 @dataclass
 class HistoryEntry:
-    """One call: what was asked, through which client source, and what came back."""
+    """One call: what was asked, through which client source, where it went (``target``), what came back."""
 
     number: int
     endpoint_id: str
@@ -56,15 +61,18 @@ class HistoryEntry:
     source: Any = field(repr=False)
     result: CallResult | None = None
     failure: str | None = None
+    target: Target | None = None
     at: float = field(default_factory=time.time)
     on_result: Callable[[CallResult], None] | None = field(default=None, repr=False)
 
 
 class History:
-    """Calls made in this session, newest last; ``widget`` is the table with a Re-send button per row."""
+    """Calls made through a form (or the forms sharing it), newest last; ``widget`` is the table with a
+    Re-send button per row. ``title`` names whose calls these are."""
 
-    def __init__(self) -> None:
+    def __init__(self, title: str = "this form's calls") -> None:
         self.entries: list[HistoryEntry] = []
+        self.title = title
         self._widget: W.VBox | None = None
 
     @property
@@ -76,9 +84,10 @@ class History:
         return self._widget
 
     def add(self, source: Any, endpoint_id: str, params: Mapping[str, Any], *, result: CallResult | None = None,
-            failure: str | None = None, on_result: Callable[[CallResult], None] | None = None) -> HistoryEntry:
-        """Record one call (its answer or why it failed)."""
-        entry = HistoryEntry(len(self.entries) + 1, endpoint_id, dict(params), source, result, failure,
+            failure: str | None = None, on_result: Callable[[CallResult], None] | None = None,
+            target: Target | None = None) -> HistoryEntry:
+        """Record one call (its answer or why it failed) and where it went (``target``)."""
+        entry = HistoryEntry(len(self.entries) + 1, endpoint_id, dict(params), source, result, failure, target,
                              on_result=on_result)
         self.entries.append(entry)
         if self._widget is not None:
@@ -87,18 +96,23 @@ class History:
         return entry
 
     def resend(self, number: int) -> CallResult:
-        """Send call ``number`` again (its parameters, the same client source); the new call is recorded too."""
+        """Send call ``number`` again: its parameters, through the same client source — so to the target that
+        source shows now (a mode switch pending Connect sends nothing: ConfigError). The new call is
+        recorded with its own target and shown in the form that made the first one."""
         try:
             entry = next(e for e in self.entries if e.number == number)
         except StopIteration:
             raise ValueError(f"number: no call #{number} in the history (it has {len(self.entries)})") from None
-        client = resolve_client(entry.source)
+        client = resolve_client(entry.source)  # a pending mode switch raises here
+        target = target_of(entry.source)
         try:
             result = client.send(entry.endpoint_id, entry.params)
         except ThuliumError as exc:
-            self.add(entry.source, entry.endpoint_id, entry.params, failure=str(exc), on_result=entry.on_result)
+            self.add(entry.source, entry.endpoint_id, entry.params, failure=str(exc), on_result=entry.on_result,
+                     target=target)
             raise
-        self.add(entry.source, entry.endpoint_id, entry.params, result=result, on_result=entry.on_result)
+        self.add(entry.source, entry.endpoint_id, entry.params, result=result, on_result=entry.on_result,
+                 target=target)
         if entry.on_result is not None:
             entry.on_result(result)
         return result
@@ -111,10 +125,10 @@ class History:
     def __len__(self) -> int:
         return len(self.entries)
 
-    @staticmethod
-    def _header() -> W.HTML:
-        return _shared.html(f"<b>History</b> <span style='color:{GREY}'>— this session's calls; "
-                      "Re-send repeats one with the same parameters</span>")
+    def _header(self) -> W.HTML:
+        return _shared.html(f"<b>History</b> <span style='color:{GREY}'>— {html.escape(self.title)}, each with"
+                            " where it went; Re-send repeats one with the same parameters, to the target now"
+                            " shown beside Send</span>")
 
     def _row(self, entry: HistoryEntry) -> W.HBox:
         when = time.strftime("%H:%M:%S", time.localtime(entry.at))
@@ -124,9 +138,11 @@ class History:
                        f"{entry.result.elapsed * 1000:.0f} ms")
         else:
             outcome = f"<span style='color:{RED}'>{html.escape((entry.failure or '')[:160])}</span>"
+        where = target_html(entry.target) if entry.target is not None else ""
         cell = _shared.html(f"<span style='color:{GREY}'>#{entry.number} {when}</span> "
-                      f"<b>{html.escape(entry.endpoint_id)}</b> {outcome}")
-        button = W.Button(description="Re-send", tooltip=f"send call #{entry.number} again",
+                            f"<b>{html.escape(entry.endpoint_id)}</b> {where} {outcome}")
+        button = W.Button(description="Re-send", tooltip=f"send call #{entry.number} again, to the target shown"
+                                                         " beside Send now",
                           layout=_shared.layout(width="auto", min_width="6.5em"), style=_shared.button_style())
         button.add_class("thulium-resend")
 
@@ -139,9 +155,10 @@ class History:
         return W.HBox([button, cell], layout=_shared.layout())
 
 
-_SESSION = History()
+_SESSION = History("the calls of every form given history=session_history() in this kernel")
 
 
 def session_history() -> History:
-    """The history shared by every form in this Python session (kernel)."""
+    """One kernel-wide history, for forms given it explicitly (``history=session_history()``); by default
+    every form has its own."""
     return _SESSION

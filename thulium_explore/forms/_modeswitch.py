@@ -5,6 +5,13 @@ from the ``THULIUM_*`` environment variables or from the password box; the passw
 when connecting, and the box is emptied right away, so it never sits in widget state (and never in
 a saved notebook).
 
+**The mode shown is the target.** The mode (and cassette) the switch is built with is confirmed: the
+first Send connects in it. A click on another mode — or ``switch.mode = "sandbox"`` in code, the same
+thing — closes the current connection at once (a recording is saved) and leaves the switch *pending*:
+every Send that uses the switch is disabled, its badge says "not connected: click Connect", and
+``form.submit()`` raises a one-line :class:`ConfigError`, until Connect (``switch.connect()``). So is
+editing the cassette or base URL box. Nothing is ever sent to a target other than the one shown.
+
 >>> from thulium_explore.forms import ModeSwitch
 >>> switch = ModeSwitch()  # sandbox unless THULIUM_* are set  # doctest: +SKIP
 >>> switch.connect("replay", cassette="cassettes/chat_conversations.start.yaml")  # doctest: +SKIP
@@ -16,17 +23,28 @@ from __future__ import annotations
 import contextlib
 import html
 import os
-from collections.abc import Mapping
+import weakref
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import ipywidgets as W
 
-from thulium_explore._errors import ThuliumError
-from thulium_explore._settings import ENV_BASE_URL, ENV_CASSETTE, ENV_PASSWORD, ENV_USER, MODES, resolve_mode
+from thulium_explore._errors import ConfigError, ThuliumError
+from thulium_explore._settings import (
+    ENV_BASE_URL,
+    ENV_CASSETTE,
+    ENV_PASSWORD,
+    ENV_USER,
+    MODES,
+    Mode,
+    resolve_mode,
+    tenant_configured,
+)
 from thulium_explore.catalog._catalog import Catalog, default_catalog
 from thulium_explore.client._client import ThuliumClient
 from thulium_explore.connection._connect import Connection, connect
-from thulium_explore.forms._theme import GREEN, GREY, RED
+from thulium_explore.forms._target import Target, host_of
+from thulium_explore.forms._theme import AMBER, GREEN, GREY, RED
 
 HELP = {
     "sandbox": "a local Thulium API on 127.0.0.1 that answers as the documentation says; no credentials needed",
@@ -65,7 +83,11 @@ class ModeSwitch:
         self._status = W.HTML()
         self._status.add_class("thulium-connection")
         self._credentials = W.VBox([self._base_url, self._user, self._password])
-        self._mode.observe(lambda _: self._refresh(), names="value")
+        self._watchers: list[Callable[[], Callable[[], None] | None]] = []
+        self._confirmed = self._settings()  # the constructor's choice: the first Send connects in it
+        self._mode.observe(lambda _: self._mode_changed(), names="value")
+        for box in (self._cassette, self._base_url):
+            box.observe(lambda _: self._refresh(), names="value")
         self.widget = W.VBox([self._mode, self._help, self._cassette, self._credentials,
                               W.HBox([connect_button, disconnect]), self._status])
         self.widget.add_class("thulium-mode-switch")
@@ -73,12 +95,46 @@ class ModeSwitch:
 
     @property
     def mode(self) -> str:
-        """The mode chosen (``sandbox``, ``replay``, ``live`` or ``record``)."""
+        """The mode shown (``sandbox``, ``replay``, ``live`` or ``record``); setting it is a click on it."""
         return str(self._mode.value)
+
+    @mode.setter
+    def mode(self, value: str) -> None:
+        self._mode.value = Mode.parse(value).value
+
+    @property
+    def pending(self) -> str | None:
+        """Why nothing can be sent (one line): the switch shows settings it is not connected with; else None."""
+        if self._settings() == self._confirmed:
+            return None
+        return (f"the mode switch shows {self._shown().label} but is not connected to it: click Connect "
+                "(or call switch.connect()) to send there; nothing was sent")
+
+    @property
+    def target(self) -> Target:
+        """Where a Send through this switch goes: the live connection's, or the settings shown (pending or not)."""
+        pending = self.pending
+        conn = self.connection
+        if pending is None and conn is not None and not conn.closed:
+            return Target(conn.mode, host_of(conn.base_url), conn.cassette.name if conn.cassette else None)
+        return self._shown(pending)
+
+    def on_change(self, callback: Callable[[], None]) -> None:
+        """Call ``callback()`` whenever the target changes (a bound method is held weakly)."""
+        if hasattr(callback, "__self__"):
+            self._watchers.append(weakref.WeakMethod(callback))
+        else:
+            self._watchers.append(lambda: callback)
 
     @property
     def client(self) -> ThuliumClient:
-        """The current connection's client; connects with the chosen settings when not connected."""
+        """The current connection's client; connects with the shown settings when not connected.
+
+        Raises ConfigError while the switch is pending (see the module docstring): nothing is sent.
+        """
+        pending = self.pending
+        if pending is not None:
+            raise ConfigError(pending)
         if self.connection is None or self.connection.closed:
             self.connect()
         assert self.connection is not None
@@ -105,9 +161,11 @@ class ModeSwitch:
                                       catalog=self.catalog)
         except ThuliumError as exc:
             self._status.value = f"<span style='color:{RED}'>Not connected: {html.escape(str(exc))}</span>"
+            self._notify()
             raise
         finally:
             del typed, env
+        self._confirmed = self._settings()
         self._refresh()
         return self.connection
 
@@ -121,21 +179,60 @@ class ModeSwitch:
         with contextlib.suppress(ThuliumError, ValueError):  # shown in the status line
             self.connect()
 
+    def _settings(self) -> tuple[str, str, str]:
+        """What decides the target: the mode, its cassette (record, replay), its base URL (live, record)."""
+        mode = self.mode
+        cassette = self._cassette.value.strip() if mode in ("record", "replay") else ""
+        base_url = self._base_url.value.strip() if mode in ("live", "record") else ""
+        return mode, cassette, base_url
+
+    def _shown(self, pending: str | None = None) -> Target:
+        """The target the shown settings name (the host of live, or of record against a tenant)."""
+        mode, cassette, base_url = self._settings()
+        host = ""
+        if mode in ("live", "record"):
+            host = host_of(base_url or self._env.get(ENV_BASE_URL, ""))
+            with contextlib.suppress(ConfigError):
+                if mode == "record" and not (base_url or tenant_configured(self._env)):
+                    host = ""  # record against a fresh sandbox
+        name = os.path.basename(cassette) if cassette else None
+        return Target(mode, host, name, pending)
+
+    def _mode_changed(self) -> None:
+        """A click on a mode (or ``mode = …``): the old connection closes at once; Connect confirms."""
+        if self.connection is not None and not self.connection.closed:
+            self.connection.close()  # writes a recording
+        self._refresh()
+
+    def _notify(self) -> None:
+        alive = []
+        for ref in self._watchers:
+            callback = ref()
+            if callback is not None:
+                alive.append(ref)
+                callback()
+        self._watchers = alive
+
     def _refresh(self) -> None:
         mode = self.mode
         self._help.value = f"<span style='color:{GREY}'>{html.escape(HELP[mode])}</span>"
         self._cassette.layout.display = "" if mode in ("replay", "record") else "none"
         self._credentials.layout.display = "" if mode in ("live", "record") else "none"
         conn = self.connection
-        if conn is None or conn.closed:
-            saved = ""
-            if conn is not None and conn.mode == "record" and conn.cassette is not None:
-                saved = f" Recording saved to <code>{html.escape(str(conn.cassette))}</code>."
+        saved = ""
+        if conn is not None and conn.closed and conn.mode == "record" and conn.cassette is not None:
+            saved = f" Recording saved to <code>{html.escape(str(conn.cassette))}</code>."
+        if self.pending is not None:
+            self._status.value = (f"<span style='color:{AMBER}'>●</span> Shows <b>{html.escape(self._shown().label)}"
+                                  "</b>, not connected: click <b>Connect</b> — every Send that uses this switch"
+                                  f" is disabled until then.{saved}")
+        elif conn is None or conn.closed:
             self._status.value = f"Not connected; the first Send connects in <b>{mode}</b> mode.{saved}"
         else:
             where = f" cassette <code>{html.escape(str(conn.cassette))}</code>" if conn.cassette else ""
             self._status.value = (f"<span style='color:{GREEN}'>●</span> Connected: <b>{html.escape(conn.mode)}</b>"
                                   f" <code>{html.escape(conn.base_url)}</code>{where}")
+        self._notify()
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
         return self.widget._repr_mimebundle_(**kwargs)

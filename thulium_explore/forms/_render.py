@@ -34,20 +34,22 @@ _MAX_ITEMS = 200
 _OPEN_DEPTH = 2
 
 
-def _badge(text: str, colour: str, css: str) -> str:
-    return (f"<span class='{css}' style='background:{colour};color:{BADGE_TEXT};padding:1px 7px;"
+def badge(text: str, colour: str, css: str, title: str = "") -> str:
+    """A coloured pill with white text (``title`` is its tooltip)."""
+    tip = f" title='{html.escape(title)}'" if title else ""
+    return (f"<span class='{css}'{tip} style='background:{colour};color:{BADGE_TEXT};padding:1px 7px;"
             f"border-radius:10px;font-weight:600'>{html.escape(text)}</span>")
 
 
 def status_badge(status: int) -> str:
     """A coloured ``HTTP 200`` pill: green 2xx, amber 3xx, red otherwise."""
-    return _badge(f"HTTP {status}", status_colour(status), "thulium-status")
+    return badge(f"HTTP {status}", status_colour(status), "thulium-status")
 
 
 def verdict_badge(verdict: Verdict) -> str:
     """``contract: pass`` (green), ``pass (drift)`` (amber), ``FAIL`` (red), ``unchecked`` (grey)."""
     outcome = verdict.outcome
-    return _badge(f"contract: {outcome}", OUTCOME_COLOURS[outcome], "thulium-verdict")
+    return badge(f"contract: {outcome}", OUTCOME_COLOURS[outcome], "thulium-verdict")
 
 
 def request_line(result: CallResult) -> str:

@@ -20,6 +20,9 @@ HIGHLIGHT_BACKGROUND = "#fff8c5"  # the request_id to quote to support
 ERROR_BACKGROUND = "#ffebe9"
 BORDER_GREY = "#d0d7de"
 
+BLUE = "#0969da"  # replay: answers from a cassette
+LIVE_COLOUR = "#bc4c00"  # a warning: calls reach your tenant (the LIVE badge beside Send)
+
 JSON_STRING = "#0a3069"
 JSON_NUMBER = "#0550ae"
 JSON_LITERAL = "#8250df"  # null, true, false
@@ -37,6 +40,16 @@ OUTCOME_COLOURS: dict[Outcome, str] = {
     Outcome.UNCHECKED: GREY,
     Outcome.FAIL_DRIFT: RED,
     Outcome.FAIL_UNCHECKED: RED,
+}
+
+
+#: The colour of the target badge beside Send, by mode (``client`` is a bare ThuliumClient on loopback).
+TARGET_COLOURS: dict[str, str] = {
+    "sandbox": GREEN,
+    "replay": BLUE,
+    "record": AMBER,
+    "live": LIVE_COLOUR,
+    "client": GREY,
 }
 
 
