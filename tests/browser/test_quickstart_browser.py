@@ -1,7 +1,9 @@
 """01_quickstart.ipynb in a real JupyterLab, driven through Debian's chromium with Playwright.
 
 Runs the notebook, types a chat queue id into the rendered form, clicks Send and checks that the
-page shows a new conversation_id with a passing contract verdict. Screenshots go to
+page shows a new conversation_id with a passing contract verdict; then clicks "replay" on the mode
+switch and checks that the Send badge of the form built on it shows the new target (and waits for
+Connect). Screenshots go to
 ``test-output/browser/`` (gitignored); the JupyterLab log is copied there when the test fails.
 """
 
@@ -94,6 +96,16 @@ def test_quickstart_form_starts_a_conversation_in_the_browser(lab: Lab) -> None:
             assert ids and not ids & first_ids, f"no new conversation_id after Send:\n{result_text}"
             history = form.locator(".thulium-history .thulium-resend")
             assert history.count() >= 2  # the notebook's call and the click
+
+            step = "switching the mode switch to replay and reading the Send badge of the form built on it"
+            switch_form = page.locator(".thulium-form").nth(1)
+            badge = switch_form.locator(".thulium-target")
+            badge.scroll_into_view_if_needed()
+            assert badge.inner_text().strip().endswith("sandbox"), badge.inner_text()
+            page.locator(".thulium-mode-switch .thulium-mode button", has_text="replay").first.click()
+            badge.filter(has_text="replay").wait_for(timeout=15_000)
+            assert "not connected: click Connect" in badge.inner_text(), badge.inner_text()
+            assert switch_form.locator("button.thulium-send").is_disabled()
 
             step = "taking screenshots"
             form.scroll_into_view_if_needed()
