@@ -72,8 +72,11 @@ def test_fill_documented_example_fills_only_the_documented_request(start_form: E
 def test_fill_every_field_with_sample_values_leaves_the_crm_customer_id_empty(start_form: EndpointForm) -> None:
     start_form.fill_samples()
     assert start_form.values == {
-        "chat_queue_id": 3, "client_name": "Jan", "client_surname": "Kowalski",
-        "client_email": "jan.kowalski@example.org", "client_id": "1234",
+        "chat_queue_id": 3,
+        "client_name": "Jan",
+        "client_surname": "Kowalski",
+        "client_email": "jan.kowalski@example.org",
+        "client_id": "1234",
     }
     assert start_form.errors == {}
 
@@ -149,8 +152,18 @@ def test_kitchen_sink_samples_fill_nested_groups(sink_form: EndpointForm) -> Non
 
 def test_big_forms_show_required_and_first_optional_fields_then_the_rest_on_demand(sink_form: EndpointForm) -> None:
     shown = [f.spec.name for f in sink_form.fields]
-    assert shown == ["login", "count", "ratio", "email", "chatbot", "date_from", "status", "vip", "status_id",
-                     "actions"]
+    assert shown == [
+        "login",
+        "count",
+        "ratio",
+        "email",
+        "chatbot",
+        "date_from",
+        "status",
+        "vip",
+        "status_id",
+        "actions",
+    ]
     assert sink_form._more is not None and sink_form._more.description == "4 more optional parameters"
     assert sink_form._more in sink_form.widget.children
     assert sink_form.values == {}

@@ -44,8 +44,7 @@ def test_resend_answers_in_the_form_where_it_was_clicked(conn: Connection) -> No
     assert other.result is None and len(other.history) == 0
 
 
-@pytest.mark.parametrize(("mode", "shown"), [("sandbox", False), ("live", False), ("record", True),
-                                             ("replay", True)])
+@pytest.mark.parametrize(("mode", "shown"), [("sandbox", False), ("live", False), ("record", True), ("replay", True)])
 def test_the_cassette_box_shows_only_in_modes_that_use_one(mode: str, shown: bool) -> None:
     switch = ModeSwitch(environ={})
     switch.mode = mode
@@ -65,11 +64,23 @@ def _code_cells(path: Path) -> list[ast.Module]:
 
 def test_quickstart_displays_no_mode_switch_that_no_form_uses() -> None:
     trees = _code_cells(ROOT / "notebooks" / "01_quickstart.ipynb")
-    switches = {t.id for tree in trees for node in ast.walk(tree) if isinstance(node, ast.Assign)
-                and isinstance(node.value, ast.Call) and ast.unparse(node.value.func) == "ModeSwitch"
-                for t in node.targets if isinstance(t, ast.Name)}
-    used = {arg.id for tree in trees for node in ast.walk(tree) if isinstance(node, ast.Call)
-            and ast.unparse(node.func) in ("EndpointForm", "explore") and node.args
-            for arg in node.args[:1] if isinstance(arg, ast.Name)}
+    switches = {
+        t.id
+        for tree in trees
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Assign)
+        and isinstance(node.value, ast.Call)
+        and ast.unparse(node.value.func) == "ModeSwitch"
+        for t in node.targets
+        if isinstance(t, ast.Name)
+    }
+    used = {
+        arg.id
+        for tree in trees
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call) and ast.unparse(node.func) in ("EndpointForm", "explore") and node.args
+        for arg in node.args[:1]
+        if isinstance(arg, ast.Name)
+    }
     assert switches, "notebook 01 shows the mode switch"
     assert switches <= used, f"switches no form uses: {sorted(switches - used)}"

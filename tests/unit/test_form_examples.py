@@ -1,4 +1,4 @@
-""""Fill documented example" fills exactly the endpoint's documented request example; sample values are a
+"""The "Fill documented example" button fills exactly the endpoint's documented request example; sample values are a
 separate action that never fills ids of existing CRM objects nor boolean flags unless asked."""
 
 from __future__ import annotations
@@ -16,8 +16,11 @@ from thulium_explore.forms import EndpointForm, History
 
 from .forms_support import offline_client
 
-DOCUMENTED = [(e.id, e.parameters_schema["examples"][0]) for e in default_catalog()
-              if isinstance(e.parameters_schema.get("examples"), list)]
+DOCUMENTED = [
+    (e.id, e.parameters_schema["examples"][0])
+    for e in default_catalog()
+    if isinstance(e.parameters_schema.get("examples"), list)
+]
 
 
 def form_for(endpoint_id: str, catalog: Catalog | None = None) -> EndpointForm:
@@ -31,8 +34,13 @@ def test_every_endpoint_in_the_catalog_documents_a_request_example() -> None:
 @pytest.mark.parametrize(("endpoint_id", "example"), DOCUMENTED, ids=[i for i, _ in DOCUMENTED])
 def test_fill_documented_example_fills_exactly_the_documented_request(endpoint_id: str, example: Any) -> None:
     form = form_for(endpoint_id)
-    form.set(**{f.spec.name: f.spec.example for f in form.fields if f.spec.example is not None
-                and f.spec.name not in example and f.spec.types == ("string",)})  # stale values are cleared
+    form.set(
+        **{
+            f.spec.name: f.spec.example
+            for f in form.fields
+            if f.spec.example is not None and f.spec.name not in example and f.spec.types == ("string",)
+        }
+    )  # stale values are cleared
     form.fill_example()
     assert form.values == example
     assert form.errors == {}

@@ -24,8 +24,11 @@ def live() -> Iterator[Sandbox]:
 
 
 def tenant_env(tenant: Sandbox) -> dict[str, str]:
-    return {"THULIUM_BASE_URL": tenant.base_url, "THULIUM_API_USER": tenant.user,
-            "THULIUM_API_PASSWORD": tenant.password}
+    return {
+        "THULIUM_BASE_URL": tenant.base_url,
+        "THULIUM_API_USER": tenant.user,
+        "THULIUM_API_PASSWORD": tenant.password,
+    }
 
 
 def host(tenant: Sandbox) -> str:
@@ -139,6 +142,7 @@ def test_the_send_badge_shows_the_target_and_follows_the_switch(live: Sandbox, t
         assert form.target.label == f"LIVE {host(live)}"
         assert f"LIVE {host(live)}" in badge_text(form)
         from thulium_explore.forms._theme import LIVE_COLOUR
+
         assert LIVE_COLOUR in badge_text(form)
         switch.mode = "record"
         assert "record (session.yaml)" in badge_text(form)

@@ -19,8 +19,9 @@ UUID = "6ed7c941-2c8a-411e-95d2-338a9f64800a"
 ENDPOINT = "chat_conversations.start"
 
 
-def make_result(status: int, body: Any, params: Mapping[str, Any] | None = None,
-                headers: Mapping[str, str] | None = None) -> CallResult:
+def make_result(
+    status: int, body: Any, params: Mapping[str, Any] | None = None, headers: Mapping[str, str] | None = None
+) -> CallResult:
     """A CallResult as the client builds it, without any network."""
     catalog = default_catalog()
     endpoint = catalog[ENDPOINT]
@@ -28,10 +29,24 @@ def make_result(status: int, body: Any, params: Mapping[str, Any] | None = None,
     wire = to_wire(endpoint, params)
     raw = json.dumps(body).encode() if body is not None else b""
     query = "&".join(f"{k}={v}" for k, v in wire.query)
-    sent = SentRequest("POST", f"http://127.0.0.1:1{wire.path}?{query}",
-                       {"Authorization": f"Basic {MASK}", "Accept": "application/json"}, wire.body, wire)
-    return CallResult(ENDPOINT, params, status, dict(headers or {"Content-Type": "application/json"}),
-                      raw.decode(), body, 0.042, sent, check_response(catalog, endpoint, status, raw))
+    sent = SentRequest(
+        "POST",
+        f"http://127.0.0.1:1{wire.path}?{query}",
+        {"Authorization": f"Basic {MASK}", "Accept": "application/json"},
+        wire.body,
+        wire,
+    )
+    return CallResult(
+        ENDPOINT,
+        params,
+        status,
+        dict(headers or {"Content-Type": "application/json"}),
+        raw.decode(),
+        body,
+        0.042,
+        sent,
+        check_response(catalog, endpoint, status, raw),
+    )
 
 
 def test_success_shows_status_request_elapsed_verdict_and_body() -> None:
@@ -135,8 +150,13 @@ class FakeSender:
 def test_history_records_and_resends_with_the_same_parameters() -> None:
     history, sender = History(), FakeSender()
     shown: list[CallResult] = []
-    history.add(sender, ENDPOINT, {"chat_queue_id": 7}, result=make_result(200, {"conversation_id": UUID}),
-                on_result=shown.append)
+    history.add(
+        sender,
+        ENDPOINT,
+        {"chat_queue_id": 7},
+        result=make_result(200, {"conversation_id": UUID}),
+        on_result=shown.append,
+    )
     table = history.widget
     assert len(table.children) == 2  # title + one row
     result = history.resend(1)

@@ -28,8 +28,10 @@ from thulium_explore.catalog._model import Endpoint
 from thulium_explore.forms._spec import UNSET, FieldSpec
 
 NO_EXAMPLE = "The documentation gives no example request for this endpoint: fill the fields yourself"
-SAMPLES_TOOLTIP = ("The documented request example plus every other field's own example; ids of existing "
-                   "objects (id, *_id) and boolean flags stay empty")
+SAMPLES_TOOLTIP = (
+    "The documented request example plus every other field's own example; ids of existing "
+    "objects (id, *_id) and boolean flags stay empty"
+)
 
 
 def documented_request(endpoint: Endpoint) -> dict[str, Any] | None:
@@ -49,8 +51,9 @@ def is_flag(spec: FieldSpec) -> bool:
     return spec.types == ("boolean",)
 
 
-def sample_values(specs: Sequence[FieldSpec], documented: Mapping[str, Any] | None, *, ids: bool = False,
-                  flags: bool = False) -> dict[str, Any]:
+def sample_values(
+    specs: Sequence[FieldSpec], documented: Mapping[str, Any] | None, *, ids: bool = False, flags: bool = False
+) -> dict[str, Any]:
     """The documented request example plus each other field's sample (see the module docstring)."""
     values = dict(documented or {})
     for spec in specs:

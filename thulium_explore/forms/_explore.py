@@ -23,8 +23,14 @@ class Explorer:
     Each form has its own history unless ``history`` is given (then they share it).
     """
 
-    def __init__(self, client: Any = None, *, endpoint: str | None = None, history: History | None = None,
-                 catalog: Catalog | None = None) -> None:
+    def __init__(
+        self,
+        client: Any = None,
+        *,
+        endpoint: str | None = None,
+        history: History | None = None,
+        catalog: Catalog | None = None,
+    ) -> None:
         self.switch: ModeSwitch | None = None
         if client is None:
             self.switch = ModeSwitch()
@@ -37,11 +43,15 @@ class Explorer:
         if not ids:
             raise ValueError("catalog: has no endpoints to explore")
         labels = [(f"{e.group} · {e.id} — {e.summary} ({e.method} {e.path})", e.id) for e in self.catalog]
-        first = endpoint if endpoint is not None else ("chat_conversations.start"
-                                                       if "chat_conversations.start" in ids else ids[0])
+        first = (
+            endpoint
+            if endpoint is not None
+            else ("chat_conversations.start" if "chat_conversations.start" in ids else ids[0])
+        )
         first = self.catalog[first].id  # CatalogError naming the known ids when unknown
-        self.picker = W.Dropdown(options=labels, value=first, description="Endpoint",
-                                 layout={"width": "min(60em, 98%)"})
+        self.picker = W.Dropdown(
+            options=labels, value=first, description="Endpoint", layout={"width": "min(60em, 98%)"}
+        )
         self.picker.add_class("thulium-endpoint-picker")
         self._holder = W.VBox([])
         self.picker.observe(lambda change: self.select(change["new"]), names="value")

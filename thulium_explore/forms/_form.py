@@ -50,8 +50,9 @@ class EndpointForm:
     ``history`` defaults to a new one: this form's own.
     """
 
-    def __init__(self, client: Any, endpoint_id: str, *, history: History | None = None,
-                 catalog: Catalog | None = None) -> None:
+    def __init__(
+        self, client: Any, endpoint_id: str, *, history: History | None = None, catalog: Catalog | None = None
+    ) -> None:
         self._source = client
         self.catalog: Catalog = catalog or _catalog_of(client)
         self.endpoint = self.catalog[endpoint_id]
@@ -64,23 +65,44 @@ class EndpointForm:
         optional = [s for s in specs if not s.required]
         self._later = optional[FIRST_OPTIONAL:]
         self._names = [s.name for s in specs]
-        self.fields: list[Field] = [factory.field(spec) for spec in specs[:len(specs) - len(self._later)]]
+        self.fields: list[Field] = [factory.field(spec) for spec in specs[: len(specs) - len(self._later)]]
         self._all: list[FieldLike] = []
         self._by_path: dict[tuple[str, ...], FieldLike] = {}
         self._adopt(self.fields, validate=False)
         factory.on_adopt = self._adopt  # fields of groups opened later
-        self._send = W.Button(description="Send", button_style="primary", icon="paper-plane",
-                              tooltip=f"{self.endpoint.method} {self.endpoint.path}", layout=_shared.layout(),
-                              style=_shared.button_style(), _dom_classes=("thulium-send",))
+        self._send = W.Button(
+            description="Send",
+            button_style="primary",
+            icon="paper-plane",
+            tooltip=f"{self.endpoint.method} {self.endpoint.path}",
+            layout=_shared.layout(),
+            style=_shared.button_style(),
+            _dom_classes=("thulium-send",),
+        )
         fill = self._fill = W.Button(
-            description="Fill documented example", icon="book", layout=_shared.layout(width="auto"),
-            style=_shared.button_style(), _dom_classes=("thulium-fill-example",), disabled=self._documented is None,
-            tooltip=NO_EXAMPLE if self._documented is None else "Exactly the request the documentation shows")
+            description="Fill documented example",
+            icon="book",
+            layout=_shared.layout(width="auto"),
+            style=_shared.button_style(),
+            _dom_classes=("thulium-fill-example",),
+            disabled=self._documented is None,
+            tooltip=NO_EXAMPLE if self._documented is None else "Exactly the request the documentation shows",
+        )
         samples = self._samples = W.Button(
-            description="Fill every field with sample values", icon="list", layout=_shared.layout(width="auto"),
-            style=_shared.button_style(), tooltip=SAMPLES_TOOLTIP, _dom_classes=("thulium-fill-samples",))
-        clear = W.Button(description="Clear", icon="eraser", layout=_shared.layout(), style=_shared.button_style(),
-                         _dom_classes=("thulium-clear",))
+            description="Fill every field with sample values",
+            icon="list",
+            layout=_shared.layout(width="auto"),
+            style=_shared.button_style(),
+            tooltip=SAMPLES_TOOLTIP,
+            _dom_classes=("thulium-fill-samples",),
+        )
+        clear = W.Button(
+            description="Clear",
+            icon="eraser",
+            layout=_shared.layout(),
+            style=_shared.button_style(),
+            _dom_classes=("thulium-clear",),
+        )
         self._send.on_click(self._clicked)
         fill.on_click(lambda _: self.fill_example())
         samples.on_click(lambda _: self.fill_samples())
@@ -88,17 +110,22 @@ class EndpointForm:
         self._status = _shared.html(_dom_classes=("thulium-form-status",))
         self._more: W.Button | None = None
         if self._later:
-            self._more = W.Button(description=f"{len(self._later)} more optional parameters", icon="plus",
-                                  tooltip=", ".join(s.name for s in self._later), layout=_shared.layout(width="auto"),
-                                  style=_shared.button_style(), _dom_classes=("thulium-more",))
+            self._more = W.Button(
+                description=f"{len(self._later)} more optional parameters",
+                icon="plus",
+                tooltip=", ".join(s.name for s in self._later),
+                layout=_shared.layout(width="auto"),
+                style=_shared.button_style(),
+                _dom_classes=("thulium-more",),
+            )
             self._more.on_click(lambda _: self.show_all_fields())
         self._head = _shared.html(self._header_html())
         self.badge = _shared.html(_dom_classes=("thulium-target",))
-        self._send_row = W.HBox([self._send, self.badge, fill, samples, clear],
-                                layout=_shared.layout(flex_flow="row wrap"))
+        self._send_row = W.HBox(
+            [self._send, self.badge, fill, samples, clear], layout=_shared.layout(flex_flow="row wrap")
+        )
         self._tail = [self._send_row, self._status, self.viewer.widget, self.history.widget]
-        self.widget = W.VBox(self._children(), layout=_shared.layout(max_width="60em"),
-                             _dom_classes=("thulium-form",))
+        self.widget = W.VBox(self._children(), layout=_shared.layout(max_width="60em"), _dom_classes=("thulium-form",))
         if callable(getattr(client, "on_change", None)):
             client.on_change(self._validate)  # a ModeSwitch: the badge and Send follow it
         self._validate()
@@ -198,8 +225,9 @@ class EndpointForm:
         """
         problems = self._validate(show_all=True)
         if problems:
-            raise ParameterError(self.endpoint.id, [ParameterProblem(path[2:] or path, message)
-                                                    for _, path, message in problems])
+            raise ParameterError(
+                self.endpoint.id, [ParameterProblem(path[2:] or path, message) for _, path, message in problems]
+            )
         values = self.values
         pending = self.target.pending
         if pending is not None:  # the switch shows a target it is not connected to: send nothing
@@ -217,8 +245,9 @@ class EndpointForm:
             result = client.send(self.endpoint.id, values)
         except ThuliumError as exc:
             self.viewer.show_failure(self.endpoint.id, str(exc))
-            self.history.add(self._source, self.endpoint.id, values, failure=str(exc), on_result=self._show,
-                             target=target)
+            self.history.add(
+                self._source, self.endpoint.id, values, failure=str(exc), on_result=self._show, target=target
+            )
             raise
         finally:
             self._validate()
@@ -279,8 +308,7 @@ class EndpointForm:
             if field is None:
                 loose.append(f"<code>{html.escape(path)}</code> {html.escape(message)}")
             else:
-                by_field.setdefault(id(field), message if field.spec.json_path == path
-                                    else f"{path}: {message}")
+                by_field.setdefault(id(field), message if field.spec.json_path == path else f"{path}: {message}")
         for f in self._all:
             if show_all:
                 f.touched = True
@@ -291,8 +319,11 @@ class EndpointForm:
             self.badge.value = badge
         self._send.disabled = bool(problems) or not target.ready
         if problems:
-            named = [f"{html.escape(path[2:] or path)} {html.escape(message)}" for field, path, message in problems
-                     if field is not None][:3]
+            named = [
+                f"{html.escape(path[2:] or path)} {html.escape(message)}"
+                for field, path, message in problems
+                if field is not None
+            ][:3]
             more = len(problems) - len(named) - len(loose)
             hint = "To fix before sending: " + "; ".join(named) + (f"; {more} more" if more > 0 else "")
             lines = [hint, *loose] if named else loose
@@ -308,16 +339,17 @@ class EndpointForm:
 
     def _header_html(self) -> str:
         e = self.endpoint
-        pl = (f"<div lang='pl' style='color:{GREY}'><i>PL: {html.escape(e.summary_pl)}</i></div>"
-              if e.summary_pl else "")
+        pl = f"<div lang='pl' style='color:{GREY}'><i>PL: {html.escape(e.summary_pl)}</i></div>" if e.summary_pl else ""
         desc = f"<div style='font-size:90%'>{html.escape(e.description)}</div>" if e.description else ""
         empty = "" if self.fields else f"<div style='color:{GREY}'>This endpoint takes no parameters.</div>"
-        return ("<div class='thulium-form-header' style='line-height:1.4'>"
-                f"<b style='font-size:110%'>{html.escape(e.summary)}</b> "
-                f"<code>{html.escape(e.id)}</code><div><code>{html.escape(e.method)} {html.escape(e.path)}</code>"
-                f" <span style='color:{GREY}'>· provenance: {html.escape(e.provenance)}"
-                f" · <span style='color:{RED}'>*</span> required; empty optional fields are not sent</span>"
-                f"</div>{pl}{desc}{empty}</div>")
+        return (
+            "<div class='thulium-form-header' style='line-height:1.4'>"
+            f"<b style='font-size:110%'>{html.escape(e.summary)}</b> "
+            f"<code>{html.escape(e.id)}</code><div><code>{html.escape(e.method)} {html.escape(e.path)}</code>"
+            f" <span style='color:{GREY}'>· provenance: {html.escape(e.provenance)}"
+            f" · <span style='color:{RED}'>*</span> required; empty optional fields are not sent</span>"
+            f"</div>{pl}{desc}{empty}</div>"
+        )
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
         return self.widget._repr_mimebundle_(**kwargs)

@@ -83,15 +83,24 @@ class History:
             self._widget.add_class("thulium-history")
         return self._widget
 
-    def add(self, source: Any, endpoint_id: str, params: Mapping[str, Any], *, result: CallResult | None = None,
-            failure: str | None = None, on_result: Callable[[CallResult], None] | None = None,
-            target: Target | None = None) -> HistoryEntry:
+    def add(
+        self,
+        source: Any,
+        endpoint_id: str,
+        params: Mapping[str, Any],
+        *,
+        result: CallResult | None = None,
+        failure: str | None = None,
+        on_result: Callable[[CallResult], None] | None = None,
+        target: Target | None = None,
+    ) -> HistoryEntry:
         """Record one call (its answer or why it failed) and where it went (``target``)."""
-        entry = HistoryEntry(len(self.entries) + 1, endpoint_id, dict(params), source, result, failure, target,
-                             on_result=on_result)
+        entry = HistoryEntry(
+            len(self.entries) + 1, endpoint_id, dict(params), source, result, failure, target, on_result=on_result
+        )
         self.entries.append(entry)
         if self._widget is not None:
-            rows = list(self._widget.children[1:])[-(MAX_ROWS - 1):]
+            rows = list(self._widget.children[1:])[-(MAX_ROWS - 1) :]
             self._widget.children = (self._widget.children[0], *rows, self._row(entry))
         return entry
 
@@ -108,11 +117,16 @@ class History:
         try:
             result = client.send(entry.endpoint_id, entry.params)
         except ThuliumError as exc:
-            self.add(entry.source, entry.endpoint_id, entry.params, failure=str(exc), on_result=entry.on_result,
-                     target=target)
+            self.add(
+                entry.source,
+                entry.endpoint_id,
+                entry.params,
+                failure=str(exc),
+                on_result=entry.on_result,
+                target=target,
+            )
             raise
-        self.add(entry.source, entry.endpoint_id, entry.params, result=result, on_result=entry.on_result,
-                 target=target)
+        self.add(entry.source, entry.endpoint_id, entry.params, result=result, on_result=entry.on_result, target=target)
         if entry.on_result is not None:
             entry.on_result(result)
         return result
@@ -126,24 +140,33 @@ class History:
         return len(self.entries)
 
     def _header(self) -> W.HTML:
-        return _shared.html(f"<b>History</b> <span style='color:{GREY}'>— {html.escape(self.title)}, each with"
-                            " where it went; Re-send repeats one with the same parameters, to the target now"
-                            " shown beside Send</span>")
+        return _shared.html(
+            f"<b>History</b> <span style='color:{GREY}'>— {html.escape(self.title)}, each with"
+            " where it went; Re-send repeats one with the same parameters, to the target now"
+            " shown beside Send</span>"
+        )
 
     def _row(self, entry: HistoryEntry) -> W.HBox:
         when = time.strftime("%H:%M:%S", time.localtime(entry.at))
         if entry.result is not None:
-            outcome = (f"{status_badge(entry.result.status)} {verdict_badge(entry.result.verdict)} "
-                       f"<code>{html.escape(request_line(entry.result))}</code> "
-                       f"{entry.result.elapsed * 1000:.0f} ms")
+            outcome = (
+                f"{status_badge(entry.result.status)} {verdict_badge(entry.result.verdict)} "
+                f"<code>{html.escape(request_line(entry.result))}</code> "
+                f"{entry.result.elapsed * 1000:.0f} ms"
+            )
         else:
             outcome = f"<span style='color:{RED}'>{html.escape((entry.failure or '')[:160])}</span>"
         where = target_html(entry.target) if entry.target is not None else ""
-        cell = _shared.html(f"<span style='color:{GREY}'>#{entry.number} {when}</span> "
-                            f"<b>{html.escape(entry.endpoint_id)}</b> {where} {outcome}")
-        button = W.Button(description="Re-send", tooltip=f"send call #{entry.number} again, to the target shown"
-                                                         " beside Send now",
-                          layout=_shared.layout(width="auto", min_width="6.5em"), style=_shared.button_style())
+        cell = _shared.html(
+            f"<span style='color:{GREY}'>#{entry.number} {when}</span> "
+            f"<b>{html.escape(entry.endpoint_id)}</b> {where} {outcome}"
+        )
+        button = W.Button(
+            description="Re-send",
+            tooltip=f"send call #{entry.number} again, to the target shown beside Send now",
+            layout=_shared.layout(width="auto", min_width="6.5em"),
+            style=_shared.button_style(),
+        )
         button.add_class("thulium-resend")
 
         def clicked(_: Any) -> None:

@@ -51,29 +51,48 @@ HELP = {
     "replay": "answers come from the cassette only; nothing reaches the network",
     "live": "calls go to your tenant with the credentials below or the THULIUM_* variables",
     "record": "like live (or against a fresh sandbox when no tenant is configured); every call is stored, "
-              "scrubbed, in the cassette when you Disconnect or switch",
+    "scrubbed, in the cassette when you Disconnect or switch",
 }
 
 
 class ModeSwitch:
     """Chooses how forms reach Thulium; forms given this switch use its current connection at each send."""
 
-    def __init__(self, mode: str | None = None, *, cassette: str | os.PathLike[str] | None = None,
-                 environ: Mapping[str, str] | None = None, catalog: Catalog | None = None) -> None:
+    def __init__(
+        self,
+        mode: str | None = None,
+        *,
+        cassette: str | os.PathLike[str] | None = None,
+        environ: Mapping[str, str] | None = None,
+        catalog: Catalog | None = None,
+    ) -> None:
         self._env: Mapping[str, str] = os.environ if environ is None else environ
         self.catalog: Catalog = catalog or default_catalog()
         self.connection: Connection | None = None
-        self._mode = W.ToggleButtons(options=list(MODES), value=resolve_mode(mode, self._env),
-                                     description="Mode", style={"button_width": "6.5em"})
+        self._mode = W.ToggleButtons(
+            options=list(MODES),
+            value=resolve_mode(mode, self._env),
+            description="Mode",
+            style={"button_width": "6.5em"},
+        )
         self._mode.add_class("thulium-mode")
-        self._cassette = W.Text(value=str(cassette or self._env.get(ENV_CASSETTE, "")), description="Cassette",
-                                placeholder="my_session.yaml", layout={"width": "min(40em, 95%)"})
-        self._base_url = W.Text(value=self._env.get(ENV_BASE_URL, ""), description="Base URL",
-                                placeholder="https://your-system-name.thulium.com", layout={"width": "min(40em, 95%)"})
+        self._cassette = W.Text(
+            value=str(cassette or self._env.get(ENV_CASSETTE, "")),
+            description="Cassette",
+            placeholder="my_session.yaml",
+            layout={"width": "min(40em, 95%)"},
+        )
+        self._base_url = W.Text(
+            value=self._env.get(ENV_BASE_URL, ""),
+            description="Base URL",
+            placeholder="https://your-system-name.thulium.com",
+            layout={"width": "min(40em, 95%)"},
+        )
         self._user = W.Text(value=self._env.get(ENV_USER, ""), description="API user", placeholder="api_user")
         from_env = bool(self._env.get(ENV_PASSWORD))
-        self._password = W.Password(description="Password",
-                                    placeholder="(from THULIUM_API_PASSWORD)" if from_env else "API user's password")
+        self._password = W.Password(
+            description="Password", placeholder="(from THULIUM_API_PASSWORD)" if from_env else "API user's password"
+        )
         self._password.add_class("thulium-password")
         connect_button = W.Button(description="Connect", icon="plug", button_style="info")
         disconnect = W.Button(description="Disconnect", icon="stop")
@@ -88,8 +107,16 @@ class ModeSwitch:
         self._mode.observe(lambda _: self._mode_changed(), names="value")
         for box in (self._cassette, self._base_url):
             box.observe(lambda _: self._refresh(), names="value")
-        self.widget = W.VBox([self._mode, self._help, self._cassette, self._credentials,
-                              W.HBox([connect_button, disconnect]), self._status])
+        self.widget = W.VBox(
+            [
+                self._mode,
+                self._help,
+                self._cassette,
+                self._credentials,
+                W.HBox([connect_button, disconnect]),
+                self._status,
+            ]
+        )
         self.widget.add_class("thulium-mode-switch")
         self._refresh()
 
@@ -107,8 +134,10 @@ class ModeSwitch:
         """Why nothing can be sent (one line): the switch shows settings it is not connected with; else None."""
         if self._settings() == self._confirmed:
             return None
-        return (f"the mode switch shows {self._shown().label} but is not connected to it: click Connect "
-                "(or call switch.connect()) to send there; nothing was sent")
+        return (
+            f"the mode switch shows {self._shown().label} but is not connected to it: click Connect "
+            "(or call switch.connect()) to send there; nothing was sent"
+        )
 
     @property
     def target(self) -> Target:
@@ -140,8 +169,9 @@ class ModeSwitch:
         assert self.connection is not None
         return self.connection.client
 
-    def connect(self, mode: str | None = None, *, cassette: str | os.PathLike[str] | None = None,
-                password: str | None = None) -> Connection:
+    def connect(
+        self, mode: str | None = None, *, cassette: str | os.PathLike[str] | None = None, password: str | None = None
+    ) -> Connection:
         """Close the current connection (saving a recording) and open one in ``mode``; the UI follows."""
         if mode is not None:
             self._mode.value = resolve_mode(mode, self._env)
@@ -157,8 +187,9 @@ class ModeSwitch:
         if typed:
             env[ENV_PASSWORD] = typed
         try:
-            self.connection = connect(self.mode, cassette=self._cassette.value.strip() or None, environ=env,
-                                      catalog=self.catalog)
+            self.connection = connect(
+                self.mode, cassette=self._cassette.value.strip() or None, environ=env, catalog=self.catalog
+            )
         except ThuliumError as exc:
             self._status.value = f"<span style='color:{RED}'>Not connected: {html.escape(str(exc))}</span>"
             self._notify()
@@ -223,15 +254,19 @@ class ModeSwitch:
         if conn is not None and conn.closed and conn.mode == "record" and conn.cassette is not None:
             saved = f" Recording saved to <code>{html.escape(str(conn.cassette))}</code>."
         if self.pending is not None:
-            self._status.value = (f"<span style='color:{AMBER}'>●</span> Shows <b>{html.escape(self._shown().label)}"
-                                  "</b>, not connected: click <b>Connect</b> — every Send that uses this switch"
-                                  f" is disabled until then.{saved}")
+            self._status.value = (
+                f"<span style='color:{AMBER}'>●</span> Shows <b>{html.escape(self._shown().label)}"
+                "</b>, not connected: click <b>Connect</b> — every Send that uses this switch"
+                f" is disabled until then.{saved}"
+            )
         elif conn is None or conn.closed:
             self._status.value = f"Not connected; the first Send connects in <b>{mode}</b> mode.{saved}"
         else:
             where = f" cassette <code>{html.escape(str(conn.cassette))}</code>" if conn.cassette else ""
-            self._status.value = (f"<span style='color:{GREEN}'>●</span> Connected: <b>{html.escape(conn.mode)}</b>"
-                                  f" <code>{html.escape(conn.base_url)}</code>{where}")
+            self._status.value = (
+                f"<span style='color:{GREEN}'>●</span> Connected: <b>{html.escape(conn.mode)}</b>"
+                f" <code>{html.escape(conn.base_url)}</code>{where}"
+            )
         self._notify()
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:

@@ -37,8 +37,10 @@ _OPEN_DEPTH = 2
 def badge(text: str, colour: str, css: str, title: str = "") -> str:
     """A coloured pill with white text (``title`` is its tooltip)."""
     tip = f" title='{html.escape(title)}'" if title else ""
-    return (f"<span class='{css}'{tip} style='background:{colour};color:{BADGE_TEXT};padding:1px 7px;"
-            f"border-radius:10px;font-weight:600'>{html.escape(text)}</span>")
+    return (
+        f"<span class='{css}'{tip} style='background:{colour};color:{BADGE_TEXT};padding:1px 7px;"
+        f"border-radius:10px;font-weight:600'>{html.escape(text)}</span>"
+    )
 
 
 def status_badge(status: int) -> str:
@@ -63,9 +65,11 @@ def summary_html(result: CallResult) -> str:
     """The first lines: status, request, elapsed time, verdict, request_id."""
     rid = ""
     if result.request_id:
-        rid = (f"<div class='thulium-request-id'>request_id"
-               f" <mark style='background:{HIGHLIGHT_BACKGROUND};padding:0 4px'>"
-               f"<code>{html.escape(result.request_id)}</code></mark> — quote it to Thulium support</div>")
+        rid = (
+            f"<div class='thulium-request-id'>request_id"
+            f" <mark style='background:{HIGHLIGHT_BACKGROUND};padding:0 4px'>"
+            f"<code>{html.escape(result.request_id)}</code></mark> — quote it to Thulium support</div>"
+        )
     return (
         f"<div class='thulium-summary'>{status_badge(result.status)} "
         f"<code class='thulium-request'>{html.escape(request_line(result))}</code> "
@@ -83,8 +87,10 @@ def errors_html(result: CallResult) -> str:
         f" <span style='color:{GREY}'>code {html.escape(str(e.get('code', '?')))}</span></li>"
         for e in result.errors
     )
-    return (f"<div class='thulium-api-errors' style='{ERROR_BOX};margin:4px 0'>"
-            f"Thulium says:<ul style='margin:2px 0'>{items}</ul></div>")
+    return (
+        f"<div class='thulium-api-errors' style='{ERROR_BOX};margin:4px 0'>"
+        f"Thulium says:<ul style='margin:2px 0'>{items}</ul></div>"
+    )
 
 
 def _problem_rows(problems: list[Problem]) -> str:
@@ -127,16 +133,20 @@ def json_tree_html(value: Any, *, label: str = "body", depth: int = 0) -> str:
         children = [json_tree_html(v, label=f"[{i}]", depth=depth + 1) for i, v in enumerate(value[:_MAX_ITEMS])]
         more = len(value) - _MAX_ITEMS
         return _folder(label, f"[…] {len(value)} item{'s' * (len(value) != 1)}", children, more, depth)
-    return (f"<div class='thulium-leaf' style='margin-left:1.2em'><span style='color:{GREY}'>"
-            f"{html.escape(label)}:</span> {_scalar(value)}</div>")
+    return (
+        f"<div class='thulium-leaf' style='margin-left:1.2em'><span style='color:{GREY}'>"
+        f"{html.escape(label)}:</span> {_scalar(value)}</div>"
+    )
 
 
 def _folder(label: str, hint: str, children: list[str], more: int, depth: int) -> str:
     tail = f"<div style='margin-left:1.2em;color:{GREY}'>… {more} more</div>" if more > 0 else ""
     opened = " open" if depth < _OPEN_DEPTH else ""
-    return (f"<details{opened} style='margin-left:{0 if depth == 0 else 1.2}em'><summary>"
-            f"<span style='color:{GREY}'>{html.escape(label)}</span> <small>{hint}</small></summary>"
-            f"{''.join(children)}{tail}</details>")
+    return (
+        f"<details{opened} style='margin-left:{0 if depth == 0 else 1.2}em'><summary>"
+        f"<span style='color:{GREY}'>{html.escape(label)}</span> <small>{hint}</small></summary>"
+        f"{''.join(children)}{tail}</details>"
+    )
 
 
 def _scalar(value: Any) -> str:
@@ -161,25 +171,36 @@ def headers_html(result: CallResult) -> str:
     """Response and (masked) request headers, collapsed."""
 
     def table(headers: Mapping[str, str]) -> str:
-        rows = "".join(f"<tr><td><code>{html.escape(k)}</code></td><td><code>{html.escape(v)}</code></td></tr>"
-                       for k, v in headers.items())
+        rows = "".join(
+            f"<tr><td><code>{html.escape(k)}</code></td><td><code>{html.escape(v)}</code></td></tr>"
+            for k, v in headers.items()
+        )
         return f"<table>{rows}</table>"
 
-    return (f"<details class='thulium-headers'><summary>Response headers ({len(result.headers)})</summary>"
-            f"{table(result.headers)}</details><details><summary>Request headers (Authorization masked)"
-            f"</summary>{table(result.request.headers)}</details>")
+    return (
+        f"<details class='thulium-headers'><summary>Response headers ({len(result.headers)})</summary>"
+        f"{table(result.headers)}</details><details><summary>Request headers (Authorization masked)"
+        f"</summary>{table(result.request.headers)}</details>"
+    )
 
 
 def result_html(result: CallResult) -> str:
     """Everything above the copy-as tabs."""
-    return summary_html(result) + errors_html(result) + verdict_html(result.verdict) + body_html(result) + \
-        headers_html(result)
+    return (
+        summary_html(result)
+        + errors_html(result)
+        + verdict_html(result.verdict)
+        + body_html(result)
+        + headers_html(result)
+    )
 
 
 def failure_html(endpoint_id: str, message: str) -> str:
     """A call that got no answer or was refused before sending."""
-    return (f"<div class='thulium-failure' style='{ERROR_BOX}'>"
-            f"<b>{html.escape(endpoint_id)}</b>: {html.escape(message)}</div>")
+    return (
+        f"<div class='thulium-failure' style='{ERROR_BOX}'>"
+        f"<b>{html.escape(endpoint_id)}</b>: {html.escape(message)}</div>"
+    )
 
 
 def _short(value: Any) -> str:

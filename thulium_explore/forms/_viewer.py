@@ -26,10 +26,12 @@ SNIPPET_TABS: dict[str, str] = {
 
 
 def snippet_tabs(result: CallResult) -> W.Tab:
-    """"Copy as" tabs; every snippet reads the credentials from ``THULIUM_*`` environment variables."""
+    """ "Copy as" tabs; every snippet reads the credentials from ``THULIUM_*`` environment variables."""
     panes = [
-        W.HTML(f"<pre class='thulium-snippet' style='white-space:pre-wrap;user-select:all'>"
-               f"{html.escape(result.snippet(kind))}</pre>")
+        W.HTML(
+            f"<pre class='thulium-snippet' style='white-space:pre-wrap;user-select:all'>"
+            f"{html.escape(result.snippet(kind))}</pre>"
+        )
         for kind in SNIPPET_TABS.values()
     ]
     tabs = W.Tab(children=panes, titles=tuple(SNIPPET_TABS))
@@ -52,8 +54,11 @@ class ResponseViewer:
         self.failure = None
         body = W.HTML(result_html(result))
         body.add_class("thulium-result")
-        self.widget.children = (body, W.HTML("<b>Copy as</b> (credentials come from THULIUM_* variables)"),
-                                snippet_tabs(result))
+        self.widget.children = (
+            body,
+            W.HTML("<b>Copy as</b> (credentials come from THULIUM_* variables)"),
+            snippet_tabs(result),
+        )
 
     def show_failure(self, endpoint_id: str, message: str) -> None:
         """Render a call that was refused before sending or got no answer."""
