@@ -24,6 +24,7 @@ from thulium_explore._errors import CatalogError
 from thulium_explore.catalog._fastcheck import Predicate, compile_fast
 from thulium_explore.catalog._formats import FORMAT_CHECKER
 from thulium_explore.catalog._model import Endpoint, group_rank
+from thulium_explore.catalog._paths import json_path
 
 SCHEMA_BASE = "https://thulium-explore.example/schemas/"
 
@@ -199,13 +200,12 @@ def _check_consistent(endpoint: Endpoint) -> None:
 
 def _path(error: Any) -> str:
     """A jsonschema error's location as ``a.b[0]`` (the missing name for ``required``)."""
-    parts = [f"[{p}]" if isinstance(p, int) else f".{p}" for p in error.absolute_path]
-    text = "".join(parts).lstrip(".")
+    parts = list(error.absolute_path)
     if error.validator == "required" and isinstance(error.instance, dict):
         missing = next((n for n in error.validator_value if n not in error.instance), None)
         if missing:
-            text = f"{text}.{missing}" if text else str(missing)
-    return text
+            parts.append(str(missing))
+    return json_path(parts)[1:].lstrip(".")
 
 
 @cache

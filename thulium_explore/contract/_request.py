@@ -14,9 +14,11 @@ from typing import Any
 from urllib.parse import parse_qsl, unquote
 
 from thulium_explore._wire import _params
+from thulium_explore._wire._jsonpath import field_path
 from thulium_explore.cassettes._file import BodyError, decode_body, header, raw_bytes
 from thulium_explore.catalog._catalog import Catalog
 from thulium_explore.catalog._model import Endpoint
+from thulium_explore.catalog._paths import json_path
 from thulium_explore.contract._response import Problem
 
 _KEY = re.compile(r"^([^\[\]]+)((?:\[[^\[\]]*\])+)$")
@@ -41,7 +43,7 @@ def check_request(
         params.update(from_body)
     for found in _params.check(catalog, endpoint, params):
         hint = f" (example: {found.example!r})" if found.example is not None else ""
-        problems.append(Problem(_json_path(found.field), found.message + hint, _value_at(params, found.field)))
+        problems.append(Problem(field_path(found.field), found.message + hint, _value_at(params, found.field)))
     return problems
 
 
@@ -52,10 +54,10 @@ def _placed(endpoint: Endpoint, found: Mapping[str, Any], where: str, earlier: M
     for name, value in found.items():
         param = endpoint.parameter(name)
         if name in earlier:
-            out.append(Problem(f"$.{name}", f"is sent twice (also in {names[where]})", value))
+            out.append(Problem(json_path([name]), f"is sent twice (also in {names[where]})", value))
         elif param is not None and param.location != where:
-            out.append(Problem(f"$.{name}", f"is sent in {names[where]}; documented in {names[param.location]}",
-                               value))
+            out.append(Problem(json_path([name]), f"is sent in {names[where]}; documented in "
+                               f"{names[param.location]}", value))
     return out
 
 
@@ -148,12 +150,6 @@ def _coerce_nested(schema: Mapping[str, Any], value: Any) -> Any:
         items = schema.get("items", {})
         return [_coerce_nested(items if isinstance(items, Mapping) else {}, v) for v in value]
     return _params.coerce_value(schema, value) if isinstance(value, str) else value
-
-
-def _json_path(fieldname: str) -> str:
-    if fieldname in ("", "(parameters)"):
-        return "$"
-    return "$" + "".join(f"[{p}]" if p.isdigit() else f".{p}" for p in fieldname.split("."))
 
 
 def _value_at(params: Mapping[str, Any], fieldname: str) -> Any:

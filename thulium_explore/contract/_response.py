@@ -9,6 +9,7 @@ from typing import Any
 
 from thulium_explore.catalog._catalog import Catalog
 from thulium_explore.catalog._model import Endpoint
+from thulium_explore.catalog._paths import json_path
 from thulium_explore.contract._outcome import Outcome
 
 EMPTY_BODY = object()  # what parse_body returns for an empty body
@@ -119,13 +120,14 @@ def check_response(
     fast = catalog.fast_check(spec.schema_uri)
     if fast is None or not fast(value):  # jsonschema judges (and words) whatever the fast path cannot pass
         for error in catalog.validator(spec.schema_uri).iter_errors(value):
-            problems.append(Problem(_json_path(error.absolute_path), error.message, error.instance))
+            problems.append(Problem(json_path(error.absolute_path), error.message, error.instance))
     resolved = catalog.resolve(spec.schema_uri)
-    drift.extend(_drift(catalog, resolved.contents, resolved.resolver, value, "$"))
+    drift.extend(_drift(catalog, resolved.contents, resolved.resolver, value, ()))
     return Verdict(endpoint.id, status, problems, drift)
 
 
-def _drift(catalog: Catalog, schema: Any, resolver: Any, value: Any, where: str) -> Iterator[Problem]:
+def _drift(catalog: Catalog, schema: Any, resolver: Any, value: Any,
+           where: tuple[str | int, ...]) -> Iterator[Problem]:
     """Fields present in ``value`` that the schema does not document (and does not forbid)."""
     if not isinstance(schema, Mapping):
         return
@@ -140,17 +142,13 @@ def _drift(catalog: Catalog, schema: Any, resolver: Any, value: Any, where: str)
         for key, sub_value in value.items():
             if key in props:
                 if isinstance(sub_value, dict | list):  # only containers can hold undocumented fields
-                    yield from _drift(catalog, props[key], resolver, sub_value, f"{where}.{key}")
+                    yield from _drift(catalog, props[key], resolver, sub_value, (*where, key))
             elif not open_ended:
-                yield Problem(f"{where}.{key}", "is not documented", sub_value)
+                yield Problem(json_path((*where, key)), "is not documented", sub_value)
     if isinstance(value, list) and isinstance(schema.get("items"), Mapping):
         for i, item in enumerate(value):
             if isinstance(item, dict | list):
-                yield from _drift(catalog, schema["items"], resolver, item, f"{where}[{i}]")
-
-
-def _json_path(parts: Any) -> str:
-    return "$" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in parts)
+                yield from _drift(catalog, schema["items"], resolver, item, (*where, i))
 
 
 def _short(value: Any) -> str:

@@ -22,6 +22,7 @@ from typing import Any
 
 from thulium_explore._errors import CatalogError, WebhookError
 from thulium_explore.catalog._catalog import SCHEMA_BASE, Catalog, default_catalog
+from thulium_explore.catalog._paths import json_path
 from thulium_explore.contract._outcome import Outcome
 from thulium_explore.contract._response import Problem
 
@@ -208,7 +209,8 @@ def check_webhook(
     problems = [_problem(spec, error) for error in errors]
     drift: list[Problem] = []
     if isinstance(value, Mapping):
-        drift = [Problem(f"$.{key}", "is not documented for this event") for key in value if key not in spec.fields]
+        drift = [Problem(json_path([str(key)]), "is not documented for this event") for key in value
+                 if key not in spec.fields]
     return WebhookVerdict(spec.name, how, problems, drift)
 
 
@@ -233,12 +235,12 @@ def _problem(event: WebhookEvent, error: Any) -> Problem:
     if error.validator == "required" and isinstance(error.instance, Mapping):
         missing = [n for n in error.validator_value if n not in error.instance]
         parts += missing[:1]
-        return Problem(_json_path(parts), "is required")
+        return Problem(json_path(parts), "is required")
     kind = event.sensitive(str(parts[0])) if parts else None
     if parts and kind is None:
-        return Problem(_json_path(parts), error.message, error.instance)
+        return Problem(json_path(parts), error.message, error.instance)
     hidden = f" (value hidden: {kind})" if kind else ""
-    return Problem(_json_path(parts), _generic_message(error) + hidden)
+    return Problem(json_path(parts), _generic_message(error) + hidden)
 
 
 def _generic_message(error: Any) -> str:
@@ -254,10 +256,6 @@ def _generic_message(error: Any) -> str:
     if rule == "enum":
         return f"is not one of {error.validator_value!r}"
     return f"fails the {rule!r} rule of the schema"
-
-
-def _json_path(parts: list[Any]) -> str:
-    return "$" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in parts)
 
 
 def _json_type(value: Any) -> str:
