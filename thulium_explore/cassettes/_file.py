@@ -1,4 +1,4 @@
-"""Reading vcrpy cassette files (YAML or JSON) fast and strictly, and decoding their bodies.
+"""Reading vcrpy cassette files (YAML or JSON) fast and strictly (bodies: ``_wire/_body.py``).
 
 YAML is parsed by libyaml (PyYAML's C parser) into nodes, which are turned into Python values
 here without PyYAML's generic constructor machinery; anything unusual (merge keys, custom tags)
@@ -10,14 +10,17 @@ from __future__ import annotations
 import gc
 import json
 import os
-import zlib
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from thulium_explore._errors import CassetteError
+
+# re-exported for cassettes/persisters/filesystem.py (outside this change); the home is _wire/_body.py
+from thulium_explore._wire._body import BodyError as BodyError
+from thulium_explore._wire._body import raw_bytes as raw_bytes
 
 CASSETTE_SUFFIXES = (".yaml", ".yml", ".json")
 _EXAMPLE_URI = "uri: https://your-system-name.thulium.com/api/chats"
@@ -276,106 +279,6 @@ def _build(node: Any, constructor: Any) -> Any:
     if method is None:
         raise _Fallback
     return getattr(constructor, method)(node)
-
-
-# --- headers and bodies -------------------------------------------------------------------
-
-
-def header(headers: Mapping[str, Any] | None, name: str) -> str | None:
-    """A header's first value, name matched case-insensitively; None when absent."""
-    if not headers:
-        return None
-    lowered = name.lower()
-    for key, value in headers.items():
-        if isinstance(key, str) and key.lower() == lowered:
-            if isinstance(value, list | tuple):
-                return str(value[0]) if value else None
-            return str(value)
-    return None
-
-
-def charset_of(content_type: str | None) -> str | None:
-    """The ``charset`` parameter of a Content-Type, lower-cased; None when not declared."""
-    if not content_type:
-        return None
-    for part in content_type.split(";")[1:]:
-        key, _, value = part.partition("=")
-        if key.strip().lower() == "charset":
-            return value.strip().strip('"').lower() or None
-    return None
-
-
-class BodyError(ValueError):
-    """A body that cannot be turned into text: ``unsupported`` when the limit is ours, not the server's."""
-
-    def __init__(self, message: str, *, unsupported: bool = False) -> None:
-        super().__init__(message)
-        self.unsupported = unsupported
-
-
-def raw_bytes(body: Any) -> bytes | str | None:
-    """A request body as stored by vcrpy (text, bytes, None, BytesIO content or iterator chunks)."""
-    if isinstance(body, list | tuple):
-        return b"".join(c.encode("utf-8") if isinstance(c, str) else bytes(c) for c in body)
-    if body is None or isinstance(body, str | bytes):
-        return body
-    raise BodyError(f"body of type {type(body).__name__} cannot be read")
-
-
-def decode_body(body: bytes | str | None, headers: Mapping[str, Any] | None) -> str | None:
-    """The body as the client would see it: decompressed per Content-Encoding, decoded per charset.
-
-    Text in a cassette stands for its UTF-8 bytes (vcrpy's convention), so it is already
-    decompressed; bytes (``!!binary``) are decompressed, then decoded by the declared charset
-    (UTF-8 when none is declared, as for JSON). Raises :class:`BodyError`.
-    """
-    if body is None:
-        return None
-    encoding = header(headers, "content-encoding")
-    if encoding and isinstance(body, bytes):
-        body = _decompress(body, encoding)
-    charset = charset_of(header(headers, "content-type"))
-    if charset is None or charset in ("utf-8", "utf8"):
-        if isinstance(body, bytes):  # rare: vcrpy stores UTF-8 as text, so these bytes may not be UTF-8
-            try:
-                return body.decode("utf-8-sig")
-            except UnicodeDecodeError as exc:
-                declared = "as its Content-Type declares" if charset else "the default for JSON"
-                raise BodyError(f"body is not valid UTF-8 (byte {exc.start}), {declared}") from None
-        return body
-    data = body.encode("utf-8") if isinstance(body, str) else body
-    try:
-        return data.decode(charset)
-    except LookupError:
-        raise BodyError(f"Content-Type declares an unknown charset {charset!r}") from None
-    except UnicodeDecodeError as exc:
-        raise BodyError(f"body is not valid {charset} (byte {exc.start}), as its Content-Type declares") from None
-
-
-def _decompress(data: bytes, content_encoding: str) -> bytes:
-    """Undo each listed coding, last applied first."""
-    for coding in reversed([c.strip().lower() for c in content_encoding.split(",")]):
-        if coding in ("", "identity"):
-            continue
-        try:
-            if coding in ("gzip", "x-gzip"):
-                data = zlib.decompress(data, zlib.MAX_WBITS | 16)
-            elif coding == "deflate":
-                data = _inflate(data)
-            else:
-                raise BodyError(f"Content-Encoding {coding!r} is not supported (supported: gzip, deflate)",
-                                unsupported=True)
-        except zlib.error as exc:
-            raise BodyError(f"body does not decompress as {coding} (Content-Encoding): {exc}") from None
-    return data
-
-
-def _inflate(data: bytes) -> bytes:
-    """``deflate`` is zlib-wrapped by the RFC, raw in some servers: accept both."""
-    try:
-        return zlib.decompress(data)
-    except zlib.error:
-        return zlib.decompress(data, -zlib.MAX_WBITS)
 
 
 def iter_interactions(cassettes: Iterable[Cassette]) -> Iterator[tuple[Cassette, int, dict[str, Any]]]:

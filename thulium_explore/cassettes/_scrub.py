@@ -24,13 +24,13 @@ from __future__ import annotations
 import base64
 import json
 import re
-import zlib
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qsl, quote, quote_plus, unquote, urlencode, urlsplit, urlunsplit
 
+from thulium_explore._wire._body import BodyError, charset_of, content_coding, decompress, header
 from thulium_explore.catalog._catalog import Catalog, default_catalog
 from thulium_explore.catalog._formats import is_email, is_reserved_email, replace_emails
 from thulium_explore.catalog._model import Endpoint
@@ -195,7 +195,7 @@ class Scrubber:
         query = urlencode(pairs, quote_via=quote, safe="[]")
         new_uri = urlunsplit(("https", PLACEHOLDER_HOST, path, query, ""))
         raw = body.encode("utf-8") if isinstance(body, str) else body
-        content_type = _header(headers, "content-type")
+        content_type = header(headers, "content-type") or ""
         new_body = self._request_body(endpoint, raw, content_type, schema, resolver)
         new_headers: dict[str, str] = {}
         for name, value in headers.items():
@@ -240,7 +240,9 @@ class Scrubber:
         return self._json_or_text(text, schema, resolver).encode("utf-8")
 
     def _json_or_text(self, text: str, schema: Any, resolver: Any) -> str:
-        """Re-serialised JSON if anything changed (else the original text), or scrubbed text."""
+        """Re-serialised JSON if anything changed (else the original text), or scrubbed text; a BOM is kept."""
+        if text.startswith("\ufeff"):  # scrubbed by the schema like the JSON after it, then put back
+            return "\ufeff" + self._json_or_text(text[1:], schema, resolver)
         try:
             value = json.loads(text)
         except ValueError:
@@ -255,16 +257,16 @@ class Scrubber:
     def response(self, endpoint: Endpoint | None, status: int, headers: Mapping[str, list[str]],
                  body: bytes | None) -> tuple[dict[str, list[str]], bytes | None]:
         """The storable headers and body of one response (decoded, scrubbed by the response schema)."""
-        encoding = ",".join(_values(headers, "content-encoding")).strip().lower()
-        decoded = _decode(body, encoding) if body else body
-        keep_encoding = decoded is None
-        if decoded is None:
-            decoded = body  # an encoding we cannot undo: store as received
+        try:
+            decoded = decompress(body, content_coding(headers)) if body else body
+            keep_encoding = False
+        except BodyError:  # an encoding we cannot undo (or a corrupt stream): store as received
+            decoded, keep_encoding = body, True
         new_body = decoded
         if decoded:
             spec = endpoint.response_for(status) if endpoint else None
             schema, resolver = self.resolved(spec.schema_uri) if spec and spec.schema_uri else ({}, None)
-            charset = _charset(headers)
+            charset = charset_of(header(headers, "content-type")) or "utf-8"
             try:
                 text = decoded.decode(charset)
             except (UnicodeDecodeError, LookupError):
@@ -321,40 +323,3 @@ def _same_types(a: Any, b: Any) -> bool:
     if isinstance(a, list):
         return all(_same_types(x, y) for x, y in zip(a, b, strict=True))
     return True
-
-
-def _header(headers: Mapping[str, Any], name: str) -> str:
-    values = _values(headers, name)
-    return values[0] if values else ""
-
-
-def _values(headers: Mapping[str, Any], name: str) -> list[str]:
-    for key, value in headers.items():
-        if key.lower() == name:
-            return [str(v) for v in value] if isinstance(value, list | tuple) else [str(value)]
-    return []
-
-
-def _charset(headers: Mapping[str, Any]) -> str:
-    found = re.search(r"charset=([\w-]+)", _header(headers, "content-type"), re.IGNORECASE)
-    return found.group(1) if found else "utf-8"
-
-
-def _decode(body: bytes, encoding: str) -> bytes | None:
-    """The body with gzip/deflate undone (in the order applied); None for an encoding we cannot undo."""
-    for step in reversed([e.strip() for e in encoding.split(",") if e.strip()]):
-        if step == "identity":
-            continue
-        try:
-            if step in ("gzip", "x-gzip"):
-                body = zlib.decompress(body, 16 + zlib.MAX_WBITS)
-            elif step == "deflate":
-                try:
-                    body = zlib.decompress(body)
-                except zlib.error:
-                    body = zlib.decompress(body, -zlib.MAX_WBITS)  # raw deflate, as some servers send
-            else:
-                return None
-        except zlib.error:
-            return None
-    return body

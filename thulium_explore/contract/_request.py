@@ -14,8 +14,8 @@ from typing import Any
 from urllib.parse import parse_qsl, unquote
 
 from thulium_explore._wire import _params
+from thulium_explore._wire._body import BodyError, decode_body, header, raw_bytes
 from thulium_explore._wire._jsonpath import field_path
-from thulium_explore.cassettes._file import BodyError, decode_body, header, raw_bytes
 from thulium_explore.catalog._catalog import Catalog
 from thulium_explore.catalog._model import Endpoint
 from thulium_explore.catalog._paths import json_path

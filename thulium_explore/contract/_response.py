@@ -7,6 +7,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from thulium_explore._wire._body import utf8_text
 from thulium_explore.catalog._catalog import Catalog
 from thulium_explore.catalog._model import Endpoint
 from thulium_explore.catalog._paths import json_path
@@ -81,7 +82,7 @@ def parse_body(body: bytes | str | None) -> Any:
     """The JSON value of a body; ``EMPTY_BODY`` when it is empty, ``ValueError`` when not JSON."""
     if body is None:
         return EMPTY_BODY
-    text = body if isinstance(body, str) else body.removeprefix(b"\xef\xbb\xbf").decode()  # UTF-8, a BOM allowed
+    text = body if isinstance(body, str) else utf8_text(body)  # UTF-8, a BOM allowed
     if not text or text.isspace():
         return EMPTY_BODY
     return json.loads(text)

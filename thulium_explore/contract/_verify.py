@@ -18,7 +18,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from thulium_explore._errors import CassetteError
-from thulium_explore.cassettes._file import BodyError, decode_body, find_cassettes, header, read_cassette
+from thulium_explore._wire._body import BodyError, content_coding, decode_body, header
+from thulium_explore.cassettes._file import find_cassettes, read_cassette
 from thulium_explore.catalog._catalog import Catalog, default_catalog
 from thulium_explore.catalog._model import Endpoint
 from thulium_explore.contract._outcome import Outcome
@@ -231,7 +232,7 @@ class Checker:
         key: tuple[Any, ...] | None = None
         if body is None or isinstance(body, str | bytes):
             key = (endpoint.id, tuple(path_values.items()), query, body, header(headers, "content-type"),
-                   header(headers, "content-encoding"))
+                   content_coding(headers))
             known = self._requests.get(key)
             if known is not None:
                 return known
@@ -242,7 +243,7 @@ class Checker:
 
     def _response(self, endpoint: Endpoint, status: int, response: Mapping[str, Any]) -> Verdict | BodyError:
         raw, headers = response["body"].get("string"), response.get("headers")
-        key = (endpoint.id, status, raw, header(headers, "content-type"), header(headers, "content-encoding"))
+        key = (endpoint.id, status, raw, header(headers, "content-type"), content_coding(headers))
         known = self._responses.get(key)
         if known is not None:
             return known

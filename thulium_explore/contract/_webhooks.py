@@ -21,6 +21,7 @@ from functools import lru_cache
 from typing import Any
 
 from thulium_explore._errors import CatalogError, WebhookError
+from thulium_explore._wire._body import utf8_text
 from thulium_explore.catalog._catalog import SCHEMA_BASE, Catalog, default_catalog
 from thulium_explore.catalog._paths import json_path
 from thulium_explore.contract._outcome import Outcome
@@ -159,7 +160,7 @@ def detect_event(payload: Mapping[str, Any], catalog: Catalog | None = None) -> 
 def parse_payload(raw: str | bytes, source: str = "payload") -> Any:
     """The JSON value of a received body; :class:`WebhookError` when it is empty or not JSON."""
     try:
-        text = raw.decode("utf-8-sig") if isinstance(raw, bytes) else raw
+        text = utf8_text(raw) if isinstance(raw, bytes) else raw
     except UnicodeDecodeError as exc:
         raise WebhookError(f"{source}: not UTF-8 text (bad byte at offset {exc.start}); expected {_EXAMPLE}") from None
     if not text.strip():

@@ -33,6 +33,7 @@ from typing import Any, Self
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from thulium_explore._wire import _params
+from thulium_explore._wire._body import utf8_text
 from thulium_explore.catalog._catalog import Catalog, default_catalog
 from thulium_explore.catalog._model import Endpoint
 from thulium_explore.catalog._walk import child_schema, deref, item_schema
@@ -241,7 +242,7 @@ def decode_params(catalog: Catalog, endpoint: Endpoint, path_values: Mapping[str
     params.update(_params.coerce(endpoint, flat))
     if endpoint.request_body == "json" and body.strip():
         try:
-            document = json.loads(body.decode("utf-8-sig"))
+            document = json.loads(utf8_text(body))
         except (UnicodeDecodeError, ValueError) as exc:
             return params, [f"(body): is not valid JSON ({str(exc)[:80]})"]
         if not isinstance(document, dict):

@@ -19,7 +19,6 @@ import binascii
 import bisect
 import os
 import re
-import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +26,7 @@ from typing import Any
 from urllib.parse import unquote
 
 from thulium_explore._errors import ScanError
+from thulium_explore._wire._body import sniff_decompress
 from thulium_explore.catalog._formats import find_emails, is_reserved_domain
 from thulium_explore.scanner._locate import Occurrence, json_strings, yaml_strings
 
@@ -257,13 +257,8 @@ def _basic_credentials(token: str) -> str | None:
 
 
 def _binary_text(data: bytes) -> str:
-    """A ``!!binary`` body as text: gunzipped or inflated when compressed."""
-    for wbits in (zlib.MAX_WBITS | 16, zlib.MAX_WBITS, -zlib.MAX_WBITS):
-        try:
-            data = zlib.decompress(data, wbits)
-            break
-        except zlib.error:
-            continue
+    """A ``!!binary`` body as text: gunzipped or inflated when compressed, UTF-8 else Latin-1."""
+    data = sniff_decompress(data)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
