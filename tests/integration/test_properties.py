@@ -27,6 +27,7 @@ from tests.shapes import shapes_catalog
 from tests.strategies import inline, unmodelled, values
 from thulium_explore import Catalog, Endpoint, ParameterError, Sandbox, ThuliumClient, default_catalog
 from thulium_explore._wire import _params
+from thulium_explore._wire._query import wire_text
 
 SETTINGS = settings(
     max_examples=25,
@@ -164,7 +165,7 @@ def as_text(value: Any) -> Any:
         return [as_text(v) for v in value]
     if isinstance(value, dict):
         return {k: as_text(v) for k, v in value.items()}
-    return _params._text(value)
+    return wire_text(value)
 
 
 def _ambiguous(schema: Mapping[str, Any]) -> bool:

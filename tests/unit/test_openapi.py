@@ -24,6 +24,7 @@ from thulium_explore import (
     openapi_document,
 )
 from thulium_explore._wire import _params
+from thulium_explore._wire._query import wire_text
 from thulium_explore.cli._main import main
 from thulium_explore.openapi import _export as _openapi
 
@@ -280,7 +281,7 @@ def test_query_arrays_are_named_the_way_the_client_sends_them(fixture_catalog: C
                 (sent,) = _query_names(wire)
                 assert sent == f"{param.name}[]"
                 assert declared[sent]["style"] == "form" and declared[sent]["explode"] is True
-                assert [v for _, v in wire.query] == [_params._text(v) for v in items]
+                assert [v for _, v in wire.query] == [wire_text(v) for v in items]
                 checked += 1
     assert checked >= 1
 

@@ -11,7 +11,8 @@ from requests.models import RequestEncodingMixin
 
 from tests.shapes import shapes_catalog
 from thulium_explore import Catalog, ParameterError
-from thulium_explore._wire._params import check, query_string, require_valid, to_wire, wire_problems
+from thulium_explore._wire._params import check, require_valid, to_wire, wire_problems
+from thulium_explore._wire._query import query_string
 
 
 @pytest.fixture(scope="module")

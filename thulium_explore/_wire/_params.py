@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import quote, quote_plus
+from urllib.parse import quote
 
 from thulium_explore._errors import ParameterError, ParameterProblem
+from thulium_explore._wire._query import query_pairs, query_problem, wire_text
+from thulium_explore._wire._query import query_string as query_string  # re-exported for client/_client.py
 from thulium_explore.catalog._catalog import Catalog
 from thulium_explore.catalog._model import Endpoint, Parameter
-
-_SCALARS = (str, int, float)  # bool is an int
+from thulium_explore.catalog._walk import child_schema, deref, item_schema
 
 
 def check(catalog: Catalog, endpoint: Endpoint, params: Mapping[str, Any]) -> list[ParameterProblem]:
@@ -39,43 +39,15 @@ def wire_problems(endpoint: Endpoint, params: Mapping[str, Any]) -> list[Paramet
         if param is None or param.location == "body":
             continue
         if param.location == "path":
-            if isinstance(value, list | tuple | Mapping) or value is None or _text(value) in ("", ".", ".."):
+            if isinstance(value, list | tuple | Mapping) or value is None or wire_text(value) in ("", ".", ".."):
                 problems.append(ParameterProblem(
                     name, f"{value!r} cannot fill {{{name}}} in the path (URLs drop empty, '.' and '..' "
                     "segments and have no place for lists)", param.example))
             continue
-        problem = _query_problem(name, value)
+        problem = query_problem(name, value)
         if problem:
             problems.append(ParameterProblem(problem[0], problem[1], param.example))
     return problems
-
-
-def _query_problem(name: str, value: Any) -> tuple[str, str] | None:
-    """Why ``value`` cannot travel as ``name`` in the query string the way the docs show, or None."""
-    if isinstance(value, _SCALARS):  # the common case: one pair, always fine
-        return None
-    if value is None:
-        return name, f"null cannot travel in a query string; leave {name} out (or pass \"\" for an empty value)"
-    if isinstance(value, list | tuple):
-        if not value:
-            return name, f"an empty list would send nothing ({name}[]=… needs a value); leave {name} out instead"
-        if any(v is None or isinstance(v, list | tuple | Mapping) for v in value):
-            return name, f"a list in a query string holds only text, numbers or booleans ({name}[]=1&{name}[]=2)"
-        return None
-    if isinstance(value, Mapping):
-        if not value:
-            return name, f"an empty object would send nothing; leave {name} out instead"
-        for key, sub in value.items():
-            field = f"{name}.{key}"
-            if not str(key) or "[" in str(key) or "]" in str(key):
-                return field, f"a key in a query string cannot be empty or hold [ or ] ({name}[Name]=value)"
-            if isinstance(sub, list | tuple):
-                if not sub or any(v is None or isinstance(v, list | tuple | Mapping) for v in sub):
-                    return field, (f"a list here must hold at least one text, number or boolean "
-                                   f"({name}[{key}][0]=value)")
-            elif sub is None or isinstance(sub, Mapping):
-                return field, f"is nested too deeply for a query string (at most {name}[{key}][0]=value)"
-    return None
 
 
 def require_valid(catalog: Catalog, endpoint: Endpoint, params: Mapping[str, Any]) -> None:
@@ -168,6 +140,39 @@ def coerce_value(schema: Mapping[str, Any], text: str) -> Any:
     return text
 
 
+def coerce_query(schema: Any, resolver: Any, tree: Mapping[str, Any]) -> dict[str, Any]:
+    """A decoded query (``_query.decode_query``: texts in lists and objects) typed by the parameters' schema.
+
+    ``schema`` and ``resolver`` are the endpoint's resolved parameter object (``catalog.resolve(
+    endpoint.parameters_uri)``); ``$ref``, combinators and ``additionalProperties`` are followed
+    down to each text, which converts as :func:`coerce_value` says (or stays text).
+    """
+    schema, resolver = deref(schema, resolver)
+    props = schema.get("properties", {}) if isinstance(schema, Mapping) else {}
+    out: dict[str, Any] = {}
+    for name, value in tree.items():
+        sub = props.get(name)  # what child_schema finds first, without its lookups (verify calls this a lot)
+        out[name] = _coerce_decoded(*((sub, resolver) if sub is not None else child_schema(schema, resolver, name)),
+                                    value)
+    return out
+
+
+def _coerce_decoded(schema: Any, resolver: Any, value: Any) -> Any:
+    """One decoded value (text, list or object) typed by its subschema."""
+    if type(schema) is not dict or "$ref" in schema:  # a plain dict is its own deref
+        schema, resolver = deref(schema, resolver)
+        if not isinstance(schema, Mapping):
+            schema = {}
+    if type(value) is str:
+        return coerce_value(schema, value)
+    if type(value) is list:
+        items = schema.get("items")
+        if type(items) is dict and "prefixItems" not in schema:  # what item_schema gives for every index
+            return [_coerce_decoded(items, resolver, v) for v in value]
+        return [_coerce_decoded(*item_schema(schema, resolver, i), v) for i, v in enumerate(value)]
+    return {k: _coerce_decoded(*child_schema(schema, resolver, k), v) for k, v in value.items()}
+
+
 _NO = object()
 
 
@@ -237,9 +242,9 @@ def to_wire(endpoint: Endpoint, params: Mapping[str, Any]) -> WireRequest:
         param = endpoint.parameter(name)
         location = param.location if param else "query"
         if location == "query":
-            query.extend(_query_pairs(name, value))
+            query.extend(query_pairs(name, value))
         elif location == "path":
-            path = path.replace("{" + name + "}", quote(_text(value), safe=""))
+            path = path.replace("{" + name + "}", quote(wire_text(value), safe=""))
         elif kind == "raw":
             raw = value if isinstance(value, bytes) else str(value).encode("utf-8")
         else:
@@ -250,48 +255,6 @@ def to_wire(endpoint: Endpoint, params: Mapping[str, Any]) -> WireRequest:
     elif kind == "raw":
         content_type = "application/octet-stream"
     return WireRequest(endpoint.method, path, query, raw, content_type)
-
-
-_PLAIN = re.compile(r"[A-Za-z0-9_.~-]*")  # what quote_plus leaves as it is
-
-
-def query_string(pairs: Sequence[tuple[str, str]]) -> str:
-    """``[("a[]", "1 2")]`` → ``a%5B%5D=1+2``: what requests sends for ``params=pairs``, spelt out once.
-
-    Most names and values are plain (ids, dates need only ``:`` and a space encoded), so they skip ``quote_plus``.
-    """
-    return "&".join([
-        f"{k if _PLAIN.fullmatch(k) else quote_plus(k)}={v if _PLAIN.fullmatch(v) else quote_plus(v)}"
-        for k, v in pairs
-    ])
-
-
-def _query_pairs(name: str, value: Any) -> list[tuple[str, str]]:
-    """``a=[1, 2]`` → ``a[]=1&a[]=2``; ``o={"k": [v]}`` → ``o[k][0]=v``; scalars as text."""
-    if isinstance(value, _SCALARS):
-        return [(name, _text(value))]
-    if isinstance(value, list | tuple):
-        return [(f"{name}[]", _text(v)) for v in value]
-    if isinstance(value, Mapping):
-        pairs: list[tuple[str, str]] = []
-        for key, sub in value.items():
-            if isinstance(sub, list | tuple):
-                pairs.extend((f"{name}[{key}][{i}]", _text(v)) for i, v in enumerate(sub))
-            else:
-                pairs.append((f"{name}[{key}]", _text(sub)))
-        return pairs
-    return [(name, _text(value))]
-
-
-def _text(value: Any) -> str:
-    """Booleans as ``true``/``false`` (inferred: the docs show no boolean in a URL); ``3.0`` as ``3``."""
-    if type(value) is str:
-        return value
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))  # JSON Schema counts 3.0 as an integer; the server expects "3"
-    return "" if value is None else str(value)
 
 
 SECRET_MASK = "***"  # noqa: S105 - the mask shown instead of a secret

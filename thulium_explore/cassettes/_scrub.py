@@ -31,6 +31,7 @@ from typing import Any
 from urllib.parse import parse_qsl, quote, quote_plus, unquote, urlencode, urlsplit, urlunsplit
 
 from thulium_explore._wire._body import BodyError, charset_of, content_coding, decompress, header
+from thulium_explore._wire._query import is_index, key_path
 from thulium_explore.catalog._catalog import Catalog, default_catalog
 from thulium_explore.catalog._formats import is_email, is_reserved_email, replace_emails
 from thulium_explore.catalog._model import Endpoint
@@ -287,16 +288,14 @@ class Scrubber:
 
 def query_kind(schema: Any, resolver: Any, name: str) -> str | None:
     """The ``x-sensitive`` kind of query parameter ``name`` (``a``, ``a[]``, ``a[k][0]``), if any."""
-    base, _, rest = name.partition("[")
-    segments = [base] + (rest.rstrip("]").split("][") if rest else [])
+    segments = key_path(name) or [name.partition("[")[0]]  # malformed: the name before "[" decides (scrub more)
     kind: str | None = None
     for i, segment in enumerate(segments):
         if resolver is None:
             break
-        if i and (segment == "" or segment.isdigit()):
-            schema, resolver = item_schema(schema, resolver, int(segment or 0))
-        else:
-            schema, resolver = child_schema(schema, resolver, segment)
+        found = item_schema(schema, resolver, int(segment or 0)) if i and is_index(segment) else ({}, resolver)
+        # a number is an index where the schema has items, else a key (custom_fields[2024][0])
+        schema, resolver = found if found[0] else child_schema(schema, resolver, segment)
         schema, resolver = deref(schema, resolver)
         kind = kind or (schema.get("x-sensitive") if isinstance(schema, Mapping) else None)
     return str(kind) if kind else None

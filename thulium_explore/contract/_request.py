@@ -8,7 +8,6 @@ A parameter sent somewhere other than where the catalog documents it is a proble
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Mapping
 from typing import Any
 from urllib.parse import parse_qsl, unquote
@@ -16,12 +15,11 @@ from urllib.parse import parse_qsl, unquote
 from thulium_explore._wire import _params
 from thulium_explore._wire._body import BodyError, decode_body, header, raw_bytes
 from thulium_explore._wire._jsonpath import field_path
+from thulium_explore._wire._query import decode_query
 from thulium_explore.catalog._catalog import Catalog
 from thulium_explore.catalog._model import Endpoint
 from thulium_explore.catalog._paths import json_path
 from thulium_explore.contract._response import Problem
-
-_KEY = re.compile(r"^([^\[\]]+)((?:\[[^\[\]]*\])+)$")
 
 
 def check_request(
@@ -34,10 +32,10 @@ def check_request(
         param = endpoint.parameter(name)
         params[name] = _params.coerce_value(param.schema if param else {}, unquote(text))
     if query:
-        from_query = _text_params(endpoint, parse_qsl(query, keep_blank_values=True))
+        from_query = _text_params(catalog, endpoint, parse_qsl(query, keep_blank_values=True), problems)
         problems += _placed(endpoint, from_query, "query", params)
         params.update(from_query)
-    from_body = _body_params(endpoint, request, problems)
+    from_body = _body_params(catalog, endpoint, request, problems)
     if from_body:
         problems += _placed(endpoint, from_body, "body", params)
         params.update(from_body)
@@ -61,7 +59,8 @@ def _placed(endpoint: Endpoint, found: Mapping[str, Any], where: str, earlier: M
     return out
 
 
-def _body_params(endpoint: Endpoint, request: Mapping[str, Any], problems: list[Problem]) -> dict[str, Any]:
+def _body_params(catalog: Catalog, endpoint: Endpoint, request: Mapping[str, Any],
+                 problems: list[Problem]) -> dict[str, Any]:
     """Parameters carried by the request body (JSON typed as sent; form fields coerced from text)."""
     try:
         raw = raw_bytes(request.get("body"))
@@ -87,7 +86,7 @@ def _body_params(endpoint: Endpoint, request: Mapping[str, Any], problems: list[
     text = body or ""
     content_type = (header(request.get("headers"), "content-type") or "").lower()
     if "application/x-www-form-urlencoded" in content_type:
-        return _text_params(endpoint, parse_qsl(text, keep_blank_values=True))
+        return _text_params(catalog, endpoint, parse_qsl(text, keep_blank_values=True), problems)
     try:
         value = json.loads(text)
     except ValueError:
@@ -99,57 +98,16 @@ def _body_params(endpoint: Endpoint, request: Mapping[str, Any], problems: list[
     return value
 
 
-def _text_params(endpoint: Endpoint, pairs: list[tuple[str, str]]) -> dict[str, Any]:
-    """Query-string pairs into typed parameters: ``a=3``, ``a[]=1&a[]=2``, ``a[k]=v``, ``a[k][0]=v``."""
-    flat: dict[str, str | list[str]] = {}
-    nested: dict[str, Any] = {}
-    for key, value in pairs:
-        match = _KEY.match(key)
-        if match is None:
-            previous = flat.get(key)
-            flat[key] = value if previous is None else [*_as_list(previous), value]
-        elif match.group(2) == "[]":
-            listed = flat.setdefault(key, [])
-            _as_list(listed).append(value)
-        else:
-            _put(nested, match.group(1), match.group(2)[1:-1].split("]["), value)
-    out = _params.coerce(endpoint, flat)
-    for name, value in nested.items():
-        param = endpoint.parameter(name)
-        out[name] = _coerce_nested(param.schema if param else {}, value)
-    return out
+def _text_params(catalog: Catalog, endpoint: Endpoint, pairs: list[tuple[str, str]],
+                 problems: list[Problem]) -> dict[str, Any]:
+    """Query-string pairs into typed parameters: ``a=3``, ``a[]=1&a[]=2``, ``a[k]=v``, ``a[k][0]=v``.
 
-
-def _as_list(value: str | list[str]) -> list[str]:
-    return value if isinstance(value, list) else [value]
-
-
-def _put(tree: dict[str, Any], name: str, keys: list[str], value: str) -> None:
-    """Place ``name[k1][k2]=value`` into nested dicts; a numeric or empty last key appends to a list."""
-    node = tree.setdefault(name, {})
-    for key in keys[:-1]:
-        node = node.setdefault(key, {}) if isinstance(node, dict) else node
-    last = keys[-1]
-    if isinstance(node, dict):
-        if last == "" or last.isdigit():
-            node.setdefault("", []).append(value)
-        else:
-            node[last] = value
-
-
-def _coerce_nested(schema: Mapping[str, Any], value: Any) -> Any:
-    """Coerce text leaves of a nested query parameter by the matching sub-schemas."""
-    if isinstance(value, dict):
-        if set(value) == {""}:
-            return _coerce_nested(schema, value[""])
-        props = schema.get("properties", {})
-        extra = schema.get("additionalProperties", {})
-        return {k: _coerce_nested(props.get(k, extra if isinstance(extra, Mapping) else {}), v)
-                for k, v in value.items()}
-    if isinstance(value, list):
-        items = schema.get("items", {})
-        return [_coerce_nested(items if isinstance(items, Mapping) else {}, v) for v in value]
-    return _params.coerce_value(schema, value) if isinstance(value, str) else value
+    A name sent in two shapes (``a=1&a[]=2``) is a problem: servers differ on which one wins.
+    """
+    tree, clashes = decode_query(pairs)
+    problems += [Problem(json_path(place), message) for place, message in clashes]
+    resolved = catalog.resolve(endpoint.parameters_uri)
+    return _params.coerce_query(resolved.contents, resolved.resolver, tree)
 
 
 def _value_at(params: Mapping[str, Any], fieldname: str) -> Any:

@@ -27,16 +27,16 @@ import random
 import socket
 import threading
 import uuid
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Any, Self
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from thulium_explore._wire import _params
 from thulium_explore._wire._body import utf8_text
+from thulium_explore._wire._query import decode_query
 from thulium_explore.catalog._catalog import Catalog, default_catalog
 from thulium_explore.catalog._model import Endpoint
-from thulium_explore.catalog._walk import child_schema, deref, item_schema
 from thulium_explore.sandbox._chat import CHAT_HANDLERS
 from thulium_explore.sandbox._handlers import (
     SANDBOX_CODES,
@@ -223,23 +223,15 @@ def decode_params(catalog: Catalog, endpoint: Endpoint, path_values: Mapping[str
     for name, value in path_values.items():
         param = endpoint.parameter(name)
         params[name] = _params.coerce_value(param.schema if param else {}, unquote(value))
-    resolved = catalog.registry.resolver().lookup(endpoint.parameters_uri)
-    flat: dict[str, str | list[str]] = {}
-    for name, value in parse_qsl(query, keep_blank_values=True):
-        base, bracket, rest = name.partition("[")
-        param = endpoint.parameter(base)
+    tree, clashes = decode_query(parse_qsl(query, keep_blank_values=True))
+    problems += [f"{'.'.join(place)}: {message}" for place, message in clashes]
+    for name in list(tree):
+        param = endpoint.parameter(name)
         if param is not None and param.location != "query":
-            problems.append(f"{base}: is a {param.location} parameter, not a query parameter")
-            continue
-        if not bracket or rest == "]":
-            existing = flat.get(name)
-            if existing is None:
-                flat[name] = [value] if rest == "]" else value
-            else:
-                flat[name] = [*([existing] if isinstance(existing, str) else existing), value]
-        else:
-            _set_nested(params, base, rest.rstrip("]").split("]["), value, resolved.contents, resolved.resolver)
-    params.update(_params.coerce(endpoint, flat))
+            problems.append(f"{name}: is a {param.location} parameter, not a query parameter")
+            del tree[name]
+    resolved = catalog.resolve(endpoint.parameters_uri)
+    params.update(_params.coerce_query(resolved.contents, resolved.resolver, tree))
     if endpoint.request_body == "json" and body.strip():
         try:
             document = json.loads(utf8_text(body))
@@ -258,29 +250,3 @@ def decode_params(catalog: Catalog, endpoint: Endpoint, path_values: Mapping[str
             if param.location == "body":
                 params[param.name] = body.decode("latin-1")
     return params, problems
-
-
-def _set_nested(params: dict[str, Any], base: str, keys: Sequence[str], text: str, schema: Any,
-                resolver: Any) -> None:
-    """``base[k1][k2]=text`` into ``params[base][k1][k2]``; numeric keys append to lists."""
-    schema, resolver = child_schema(schema, resolver, base)
-    container: Any = params
-    name: str | int = base
-    for key in keys:
-        schema, resolver = deref(schema, resolver)
-        is_index = key.isdigit() or key == ""
-        if isinstance(container, dict):
-            current = container.setdefault(name, [] if is_index else {})
-        else:
-            current = container[name] if isinstance(name, int) and name < len(container) else None
-        if is_index and isinstance(current, list):
-            schema, resolver = item_schema(schema, resolver, len(current))
-            current.append(None)
-            container, name = current, len(current) - 1
-        elif isinstance(current, dict):
-            schema, resolver = child_schema(schema, resolver, key)
-            container, name = current, key
-        else:
-            return  # a shape the docs do not use (a list inside a scalar): left out, so validation names it
-    value = _params.coerce_value(deref(schema, resolver)[0] or {}, text)
-    container[name] = value  # a dict, or a list whose slot ``name`` was just appended
