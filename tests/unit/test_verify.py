@@ -13,7 +13,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from thulium_explore import CassetteError, Report, default_catalog, verify
-from thulium_explore.cassettes._file import _load_yaml, _yaml_loader, read_cassette
+from thulium_explore.cassettes._file import read_cassette
+from thulium_explore.cassettes._yaml import _yaml_loader
+from thulium_explore.cassettes._yaml import load_yaml as _load_yaml
 from thulium_explore.contract._verify import check_interaction
 
 DATA = Path(__file__).resolve().parents[1] / "data"
