@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import json
 from collections.abc import Mapping
@@ -114,13 +115,76 @@ def test_viewer_shows_copy_as_tabs_with_placeholders_not_credentials() -> None:
     tabs = viewer.widget.children[-1]
     assert tuple(tabs.titles) == ("curl", "httpie", "Python requests", "thulium_explore", "PHP")
     assert tuple(SNIPPET_TABS.values()) == ("curl", "httpie", "python", "thulium_explore", "php")
-    texts = [html.unescape(pane.value) for pane in tabs.children]
+    texts = [html.unescape(pane.children[0].value) for pane in tabs.children]
     assert "$THULIUM_API_PASSWORD" in texts[0]
     assert "THULIUM_API_PASSWORD" in texts[2] and "timeout=30" in texts[2]
     assert "ThuliumClient.from_env()" in texts[3]
     assert "getenv('THULIUM_API_PASSWORD')" in texts[4]
     assert all(MASK not in t for t in texts)
     assert "contract: pass" in viewer.text()
+
+
+def test_viewer_shows_the_response_size_and_that_no_request_body_was_sent() -> None:
+    result = make_result(200, {"conversation_id": UUID})
+    page = result_html(result)
+    assert "No request body was sent." in page  # chat_conversations.start sends its parameters in the query
+    assert f"Response body: {len(result.text.encode())} bytes" in page
+    assert f"Basic {MASK}" in page  # the Authorization header stays masked
+
+
+def test_request_body_is_shown_pretty_and_escaped() -> None:
+    result = make_result(200, {"conversation_id": UUID})
+    body = json.dumps({"text": "<script>alert(1)</script>"}).encode()
+    with_body = dataclasses.replace(result, request=dataclasses.replace(result.request, body=body))
+    page = result_html(with_body)
+    assert f"Request body sent ({len(body)} bytes)" in page
+    assert "&quot;text&quot;: &quot;&lt;script&gt;alert(1)&lt;/script&gt;&quot;" in page
+    assert "<script>" not in page
+
+
+def test_collapsed_json_items_show_a_preview() -> None:
+    tree = json_tree_html({"result": [{"conversation_id": UUID, "status": "CLOSED", "n": None}], "count": 1})
+    assert "{conversation_id: &quot;6ed7c941-2c8…&quot;, status: &quot;CLOSED&quot;, n: null} 3 keys" in tree
+    assert "[{…}] 1 item" in tree
+    assert "{result: […], count: 1} 2 keys" in tree
+    escaped = json_tree_html({"<i>": {"<script>": "<script>"}})
+    assert "{&lt;script&gt;: &quot;&lt;script&gt;&quot;}" in escaped  # keys and values escaped in previews
+    assert "<script>" not in escaped and "<i>" not in escaped
+
+
+def test_body_toggles_between_tree_and_raw_text() -> None:
+    viewer = ResponseViewer()
+    result = make_result(200, {"conversation_id": UUID, "note": "<script>"})
+    viewer.show(result)
+    page, controls = viewer.widget.children[0], viewer.widget.children[1]
+    toggle = controls.children[1]
+    assert tuple(toggle.options) == ("pretty", "raw")
+    assert "<details" in page.value and "thulium-raw" not in page.value
+    toggle.value = "raw"
+    assert "thulium-raw" in page.value and "<details open" not in page.value.split("thulium-raw")[1]
+    assert html.escape(result.text) in page.value and "<script>" not in page.value
+    viewer.show(result)  # the choice is kept for the next answer
+    assert "thulium-raw" in viewer.widget.children[0].value
+
+
+def test_copy_buttons_put_the_text_in_a_focused_box_and_say_press_ctrl_c() -> None:
+    viewer = ResponseViewer()
+    result = make_result(200, {"conversation_id": UUID})
+    viewer.show(result)
+    body_copy = viewer.widget.children[1].children[2]
+    button, hint = body_copy.children[0].children
+    area = body_copy.children[1]
+    assert button.description == "Copy body" and area.layout.display == "none"
+    button.click()
+    assert area.layout.display == "block"
+    assert json.loads(area.value) == result.json
+    assert "Ctrl+C" in hint.value
+    tabs = viewer.widget.children[-1]
+    for pane, kind in zip(tabs.children, SNIPPET_TABS.values(), strict=True):
+        snippet_copy = pane.children[1]
+        snippet_copy.children[0].children[0].click()
+        assert snippet_copy.children[1].value == result.snippet(kind)
+        assert MASK not in snippet_copy.children[1].value
 
 
 def test_viewer_failure_replaces_the_result() -> None:

@@ -32,6 +32,7 @@ from thulium_explore.forms._examples import NO_EXAMPLE, SAMPLES_TOOLTIP, documen
 from thulium_explore.forms._field import Field, FieldFactory
 from thulium_explore.forms._history import History, resolve_client
 from thulium_explore.forms._spec import UNSET, endpoint_specs, example_text
+from thulium_explore.forms._static import StaticView, form_static_html
 from thulium_explore.forms._target import Target, target_html, target_of
 from thulium_explore.forms._theme import GREY, RED
 from thulium_explore.forms._types import FieldLike
@@ -126,6 +127,13 @@ class EndpointForm:
         )
         self._tail = [self._send_row, self._status, self.viewer.widget, self.history.widget]
         self.widget = W.VBox(self._children(), layout=_shared.layout(max_width="60em"), _dom_classes=("thulium-form",))
+        #: the text/html a saved notebook shows beside the widget view; refreshed as answers arrive
+        self.static = StaticView(
+            self.widget,
+            lambda: form_static_html(self._header_html(), self.endpoint.id, self.viewer.answers),
+            self.__repr__,
+        )
+        self.viewer.on_change(self.static.refresh)
         if callable(getattr(client, "on_change", None)):
             client.on_change(self._validate)  # a ModeSwitch: the badge and Send follow it
         self._validate()
@@ -352,7 +360,11 @@ class EndpointForm:
         )
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
-        return self.widget._repr_mimebundle_(**kwargs)
+        """The widget view and its static ``text/html`` alternative (see forms/_static.py)."""
+        return self.static.bundle(**kwargs)
+
+    def _ipython_display_(self) -> None:
+        self.static.display()  # under a display_id, so answers update the saved text/html
 
     def __repr__(self) -> str:
         return f"<EndpointForm {self.endpoint.id} values={self.values!r} errors={len(self.errors)}>"

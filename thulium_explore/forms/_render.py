@@ -32,6 +32,8 @@ from thulium_explore.forms._theme import (
 
 _MAX_ITEMS = 200
 _OPEN_DEPTH = 2
+_PREVIEW_WIDTH = 60
+_GLIMPSE = 12  # characters of a string shown in a preview
 
 
 def badge(text: str, colour: str, css: str, title: str = "") -> str:
@@ -128,15 +130,47 @@ def json_tree_html(value: Any, *, label: str = "body", depth: int = 0) -> str:
     if isinstance(value, Mapping):
         children = [json_tree_html(v, label=str(k), depth=depth + 1) for k, v in list(value.items())[:_MAX_ITEMS]]
         more = len(value) - _MAX_ITEMS
-        return _folder(label, f"{{…}} {len(value)} key{'s' * (len(value) != 1)}", children, more, depth)
+        return _folder(label, f"{preview(value)} {len(value)} key{'s' * (len(value) != 1)}", children, more, depth)
     if isinstance(value, list):
         children = [json_tree_html(v, label=f"[{i}]", depth=depth + 1) for i, v in enumerate(value[:_MAX_ITEMS])]
         more = len(value) - _MAX_ITEMS
-        return _folder(label, f"[…] {len(value)} item{'s' * (len(value) != 1)}", children, more, depth)
+        return _folder(label, f"{preview(value)} {len(value)} item{'s' * (len(value) != 1)}", children, more, depth)
     return (
         f"<div class='thulium-leaf' style='margin-left:1.2em'><span style='color:{GREY}'>"
         f"{html.escape(label)}:</span> {_scalar(value)}</div>"
     )
+
+
+def preview(value: Any, *, width: int = _PREVIEW_WIDTH) -> str:
+    """A one-line, escaped glimpse of a folded object or array: ``{conversation_id: "6ed7c941…", …}``.
+
+    >>> preview({"a": "abcdefghijklmnop", "b": [1], "c": None})
+    '{a: &quot;abcdefghijkl…&quot;, b: […], c: null}'
+    """
+    if isinstance(value, Mapping):
+        parts, opening, closing = [f"{k}: {_glimpse(v)}" for k, v in list(value.items())[:6]], "{", "}"
+    elif isinstance(value, list):
+        parts, opening, closing = [_glimpse(v) for v in value[:6]], "[", "]"
+    else:
+        return html.escape(_glimpse(value))
+    shown: list[str] = []
+    for part in parts:
+        if len(", ".join([*shown, part])) > width:
+            break
+        shown.append(part)
+    if len(shown) < len(value):
+        shown.append("…")
+    return html.escape(opening + ", ".join(shown) + closing)
+
+
+def _glimpse(value: Any) -> str:
+    if isinstance(value, Mapping):
+        return "{…}" if value else "{}"
+    if isinstance(value, list):
+        return "[…]" if value else "[]"
+    if isinstance(value, str) and len(value) > _GLIMPSE:
+        return json.dumps(value[:_GLIMPSE] + "…", ensure_ascii=False)
+    return json.dumps(value, ensure_ascii=False)
 
 
 def _folder(label: str, hint: str, children: list[str], more: int, depth: int) -> str:
@@ -158,8 +192,50 @@ def _scalar(value: Any) -> str:
     return f"<code style='color:{colour}'>{html.escape(text)}</code>"
 
 
-def body_html(result: CallResult) -> str:
-    """The body as a tree when it is JSON, as text otherwise, or a note when empty."""
+def body_size(result: CallResult) -> int:
+    """The response body's size in bytes (as decoded text, UTF-8; a gzip answer was bigger unpacked)."""
+    return len(result.text.encode("utf-8"))
+
+
+def pretty_body(result: CallResult) -> str:
+    """The body as text: JSON indented, anything else as it came."""
+    if result.json is not None:
+        return json.dumps(result.json, indent=2, ensure_ascii=False)
+    return result.text
+
+
+def sent_body_text(result: CallResult) -> str:
+    """The request body that was sent (JSON indented), empty when none; credentials travel only in headers."""
+    raw = result.request.body
+    if not raw:
+        return ""
+    text = raw.decode("utf-8", errors="replace")
+    try:
+        return json.dumps(json.loads(text), indent=2, ensure_ascii=False)
+    except ValueError:
+        return text
+
+
+def request_body_html(result: CallResult) -> str:
+    """The request body sent, collapsed (``Request body (41 bytes)``), or a note that none was sent."""
+    raw = result.request.body
+    if not raw:
+        return f"<div class='thulium-request-body' style='color:{GREY}'>No request body was sent.</div>"
+    return (
+        f"<details class='thulium-request-body'><summary>Request body sent ({len(raw)} bytes)</summary>"
+        f"<pre style='white-space:pre-wrap'>{html.escape(sent_body_text(result))}</pre></details>"
+    )
+
+
+def body_html(result: CallResult, *, raw: bool = False) -> str:
+    """The body as a tree when it is JSON (``raw``: as the text that came), as text otherwise, or a note."""
+    size = f"<div class='thulium-size' style='color:{GREY}'>Response body: {body_size(result)} bytes</div>"
+    return size + _body(result, raw=raw)
+
+
+def _body(result: CallResult, *, raw: bool) -> str:
+    if raw and result.text:
+        return f"<pre class='thulium-body thulium-raw' style='white-space:pre-wrap'>{html.escape(result.text)}</pre>"
     if result.json is not None:
         return f"<div class='thulium-body'>{json_tree_html(result.json)}</div>"
     if result.text:
@@ -184,13 +260,14 @@ def headers_html(result: CallResult) -> str:
     )
 
 
-def result_html(result: CallResult) -> str:
-    """Everything above the copy-as tabs."""
+def result_html(result: CallResult, *, raw: bool = False) -> str:
+    """Everything above the copy-as tabs (``raw``: the body as the text that came, not a tree)."""
     return (
         summary_html(result)
         + errors_html(result)
         + verdict_html(result.verdict)
-        + body_html(result)
+        + request_body_html(result)
+        + body_html(result, raw=raw)
         + headers_html(result)
     )
 

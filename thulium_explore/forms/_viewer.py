@@ -1,4 +1,4 @@
-"""The response viewer: one call's answer, verdict and copy-as snippets, as widgets.
+"""The response viewer: one call's answer, verdict, body (pretty or raw) and copy-as snippets, as widgets.
 
 >>> viewer = ResponseViewer()
 >>> viewer.show(result)  # doctest: +SKIP
@@ -8,12 +8,15 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
+from typing import Any
 
 import ipywidgets as W
 
 import thulium_explore.forms._shared as _shared
 from thulium_explore.client._result import CallResult
-from thulium_explore.forms._render import failure_html, result_html
+from thulium_explore.forms._render import failure_html, pretty_body, result_html
+from thulium_explore.forms._static import Answer, StaticView, viewer_static_html
 
 #: Tab title → the CallResult.snippet kind.
 SNIPPET_TABS: dict[str, str] = {
@@ -25,54 +28,135 @@ SNIPPET_TABS: dict[str, str] = {
 }
 
 
+COPY_HINT = "Selected in the box: press Ctrl+C (⌘C on a Mac)"
+#: Why there is no one-click copy: ipywidgets cannot reach the clipboard (only the page's own JavaScript can).
+COPY_TOOLTIP = "Shows the text in a box and focuses it; plain ipywidgets cannot write to the clipboard"
+
+
+class CopyBox:
+    """A Copy button: shows ``text`` in a Textarea, focuses it and says to press Ctrl+C.
+
+    Browsers let only JavaScript running in the page write the clipboard; plain ipywidgets have none,
+    so this is the honest version: the text is one focus away (Ctrl+A selects it inside the box).
+    """
+
+    def __init__(self, text: str, what: str) -> None:
+        self.text = text
+        self.area = W.Textarea(value=text, layout=W.Layout(display="none", width="100%", height="12em"))
+        self.area.add_class("thulium-copy-text")
+        self.hint = _shared.html(_dom_classes=("thulium-copy-hint",))
+        self.button = W.Button(
+            description=f"Copy {what}",
+            icon="copy",
+            tooltip=COPY_TOOLTIP,
+            layout=_shared.layout(width="auto"),
+            style=_shared.button_style(),
+            _dom_classes=("thulium-copy",),
+        )
+        self.button.on_click(lambda _: self.select())
+        self.widget = W.VBox([W.HBox([self.button, self.hint]), self.area])
+
+    def select(self) -> None:
+        """Show the box with the text (as it was), focus it and tell how to copy."""
+        self.area.value = self.text
+        self.area.layout.display = "block"
+        self.area.focus()
+        self.hint.value = f"{COPY_HINT}; if nothing is selected, click in the box and press Ctrl+A first."
+
+
 def snippet_tabs(result: CallResult) -> W.Tab:
     """ "Copy as" tabs; every snippet reads the credentials from ``THULIUM_*`` environment variables."""
-    panes = [
-        W.HTML(
-            f"<pre class='thulium-snippet' style='white-space:pre-wrap;user-select:all'>"
-            f"{html.escape(result.snippet(kind))}</pre>"
+    panes = []
+    for kind in SNIPPET_TABS.values():
+        text = result.snippet(kind)
+        shown = W.HTML(
+            f"<pre class='thulium-snippet' style='white-space:pre-wrap;user-select:all'>{html.escape(text)}</pre>"
         )
-        for kind in SNIPPET_TABS.values()
-    ]
+        panes.append(W.VBox([shown, CopyBox(text, "snippet").widget]))
     tabs = W.Tab(children=panes, titles=tuple(SNIPPET_TABS))
     tabs.add_class("thulium-copy-as")
     return tabs
 
 
 class ResponseViewer:
-    """Shows the last result (or failure) of a form; empty until the first call."""
+    """Shows the last result (or failure) of a form; empty until the first call.
+
+    ``answers`` keeps every answer shown, in order: the static HTML a saved notebook shows lists them.
+    """
 
     def __init__(self) -> None:
         self.widget = W.VBox([], layout=_shared.layout())
         self.widget.add_class("thulium-viewer")
         self.result: CallResult | None = None
         self.failure: str | None = None
+        self.answers: list[Answer] = []
+        self.raw = False
+        self._listeners: list[Callable[[], None]] = []
+        self.static = StaticView(self.widget, lambda: viewer_static_html(self.answers), lambda: repr(self))
+        self.on_change(self.static.refresh)
+
+    def on_change(self, callback: Callable[[], None]) -> None:
+        """Call ``callback()`` whenever an answer is shown or the viewer is cleared."""
+        self._listeners.append(callback)
+
+    def _changed(self) -> None:
+        for callback in self._listeners:
+            callback()
 
     def show(self, result: CallResult) -> None:
-        """Render ``result``: summary, Thulium's errors, verdict, body tree, headers, copy-as tabs."""
+        """Render ``result``: summary, Thulium's errors, verdict, body sent, body tree (or raw), headers,
+        copy-as tabs."""
         self.result = result
         self.failure = None
-        body = W.HTML(result_html(result))
+        self.answers.append(result)
+        body = W.HTML(result_html(result, raw=self.raw))
         body.add_class("thulium-result")
+        toggle = W.ToggleButtons(
+            options=["pretty", "raw"],
+            value="raw" if self.raw else "pretty",
+            tooltips=["the JSON body as a tree", "the body as the text that came"],
+            style=_shared.toggle_style(button_width="auto"),
+            _dom_classes=("thulium-body-toggle",),
+        )
+
+        def switched(change: dict[str, Any]) -> None:
+            self.raw = change["new"] == "raw"
+            body.value = result_html(result, raw=self.raw)
+
+        toggle.observe(switched, names="value")
         self.widget.children = (
             body,
+            W.HBox([W.HTML("<b>Body</b>"), toggle, CopyBox(pretty_body(result), "body").widget]),
             W.HTML("<b>Copy as</b> (credentials come from THULIUM_* variables)"),
             snippet_tabs(result),
         )
+        self._changed()
 
     def show_failure(self, endpoint_id: str, message: str) -> None:
         """Render a call that was refused before sending or got no answer."""
         self.result = None
         self.failure = message
+        self.answers.append((endpoint_id, message))
         self.widget.children = (W.HTML(failure_html(endpoint_id, message)),)
+        self._changed()
 
     def clear(self) -> None:
         self.result = None
         self.failure = None
         self.widget.children = ()
+        self._changed()
 
     def text(self) -> str:
         """A plain-text digest of what is shown (for tests and logs)."""
         if self.result is not None:
             return "\n".join(self.result.summary_lines())
         return self.failure or ""
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
+        return self.static.bundle(**kwargs)
+
+    def _ipython_display_(self) -> None:
+        self.static.display()
+
+    def __repr__(self) -> str:
+        return f"<ResponseViewer answers={len(self.answers)}>"

@@ -1,0 +1,153 @@
+"""A verify report as one HTML table: what a notebook (and nbviewer, GitHub) shows for ``verify()``.
+
+One row per interaction (id, method, path, status, outcome), then its violations and drift by JSON
+path. Drift names the path and the JSON type only, never the value of an undocumented field (it is
+undocumented, so nothing says it is not personal). Everything is escaped. ``contract`` must not import
+``forms``, so the outcome colours come as a parameter; the default is :data:`OUTCOME_COLOURS`.
+
+>>> from thulium_explore.contract._verify import InteractionReport, VerifyReport
+>>> page = report_html(VerifyReport([InteractionReport("x.yaml", 0, "GET", "/api/chats", 200, None)], ["x.yaml"]))
+>>> "unchecked" in page and "x.yaml:0" in page
+True
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import Mapping, Sequence
+from typing import Any, Protocol
+
+from thulium_explore.contract._outcome import Outcome
+from thulium_explore.contract._response import Problem, Verdict
+
+
+class InteractionLike(Protocol):
+    """What is read of an ``InteractionReport`` (a Protocol: ``_verify`` imports this module, not back)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def outcome(self) -> Outcome: ...
+    @property
+    def rejected(self) -> bool: ...
+
+    method: str
+    path: str
+    status: int
+    request_problems: tuple[Problem, ...]
+    response: Verdict | None
+    note: str
+
+
+class ReportLike(Protocol):
+    """What is read of a ``VerifyReport``."""
+
+    @property
+    def ok(self) -> bool: ...
+    @property
+    def exit_code(self) -> int: ...
+    def summary(self) -> str: ...
+
+    @property
+    def interactions(self) -> Sequence[InteractionLike]: ...
+
+
+#: The outcome colours (GitHub Primer green / amber / red / grey). The same hex values are written in
+#: forms/_theme.py (OUTCOME_COLOURS there; contract may not import forms): tests/unit/test_static_views.py
+#: fails when the two disagree.
+OUTCOME_COLOURS: dict[str, str] = {
+    Outcome.PASS: "#1a7f37",
+    Outcome.DRIFT: "#9a6700",
+    Outcome.FAIL: "#cf222e",
+    Outcome.UNCHECKED: "#57606a",
+    Outcome.FAIL_DRIFT: "#cf222e",
+    Outcome.FAIL_UNCHECKED: "#cf222e",
+}
+
+_CELL = "padding:2px 8px;text-align:left;vertical-align:top"
+
+
+def json_type(value: Any) -> str:
+    """The JSON type of ``value``: ``object``, ``array``, ``string``, ``integer``, ``number``, ``boolean``, ``null``.
+
+    >>> json_type({"a": 1}), json_type(1.5), json_type(None)
+    ('object', 'number', 'null')
+    """
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, float):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, list | tuple):
+        return "array"
+    return "object" if isinstance(value, Mapping) else type(value).__name__
+
+
+def _short(value: Any) -> str:
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def problem_line(kind: str, problem: Problem) -> str:
+    """One violation with its JSON path and offending value."""
+    got = "" if problem.value is None else f" <small>(got <code>{html.escape(_short(problem.value))}</code>)</small>"
+    return (
+        f"<li class='thulium-problem'>{html.escape(kind)} <code>{html.escape(problem.path)}</code> "
+        f"{html.escape(problem.message)}{got}</li>"
+    )
+
+
+def drift_line(problem: Problem) -> str:
+    """One undocumented field: its JSON path and JSON type, never its value."""
+    return (
+        f"<li class='thulium-drift'>drift <code>{html.escape(problem.path)}</code> is not documented"
+        f" (JSON type: {html.escape(json_type(problem.value))})</li>"
+    )
+
+
+def outcome_html(outcome: Outcome, colours: Mapping[str, str] | None = None) -> str:
+    """The outcome word, coloured, with a CSS class per outcome (``thulium-outcome-pass``...)."""
+    colour = (colours or OUTCOME_COLOURS).get(outcome, "")
+    css = "thulium-outcome-" + "-".join(outcome.lower().replace("(", "").replace(")", "").split())
+    style = f" style='color:{html.escape(colour)};font-weight:600'" if colour else ""
+    return f"<span class='thulium-outcome {css}'{style}>{html.escape(outcome)}</span>"
+
+
+def interaction_rows(item: InteractionLike, colours: Mapping[str, str] | None = None) -> str:
+    """The interaction's row, and a row listing its problems and drift when it has any."""
+    row = (
+        f"<tr class='thulium-interaction'><td style='{_CELL}'><code>{html.escape(item.id)}</code></td>"
+        f"<td style='{_CELL}'>{html.escape(item.method)}</td><td style='{_CELL}'><code>{html.escape(item.path)}"
+        f"</code></td><td style='{_CELL}'>{item.status}</td><td style='{_CELL}'>"
+        f"{outcome_html(item.outcome, colours)}</td></tr>"
+    )
+    kind = "rejected" if item.rejected else "request"
+    lines = [problem_line(kind, p) for p in item.request_problems]
+    if item.response is not None:
+        lines += [problem_line("response", p) for p in item.response.problems]
+        lines += [drift_line(p) for p in item.response.drift]
+    if item.note:
+        lines.append(f"<li class='thulium-note'>note: {html.escape(item.note)}</li>")
+    if not lines:
+        return row
+    return f"{row}<tr><td></td><td colspan='4' style='{_CELL}'><ul style='margin:0'>{''.join(lines)}</ul></td></tr>"
+
+
+def report_html(report: ReportLike, colours: Mapping[str, str] | None = None) -> str:
+    """The whole report: a table of interactions, then the summary line (``verify: 2 interactions ...``)."""
+    head = "".join(
+        f"<th style='{_CELL}'>{name}</th>" for name in ("interaction", "method", "path", "status", "outcome")
+    )
+    rows = "".join(interaction_rows(item, colours) for item in report.interactions)
+    overall = Outcome.PASS if report.ok else Outcome.FAIL
+    return (
+        f"<div class='thulium-verify-report'><table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+        f"<div class='thulium-verify-summary'>{outcome_html(overall, colours)} {html.escape(report.summary())}"
+        f" (exit code {report.exit_code})</div></div>"
+    )

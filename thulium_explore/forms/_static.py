@@ -1,0 +1,126 @@
+"""Static HTML beside the widget view, so a saved notebook reads where no kernel runs (GitHub, nbviewer).
+
+Widget state is never saved into notebooks, so a widget view alone reopens as "Error displaying widget:
+model not found". Every form and viewer therefore displays one MIME bundle holding both the widget view
+and a ``text/html`` alternative — what nbviewer and GitHub show — and, because it was displayed with a
+``display_id``, the alternative is replaced in the saved output each time an answer arrives
+(``update_display``): the saved file shows each answer's status, body and verdict.
+
+>>> from thulium_explore.forms._static import run_this_cell
+>>> run_this_cell("chat_conversations.start")  # doctest: +ELLIPSIS
+"<div class='thulium-static-hint' ...>run this cell to use the form for <code>chat_conversations.start</code></div>"
+"""
+
+from __future__ import annotations
+
+import html
+import uuid
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import ipywidgets as W
+
+from thulium_explore.client._result import CallResult
+from thulium_explore.forms._render import (
+    body_size,
+    errors_html,
+    failure_html,
+    pretty_body,
+    request_line,
+    sent_body_text,
+    status_badge,
+    verdict_badge,
+    verdict_html,
+)
+from thulium_explore.forms._theme import GREY
+
+WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
+
+#: An answer shown by a viewer: a result, or (endpoint id, why no answer came).
+Answer = CallResult | tuple[str, str]
+
+
+class StaticView:
+    """The MIME bundle of ``widget`` plus a ``text/html`` alternative from ``render``, kept up to date.
+
+    ``display()`` shows the bundle under a ``display_id`` (what ``_ipython_display_`` calls);
+    ``refresh()`` replaces every displayed copy (a no-op until displayed, so scripts print nothing).
+    """
+
+    def __init__(self, widget: W.Widget, render: Callable[[], str], text: Callable[[], str]) -> None:
+        self.widget = widget
+        self.render = render
+        self.text = text
+        self.display_id = f"thulium-{uuid.uuid4().hex}"
+        self.displayed = False
+
+    def bundle(self, **kwargs: Any) -> dict[str, Any]:
+        """The widget's own bundle with ``text/plain`` from ``text`` and the ``text/html`` alternative."""
+        data = dict(self.widget._repr_mimebundle_(**kwargs) or {})
+        data["text/plain"] = self.text()
+        data["text/html"] = self.render()
+        return data
+
+    def display(self) -> None:
+        """Display the bundle with this view's ``display_id``."""
+        _ipython_display("display")(self.bundle(), raw=True, display_id=self.display_id)
+        self.displayed = True
+
+    def refresh(self) -> None:
+        """Replace the displayed copies (the saved notebook keeps the new ``text/html``)."""
+        if self.displayed:
+            _ipython_display("update_display")(self.bundle(), raw=True, display_id=self.display_id)
+
+
+def _ipython_display(name: str) -> Any:
+    """``IPython.display.<name>`` (untyped there)."""
+    import IPython.display  # late: IPython comes with ipywidgets and is needed only when shown
+
+    return getattr(IPython.display, name)
+
+
+def run_this_cell(endpoint_id: str) -> str:
+    """The one line standing in for what only a live widget can do."""
+    return (
+        f"<div class='thulium-static-hint' style='color:{GREY}'>run this cell to use the form for "
+        f"<code>{html.escape(endpoint_id)}</code></div>"
+    )
+
+
+def answer_html(result: CallResult, number: int | None = None) -> str:
+    """One answer for reading without a kernel: status, request, verdict, body sent, body (pretty JSON)."""
+    head = f"<b>#{number}</b> " if number is not None else ""
+    sent = sent_body_text(result)
+    sent_html = f"<div>Request body sent:</div><pre>{html.escape(sent)}</pre>" if sent else ""
+    body = pretty_body(result)
+    shown = f"<pre class='thulium-body'>{html.escape(body)}</pre>" if body else "<div>(empty body)</div>"
+    return (
+        f"<div class='thulium-static-answer'>{head}{status_badge(result.status)} "
+        f"<code>{html.escape(request_line(result))}</code> {verdict_badge(result.verdict)} "
+        f"<span style='color:{GREY}'>HTTP {result.status} · contract: {html.escape(result.outcome)}"
+        f" · {body_size(result)} bytes</span>"
+        f"{errors_html(result)}{verdict_html(result.verdict)}{sent_html}{shown}</div>"
+    )
+
+
+def answers_html(answers: Sequence[Answer]) -> str:
+    """Every answer, numbered in the order they came."""
+    parts = []
+    for number, answer in enumerate(answers, 1):
+        if isinstance(answer, CallResult):
+            parts.append(answer_html(answer, number))
+        else:
+            parts.append(f"<div class='thulium-static-answer'><b>#{number}</b> {failure_html(*answer)}</div>")
+    return "".join(parts)
+
+
+def form_static_html(header: str, endpoint_id: str, answers: Sequence[Answer]) -> str:
+    """A form as a saved notebook shows it: its header, the run-this-cell line, then its answers."""
+    got = answers_html(answers) or f"<div style='color:{GREY}'>No answer yet.</div>"
+    return f"<div class='thulium-static thulium-form-static'>{header}{run_this_cell(endpoint_id)}{got}</div>"
+
+
+def viewer_static_html(answers: Sequence[Answer]) -> str:
+    """A response viewer as a saved notebook shows it."""
+    got = answers_html(answers) or f"<div style='color:{GREY}'>No answer yet.</div>"
+    return f"<div class='thulium-static thulium-viewer-static'>{got}</div>"
