@@ -11,8 +11,11 @@ NOTEBOOKS = sorted((Path(__file__).resolve().parents[2] / "notebooks").glob("*.i
 
 
 def test_there_are_notebooks() -> None:
-    assert [p.name for p in NOTEBOOKS][:3] == ["01_quickstart.ipynb", "02_contract_testing.ipynb",
-                                               "03_chat_lifecycle.ipynb"]
+    assert [p.name for p in NOTEBOOKS][:3] == [
+        "01_quickstart.ipynb",
+        "02_contract_testing.ipynb",
+        "03_chat_lifecycle.ipynb",
+    ]
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)

@@ -54,6 +54,33 @@ EXPECTED: dict[str, list[str]] = {
 }
 
 
+#: What a notebook's text promises about the output of the code cell right after it: (the promise in the
+#: markdown, the code cell's source, a regular expression its whole output must match).
+PROMISES: dict[str, list[tuple[str, str, str]]] = {
+    "03_chat_lifecycle.ipynb": [
+        (
+            "the verdict on that answer is **`contract: pass`**",
+            'print("\\n".join(chats.verdict.lines()))',
+            r"contract: pass\n",
+        ),
+    ],
+}
+
+
+def _promises_kept(nb: nbformat.NotebookNode, name: str) -> list[str]:
+    """The promises of ``name`` whose text or output is not in ``nb`` (empty when all are kept)."""
+    broken = []
+    for promise, source, output in PROMISES.get(name, []):
+        at = [i for i, c in enumerate(nb.cells) if c.cell_type == "code" and c.source.strip() == source]
+        if len(at) != 1 or nb.cells[at[0] - 1].cell_type != "markdown" or promise not in nb.cells[at[0] - 1].source:
+            broken.append(f"no markdown saying {promise!r} right before a cell {source!r}")
+            continue
+        got = "".join(o.get("text", "") for o in nb.cells[at[0]].get("outputs", []))
+        if not re.fullmatch(output, got):
+            broken.append(f"{promise!r} but the cell printed {got!r}")
+    return broken
+
+
 def _output_text(nb: nbformat.NotebookNode) -> str:
     parts = []
     for cell in nb.cells:
@@ -77,8 +104,13 @@ def test_notebook_runs_without_credentials(path: Path, tmp_path: Path, monkeypat
     shutil.copy(path, workdir / path.name)
     before = sorted(p.name for p in (ROOT / "notebooks").iterdir())
     nb = nbformat.read(workdir / path.name, as_version=4)
-    client = NotebookClient(nb, timeout=CELL_TIMEOUT, kernel_name="python3", store_widget_state=False,
-                            resources={"metadata": {"path": str(workdir)}})
+    client = NotebookClient(
+        nb,
+        timeout=CELL_TIMEOUT,
+        kernel_name="python3",
+        store_widget_state=False,
+        resources={"metadata": {"path": str(workdir)}},
+    )
     client.execute()
     errors = [o for c in nb.cells for o in c.get("outputs", []) if o.output_type == "error"]
     assert errors == []
@@ -87,6 +119,7 @@ def test_notebook_runs_without_credentials(path: Path, tmp_path: Path, monkeypat
     missing = [pattern for pattern in EXPECTED.get(path.name, []) if not re.search(pattern, text)]
     assert missing == [], f"{path.name}: outputs lack {missing}\n--- outputs ---\n{text[-3000:]}"
     assert path.name in EXPECTED, f"add the expected outputs of {path.name} to EXPECTED"
+    assert _promises_kept(nb, path.name) == []  # the text and the output agree
     assert sorted(p.name for p in (ROOT / "notebooks").iterdir()) == before  # nothing written into the repo
     assert [p.name for p in workdir.iterdir()] == [path.name]  # nor next to the notebook
     if path.name == "02_contract_testing.ipynb":  # its recordings went to the temp folder
