@@ -97,8 +97,7 @@ def normalise_base_url(base_url: str, *, allow_insecure_http: bool = False) -> s
         raise ConfigError(f"base_url: {shown!r} is not an http(s) URL (example: {example})")
     if parts.username or parts.password:
         raise ConfigError(
-            "base_url: must not carry credentials; pass user and password separately "
-            f"(example: {example})"
+            f"base_url: must not carry credentials; pass user and password separately (example: {example})"
         )
     if parts.scheme == "http" and not (allow_insecure_http or is_loopback(parts.hostname)):
         raise ConfigError(
@@ -203,9 +202,11 @@ class ThuliumClient(EndpointGroups):
         wire = _params.to_wire(endpoint, params)
         headers = {"Content-Type": wire.content_type, "Accept": "application/json"}
         url = self.base_url + wire.path
-        prepared = self.session.prepare_request(requests.Request(
-            wire.method, _with_query(url, wire.query), data=wire.body or b"", headers=headers, auth=self._auth
-        ))
+        prepared = self.session.prepare_request(
+            requests.Request(
+                wire.method, _with_query(url, wire.query), data=wire.body or b"", headers=headers, auth=self._auth
+            )
+        )
         shown_params = _params.mask_secrets(endpoint, params)
         shown = wire if shown_params is params else _params.to_wire(endpoint, shown_params)
         shown_url = prepared.url or url
@@ -217,9 +218,7 @@ class ThuliumClient(EndpointGroups):
         settings = self.session.merge_environment_settings(prepared.url, {}, None, self.verify, None)
         started = time.perf_counter()
         try:
-            response = self.session.send(
-                prepared, timeout=self.timeout, allow_redirects=False, **settings
-            )
+            response = self.session.send(prepared, timeout=self.timeout, allow_redirects=False, **settings)
         except requests.RequestException as exc:
             raise _transport_error(exc, url, sent) from None
         finally:
@@ -228,8 +227,14 @@ class ThuliumClient(EndpointGroups):
         log.debug("%s %s -> %s in %.3f s", wire.method, url, response.status_code, elapsed)
         return self._result(endpoint, shown_params, sent, response, elapsed)
 
-    def _result(self, endpoint: Endpoint, params: Mapping[str, Any], sent: SentRequest,
-                response: requests.Response, elapsed: float) -> CallResult:
+    def _result(
+        self,
+        endpoint: Endpoint,
+        params: Mapping[str, Any],
+        sent: SentRequest,
+        response: requests.Response,
+        elapsed: float,
+    ) -> CallResult:
         """Parse the body leniently and attach the contract verdict."""
         content = response.content
         try:
@@ -242,8 +247,11 @@ class ThuliumClient(EndpointGroups):
             verdict = check_response(self.catalog, endpoint, response.status_code, content, parsed=parsed)
         body = None if parsed is _NOT_JSON or parsed is EMPTY_BODY else parsed
         if 300 <= response.status_code < 400:
-            verdict = Verdict(endpoint.id, response.status_code, [*verdict.problems, Problem(
-                "$", f"redirect to {response.headers.get('Location', '?')} not followed")])
+            verdict = Verdict(
+                endpoint.id,
+                response.status_code,
+                [*verdict.problems, Problem("$", f"redirect to {response.headers.get('Location', '?')} not followed")],
+            )
         return CallResult(
             endpoint_id=endpoint.id,
             params=dict(params),
@@ -300,4 +308,3 @@ def _transport_error(exc: requests.RequestException, url: str, sent: SentRequest
     detail = re.sub(r"\?[^\s'\")]*", "?…", text)
     detail = re.sub(r"(?i)(authorization['\"]?\s*[:=]\s*['\"]?)[^'\",}]+", r"\1" + MASK, detail)
     return TransportError(kind, url, detail[:300], request=sent)
-

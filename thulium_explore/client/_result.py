@@ -79,8 +79,12 @@ class CallResult:
         if not self.ok:
             url = self.request.url.split("?", 1)[0]
             raise ApiError(
-                self.status, url, request_id=self.request_id, errors=self.errors,
-                request=self.request, response=self,
+                self.status,
+                url,
+                request_id=self.request_id,
+                errors=self.errors,
+                request=self.request,
+                response=self,
             )
         return self
 
@@ -98,8 +102,10 @@ class CallResult:
 
     def summary_lines(self) -> list[str]:
         """Status line, pretty body and verdict, as the CLI prints them."""
-        lines = [f"{self.request.method} {self.request.url.split('?', 1)[0]} -> HTTP {self.status} "
-                 f"in {self.elapsed * 1000:.0f} ms"]
+        lines = [
+            f"{self.request.method} {self.request.url.split('?', 1)[0]} -> HTTP {self.status} "
+            f"in {self.elapsed * 1000:.0f} ms"
+        ]
         if self.json is not None:
             lines.append(json.dumps(self.json, indent=2, ensure_ascii=False))
         elif self.text:
@@ -109,22 +115,22 @@ class CallResult:
         return lines + self.verdict.lines()
 
     def __repr__(self) -> str:
-        return (f"<CallResult {self.endpoint_id} HTTP {self.status} "
-                f"contract={self.verdict.outcome} {self.elapsed * 1000:.0f} ms>")
+        return (
+            f"<CallResult {self.endpoint_id} HTTP {self.status} "
+            f"contract={self.verdict.outcome} {self.elapsed * 1000:.0f} ms>"
+        )
 
     def _repr_html_(self) -> str:
         colour = "#1a7f37" if self.ok else "#cf222e"
         verdict_colour = "#1a7f37" if self.verdict.ok else "#cf222e"
-        body = (json.dumps(self.json, indent=2, ensure_ascii=False)
-                if self.json is not None else self.text[:2000])
+        body = json.dumps(self.json, indent=2, ensure_ascii=False) if self.json is not None else self.text[:2000]
         problems = "".join(
             f"<li><code>{html.escape(p.path)}</code> {html.escape(p.message)}"
             + (f" <small>(got <code>{html.escape(repr(p.value)[:80])}</code>)</small>" if p.value is not None else "")
             + "</li>"
             for p in self.verdict.problems + self.verdict.drift
         )
-        rid = (f"<div><b>request_id</b> <code>{html.escape(self.request_id)}</code></div>"
-               if self.request_id else "")
+        rid = f"<div><b>request_id</b> <code>{html.escape(self.request_id)}</code></div>" if self.request_id else ""
         return (
             "<div class='thulium-result'>"
             f"<span style='background:{colour};color:white;padding:2px 6px;border-radius:4px'>"
@@ -132,7 +138,5 @@ class CallResult:
             f"<code>{html.escape(self.request.method)} {html.escape(self.request.url.split('?', 1)[0])}</code> "
             f"{self.elapsed * 1000:.0f} ms "
             f"<span style='color:{verdict_colour}'>contract: {html.escape(self.verdict.outcome)}</span>"
-            f"{rid}<pre>{html.escape(body)}</pre>"
-            + (f"<ul>{problems}</ul>" if problems else "")
-            + "</div>"
+            f"{rid}<pre>{html.escape(body)}</pre>" + (f"<ul>{problems}</ul>" if problems else "") + "</div>"
         )

@@ -88,8 +88,7 @@ def as_thulium_explore(wire: WireRequest, endpoint_id: str, params: Mapping[str,
     if odd:
         args += f", **{odd!r}"
     return (
-        ("import os\n" if _FILE_CONTENT in shown.values() else "")
-        + "from thulium_explore import ThuliumClient\n\n"
+        ("import os\n" if _FILE_CONTENT in shown.values() else "") + "from thulium_explore import ThuliumClient\n\n"
         "client = ThuliumClient.from_env()\n"
         f"result = client.call({endpoint_id!r}{args})\n"
         "result"
@@ -126,7 +125,7 @@ def as_php(wire: WireRequest, endpoint_id: str, params: Mapping[str, Any]) -> st
             f"curl_setopt($request, CURLOPT_CUSTOMREQUEST, '{wire.method}');",
             "curl_setopt($request, CURLOPT_POSTFIELDS, $data);",
             "$response = curl_exec($request);",
-            "echo curl_getinfo($request, CURLINFO_HTTP_CODE), \"\\n\", $response;",
+            'echo curl_getinfo($request, CURLINFO_HTTP_CODE), "\\n", $response;',
             "curl_close($request);",
         ]
     )
