@@ -87,7 +87,15 @@ def normalise_base_url(base_url: str, *, allow_insecure_http: bool = False) -> s
     """``https://tenant.thulium.com[/api][/]`` → ``https://tenant.thulium.com``; refuse unsafe ones."""
     text = (base_url or "").strip()
     example = "https://your-system-name.thulium.com"
-    shown = re.sub(r"//[^/@]*@", "//…@", text)[:60]  # never echo user:password
+    # Checked before any parsing, and nothing of the URL is shown: a password may hold / # ? [ ] @ :,
+    # which move where a parser sees the authority end ("https://user:pa/ss@host" has its "@" in the
+    # path) and put the password in the parser's error. A base URL has no use for "@" anywhere.
+    if "@" in text:
+        raise ConfigError(
+            "base_url: must not carry credentials; pass user and password separately "
+            f'(example: ThuliumClient("{example}", user, password))'
+        )
+    shown = text[:60]
     try:
         parts = urlsplit(text)
         parts.port  # noqa: B018 - raises ValueError for a bad port
@@ -95,10 +103,6 @@ def normalise_base_url(base_url: str, *, allow_insecure_http: bool = False) -> s
         raise ConfigError(f"base_url: {shown!r} is not a valid URL ({exc}) (example: {example})") from None
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise ConfigError(f"base_url: {shown!r} is not an http(s) URL (example: {example})")
-    if parts.username or parts.password:
-        raise ConfigError(
-            f"base_url: must not carry credentials; pass user and password separately (example: {example})"
-        )
     if parts.scheme == "http" and not (allow_insecure_http or is_loopback(parts.hostname)):
         raise ConfigError(
             f"base_url: plain http to {parts.hostname} would send the password unencrypted; "
