@@ -13,7 +13,10 @@ import pytest
 
 from thulium_explore import default_catalog
 from thulium_explore._wire._body import (
+    MAX_DECODED,
     BodyError,
+    BodyTooLarge,
+    body_text,
     charset_of,
     content_coding,
     decode_body,
@@ -42,6 +45,10 @@ def build(spec: dict[str, Any] | None) -> bytes | str | None:
     for step in spec.get("steps", []):
         if step == "gzip":
             data = gzip.compress(data, mtime=0)
+        elif step == "br":
+            import brotli
+
+            data = brotli.compress(data)
         elif step == "deflate":
             data = zlib.compress(data)
         elif step == "raw-deflate":
@@ -76,12 +83,13 @@ def test_charset_of(case: dict[str, Any]) -> None:
 def test_decompress(case: dict[str, Any]) -> None:
     data = build(case["body"])
     assert isinstance(data, bytes)
+    limit = {k: case[k] for k in ("limit", "brotli_too") if k in case}
     if "error" in case:
         with pytest.raises(BodyError, match=case["error"]) as caught:
-            decompress(data, case["coding"])
+            decompress(data, case["coding"], **limit)
         assert caught.value.unsupported is case["unsupported"]
     else:
-        assert decompress(data, case["coding"]).decode() == case["text"]
+        assert decompress(data, case["coding"], **limit).decode() == case["text"]
 
 
 @pytest.mark.parametrize("case", TABLE["sniff"], ids=_id)
@@ -90,6 +98,36 @@ def test_sniff_decompress(case: dict[str, Any]) -> None:
     assert isinstance(data, bytes)
     found = sniff_decompress(data)
     assert found == data if case.get("same") else found.decode() == case["text"]
+
+
+def test_sniff_decompress_stops_at_the_cap() -> None:
+    """A body that inflates past the cap raises BodyTooLarge (a BodyError) instead of filling memory."""
+    bomb = gzip.compress(bytes(10_000))
+    with pytest.raises(BodyTooLarge, match=r"^body too large to check \(over 1 KB when decoded\)$"):
+        sniff_decompress(bomb, limit=1000)
+    assert issubclass(BodyTooLarge, BodyError) and MAX_DECODED == 50_000_000
+
+
+@pytest.mark.parametrize(
+    ("data", "headers", "text"),
+    [
+        ('{"a": "zażółć"}'.encode("utf-16"), {}, '{"a": "zażółć"}'),
+        ('{"a": "zażółć"}'.encode("utf-16-be"), {"Content-Type": ["text/json; charset=UTF-16BE"]}, '{"a": "zażółć"}'),
+        ('{"a": "zażółć"}'.encode("utf-16-le"), {"Content-Type": ["text/json; charset=utf-16"]}, '{"a": "zażółć"}'),
+        ('{"a": "zażółć"}'.encode("utf-16-le"), {}, '{"a": "zażółć"}'),
+        (b"\xef\xbb\xbfplain", {}, "plain"),
+        ("zażółć".encode("iso8859_2"), {}, "zażółć".encode("iso8859_2").decode("latin-1")),
+        (gzip.compress(gzip.compress("twice".encode("utf-16"))), {}, "twice"),
+        (zlib.compress(b"x"), {"Content-Encoding": ["br"]}, "x"),
+    ],
+)
+def test_body_text_for_a_scan(data: bytes, headers: dict[str, list[str]], text: str) -> None:
+    """What the scanner reads: declared codings, then whatever still decompresses; UTF-16 by BOM, charset or shape."""
+    import brotli
+
+    if headers.get("Content-Encoding") == ["br"]:
+        data = brotli.compress(data)
+    assert body_text(data, headers) == text
 
 
 @pytest.mark.parametrize("case", TABLE["utf8"], ids=_id)
@@ -132,7 +170,9 @@ def test_raw_bytes(case: dict[str, Any]) -> None:
 # -- the users ----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("case", [c for c in TABLE["decompress"] if "error" not in c], ids=_id)
+@pytest.mark.parametrize(
+    "case", [c for c in TABLE["decompress"] if "error" not in c and "brotli_too" not in c], ids=_id
+)
 def test_the_scrubber_stores_what_decompress_gives(case: dict[str, Any]) -> None:
     data = build(case["body"])
     assert isinstance(data, bytes)
@@ -141,7 +181,15 @@ def test_the_scrubber_stores_what_decompress_gives(case: dict[str, Any]) -> None
     assert "Content-Encoding" not in headers
 
 
-@pytest.mark.parametrize("case", [c for c in TABLE["decompress"] if "error" in c and build(c["body"])], ids=_id)
+@pytest.mark.parametrize(
+    "case",
+    [
+        c
+        for c in TABLE["decompress"]
+        if "error" in c and "limit" not in c and "brotli_too" not in c and build(c["body"])
+    ],
+    ids=_id,
+)
 def test_the_scrubber_keeps_what_it_cannot_undo_as_received(case: dict[str, Any]) -> None:
     data = build(case["body"])
     headers, stored = Scrubber(default_catalog()).response(None, 200, {"Content-Encoding": [case["coding"]]}, data)
@@ -173,4 +221,5 @@ def test_the_scan_reads_compressed_binary_bodies(case: dict[str, Any], tmp_path:
     cassette.write_text(f"string: !!binary {base64.b64encode(packed).decode()}\n", encoding="utf-8")
     assert [f.message for f in scan_file(cassette)] == [
         "e-mail address j***@firma.pl is outside the reserved example domains (use e.g. jan.kowalski@example.org)"
-        " (in a !!binary body)"]
+        " (in a !!binary body)"
+    ]
