@@ -171,3 +171,23 @@ def test_every_endpoints_form_builds_and_its_documented_example_gets_a_passing_v
         if not (result.verdict.ok and (result.ok or result.status == 404)):
             failures.append(f"{endpoint.id}: HTTP {result.status} {result.verdict.label} {result.text[:200]}")
     assert failures == []
+
+
+def test_enter_in_a_one_line_box_sends_a_valid_form_and_nothing_else(conn: Connection) -> None:
+    form = EndpointForm(conn, "chat_conversations.start", history=History())
+    editor = next(f for f in form._all if f.spec.name == "client_id").editor
+    editor._handle_custom_msg({"event": "submit"}, [])  # what the browser sends for Enter
+    assert conn.sandbox is not None and list(conn.sandbox.calls) == []  # chat_queue_id is missing: nothing sent
+    form.set(chat_queue_id=3, client_id="1234")
+    editor._handle_custom_msg({"event": "submit"}, [])
+    assert list(conn.sandbox.calls) == [("chat_conversations.start", {"chat_queue_id": 3, "client_id": "1234"})]
+
+
+def test_the_explorer_picker_is_searchable(conn: Connection) -> None:
+    explorer = explore(conn, history=History())
+    explorer.picker.search.value = "customers create"
+    assert explorer.picker.matches == ["customers.batch_create", "customers.create"]
+    explorer.picker.search.value = "customers.create"
+    assert explorer.picker.matches == ["customers.create"]
+    explorer.picker.choice.value = "customers.create"
+    assert explorer.form.endpoint.id == "customers.create"

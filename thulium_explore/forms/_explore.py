@@ -15,6 +15,7 @@ from thulium_explore.catalog._catalog import Catalog
 from thulium_explore.forms._form import EndpointForm, _catalog_of
 from thulium_explore.forms._history import History
 from thulium_explore.forms._modeswitch import ModeSwitch
+from thulium_explore.forms._picker import EndpointPicker
 
 
 class Explorer:
@@ -42,16 +43,13 @@ class Explorer:
         ids = [e.id for e in self.catalog]
         if not ids:
             raise ValueError("catalog: has no endpoints to explore")
-        labels = [(f"{e.group} · {e.id} — {e.summary} ({e.method} {e.path})", e.id) for e in self.catalog]
         first = (
             endpoint
             if endpoint is not None
             else ("chat_conversations.start" if "chat_conversations.start" in ids else ids[0])
         )
         first = self.catalog[first].id  # CatalogError naming the known ids when unknown
-        self.picker = W.Dropdown(
-            options=labels, value=first, description="Endpoint", layout={"width": "min(60em, 98%)"}
-        )
+        self.picker = EndpointPicker(self.catalog, value=first)
         self.picker.add_class("thulium-endpoint-picker")
         self._holder = W.VBox([])
         self.picker.observe(lambda change: self.select(change["new"]), names="value")

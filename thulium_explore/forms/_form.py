@@ -161,6 +161,7 @@ class EndpointForm:
                     self._all.append(f)
                     self._by_path[f.spec.path] = f
                     f.on_edit(self._edited)
+                    f.on_submit(lambda: self._clicked(None) if self.valid else None)  # Enter sends a valid form
         if validate:
             self._validate()
 
