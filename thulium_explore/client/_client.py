@@ -32,6 +32,7 @@ from thulium_explore.catalog._model import Endpoint
 from thulium_explore.client._endpoints import EndpointGroups
 from thulium_explore.client._groups import EndpointGroup, GroupAttribute, has_group
 from thulium_explore.client._result import MASK, CallResult, SentRequest
+from thulium_explore.client._transport import DirectAdapter, direct_settings
 from thulium_explore.contract._response import EMPTY_BODY, Problem, Verdict, check_response, parse_body
 
 log = logging.getLogger("thulium_explore")
@@ -118,7 +119,8 @@ class ThuliumClient(EndpointGroups):
 
     Every call is validated against the catalog before it is sent and its answer is
     checked against the documented response. TLS verification is on, every request has
-    a timeout, nothing is retried, redirects are not followed. Each endpoint is also a method,
+    a timeout, nothing is retried, redirects are not followed, a loopback base URL never goes
+    through a proxy. Each endpoint is also a method,
     ``client.chat_conversations.start(chat_queue_id=3)``, typed for type checkers and IDEs
     (:class:`EndpointGroups`, generated from the schemas).
 
@@ -154,8 +156,10 @@ class ThuliumClient(EndpointGroups):
         self.verify = verify
         self.catalog = catalog or default_catalog()
         self._auth = _BasicAuth(user, password)
+        # Decided once: a loopback base URL never goes through a proxy (see client/_transport.py).
+        self._direct = is_loopback(urlsplit(self.base_url).hostname or "")
         self._own_session = session is None
-        self.session = session or self._new_session()
+        self.session = session or self._new_session(direct=self._direct)
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **kwargs: Any) -> ThuliumClient:
@@ -170,11 +174,12 @@ class ThuliumClient(EndpointGroups):
         return cls(env[ENV_BASE_URL], env[ENV_USER], env[ENV_PASSWORD], **kwargs)
 
     @staticmethod
-    def _new_session() -> requests.Session:
-        """A session with zero retries on every scheme (never resend a POST)."""
+    def _new_session(*, direct: bool = False) -> requests.Session:
+        """A session with zero retries on every scheme (never resend a POST); ``direct``: never via a proxy."""
         session = requests.Session()
+        adapter = DirectAdapter if direct else HTTPAdapter
         for prefix in ("https://", "http://"):
-            session.mount(prefix, HTTPAdapter(max_retries=0))
+            session.mount(prefix, adapter(max_retries=0))
         return session
 
     def __repr__(self) -> str:
@@ -218,8 +223,11 @@ class ThuliumClient(EndpointGroups):
             shown_url = requests.Request("GET", _with_query(url, shown.query)).prepare().url or url
         # The prepared headers become the shown ones: the credentials are masked in place once sent.
         sent = SentRequest(wire.method, shown_url, prepared.headers, shown.body, shown)
-        # Like Session.request: honour REQUESTS_CA_BUNDLE / proxies from the environment.
-        settings = self.session.merge_environment_settings(prepared.url, {}, None, self.verify, None)
+        settings: Mapping[str, Any]
+        if self._direct:  # loopback never goes through a proxy, whatever the environment says
+            settings = direct_settings(self.session, self.verify)
+        else:  # like Session.request: honour REQUESTS_CA_BUNDLE / proxies from the environment
+            settings = self.session.merge_environment_settings(prepared.url, {}, None, self.verify, None)
         started = time.perf_counter()
         try:
             response = self.session.send(prepared, timeout=self.timeout, allow_redirects=False, **settings)
