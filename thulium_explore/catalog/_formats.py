@@ -23,10 +23,49 @@ from jsonschema import FormatChecker
 
 #: a whole value that is one address: local part, ``@``, dotted domain (no blanks, no empty labels)
 _EMAIL = re.compile(r"[^@\s]+@[^@\s.]+(?:\.[^@\s.]+)+")
-#: an address inside free text (URLs, prose, headers): word characters and ``.%+'-`` before ``@``,
-#: a dotted domain after it ending in a 2-63 letter top-level name
+#: an address inside free text (URLs, prose, headers): word characters (any script) and ``.%+'-``
+#: before ``@``, a dotted domain after it (IDN labels as typed, ``żółw.pl``, or as punycode,
+#: ``xn--w-uga1v.pl``) ending in a 2-63 letter top-level name or a punycode one (``xn--p1ai``). Not an
+#: address: a file name whose last label is a file type (``logo@2x.png``) and an scp-style git
+#: remote, ``git@github.com:org/repo`` (the host followed by ``:`` and a path)
 _EMAIL_IN_TEXT = re.compile(
-    r"(?<![\w.%+'-])[\w][\w.%+'-]*@(?P<domain>(?:[\w](?:[\w-]{0,61}[\w])?\.)+[^\W\d_]{2,63})(?![\w-])"
+    r"(?<![\w.%+'-])[\w][\w.%+'-]*@(?P<domain>(?:[\w](?:[\w-]{0,61}[\w])?\.)+(?:[^\W\d_]{2,63}|xn--[\w-]{1,59}))"
+    r"(?![\w-])(?!:[\w~/.-])"
+)
+#: last labels that name a file type, not a top-level domain (``logo@2x.png``, ``icon@3x.webp``)
+_FILE_TYPES = frozenset(
+    {
+        "png",
+        "jpg",
+        "jpeg",
+        "gif",
+        "svg",
+        "webp",
+        "ico",
+        "bmp",
+        "tif",
+        "tiff",
+        "avif",
+        "heic",
+        "css",
+        "js",
+        "map",
+        "woff",
+        "woff2",
+        "ttf",
+        "otf",
+        "eot",
+        "pdf",
+        "mp3",
+        "mp4",
+        "webm",
+        "wav",
+        "txt",
+        "lock",
+        "whl",
+        "gz",
+        "tgz",
+    }
 )
 RESERVED_EMAIL_DOMAINS = ("example.com", "example.org", "example.net")
 RESERVED_EMAIL_TLDS = ("test", "example", "invalid", "localhost")
@@ -41,14 +80,19 @@ def find_emails(text: str) -> Iterator[re.Match[str]]:
     """Every address in ``text``; each match's ``domain`` group is its domain."""
     if "@" not in text:
         return iter(())
-    return _EMAIL_IN_TEXT.finditer(text)
+    return (m for m in _EMAIL_IN_TEXT.finditer(text) if _is_address(m))
 
 
 def replace_emails(text: str, replacement: Callable[[str], str]) -> str:
     """``text`` with every address ``a`` found by :func:`find_emails` replaced by ``replacement(a)``."""
     if "@" not in text:
         return text
-    return _EMAIL_IN_TEXT.sub(lambda m: replacement(m.group(0)), text)
+    return _EMAIL_IN_TEXT.sub(lambda m: replacement(m.group(0)) if _is_address(m) else m.group(0), text)
+
+
+def _is_address(match: re.Match[str]) -> bool:
+    """A match of the text pattern that is an address, not a file name like ``logo@2x.png``."""
+    return match.group("domain").rsplit(".", 1)[-1].lower() not in _FILE_TYPES
 
 
 def is_reserved_domain(domain: str, allow: Iterable[str] = ()) -> bool:

@@ -236,7 +236,9 @@ def _userinfo(text: str, start: int) -> bool:
     before = text[start - 1:start]
     if before == ":":
         return not text[:start].lower().endswith("mailto:")
-    return before in ("/", "$", "{")
+    if before == "/":  # ``//user@host`` is the authority; ``/customers/jan@firma.pl`` is a path with an address
+        return text[start - 2:start] == "//"
+    return before in ("$", "{")
 
 
 def _placeholder(secret: str) -> bool:
