@@ -6,16 +6,28 @@
 cassettes/start.yaml:14: Authorization header is stored (drop it before writing: vcrpy filter_headers)
 scan: 1 finding in 1 of 4 files
 
-Flags Authorization / Proxy-Authorization / Cookie / Set-Cookie headers, ``user:password`` in
-URLs and in ``curl -u``, ``Basic`` values that decode to ``user:password``, e-mail addresses
-outside the reserved example domains (RFC 2606 / 6761), and notebooks with saved widget state.
-Findings name the file and the real line; they never repeat the secret itself.
+Flags, each at its file and real line and never repeating the secret:
+
+- credentials (``_rules_secrets.py``): Authorization / Proxy-Authorization / Cookie / Set-Cookie
+  headers, ``user:password`` in URLs and in ``curl -u``, Basic values (with or without ``Basic``
+  in a field named authorization/credentials), Bearer tokens, JWTs, PEM private keys,
+  ``password|passwd|pwd|token|secret|api_key|access_token=…`` in URLs and form bodies and as JSON
+  keys with a value;
+- passwords typed into notebook code (``_notebook.py``: ``ThuliumClient(...)``, ``connect(...)``,
+  ``auth=(…)``, ``os.environ[...] = …``, ``%env``);
+- personal data (``_rules_personal.py``): e-mail addresses outside the reserved example domains
+  (RFC 2606 / 6761), PESEL, NIP, Polish phone numbers and IBANs, each confirmed by its checksum;
+- notebooks with saved widget state.
+
+``!!binary`` bodies are read as a client would (``_wire/_body.py``: declared codings, gzip twice,
+brotli, UTF-16); one that inflates past 50 MB is reported as too large to check.
+
+Silencing one finding on purpose: ``# thulium: allow`` at the end of a notebook code line, or an
+entry in ``.thulium-scan-allow`` (``PATH:LINE`` or ``PATH:LINE: MESSAGE``; see ``_allow.py``).
 """
 
 from __future__ import annotations
 
-import base64
-import binascii
 import bisect
 import os
 import re
@@ -26,22 +38,23 @@ from typing import Any
 from urllib.parse import unquote
 
 from thulium_explore._errors import ScanError
-from thulium_explore._wire._body import sniff_decompress
-from thulium_explore.catalog._formats import find_emails, is_reserved_domain
+from thulium_explore._wire._body import BodyTooLarge, body_text
+from thulium_explore.scanner._allow import load_allow_list
 from thulium_explore.scanner._locate import Occurrence, json_strings, yaml_strings
+from thulium_explore.scanner._notebook import ALLOW_MARKER, code_cell_rules
+from thulium_explore.scanner._rules_personal import personal_rules
+from thulium_explore.scanner._rules_secrets import (
+    basic_message,
+    credential_field,
+    placeholder,
+    secret_key,
+    secret_rules,
+)
 
 SCANNED_SUFFIXES = (".yaml", ".yml", ".json", ".ipynb")
 SENSITIVE_HEADERS = frozenset({"authorization", "proxy-authorization", "cookie", "set-cookie"})
 
-_URL_CREDENTIALS = re.compile(r"\b[a-zA-Z][a-zA-Z0-9+.-]*://([^\s/?#@:'\"<>]+):([^\s/?#@'\"<>]+)@")
-_BASIC = re.compile(r"(?i)\bbasic\s+([A-Za-z0-9+/_-]{4,}={0,2})")
-_CURL_USER = re.compile(r"(?:^|\s)(?:-u|--user)[\s=]+['\"]?([^\s'\":]+):([^\s'\"]+)")
-_HEADER_TEXT = re.compile(
-    r"(?i)(?<![\w-])(proxy-authorization|authorization|set-cookie|cookie)['\"]?\s*:\s*(?:\[\s*|-\s+)?['\"]?"
-    r"([^\s'\",\]}]+)"
-)
-_PLACEHOLDER = re.compile(r"^(?:\$\{?\w+\}?|\{\{?[^{}]*\}?\}|<[^<>]*>|%\(\w+\)s|\*+|x+|\.{3}|…|redacted|scrubbed"
-                          r"|filtered|password)$", re.IGNORECASE)
+_NEWLINE = re.compile("\n")
 _UNICODE_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
 
 
@@ -89,15 +102,23 @@ class ScanReport:
         return {"ok": self.ok, "files": list(self.files), "findings": [f.as_dict() for f in self.findings]}
 
 
-def scan(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]], *,
-         allow_domains: Iterable[str] = ()) -> ScanReport:
-    """Scan files and folders (folders: *.yaml, *.yml, *.json, *.ipynb); :class:`ScanError` if unreadable."""
+def scan(
+    paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+    *,
+    allow_domains: Iterable[str] = (),
+    allow_file: str | os.PathLike[str] | None = None,
+) -> ScanReport:
+    """Scan files and folders (folders: *.yaml, *.yml, *.json, *.ipynb); :class:`ScanError` if unreadable.
+
+    ``allow_file``: the allow list (default ``./.thulium-scan-allow`` when it exists).
+    """
     given = [paths] if isinstance(paths, str | os.PathLike) else list(paths)
     allowed = tuple(d.lower().strip(".") for d in allow_domains)
+    allow_list = load_allow_list(allow_file)
     files = _files(given)
     findings: set[Finding] = set()
     for path in files:
-        findings.update(scan_file(path, allowed))
+        findings.update(f for f in scan_file(path, allowed) if not allow_list.allows(f.file, f.line, f.message))
     return ScanReport([str(p) for p in files], sorted(findings))
 
 
@@ -106,8 +127,13 @@ def _files(given: list[str | os.PathLike[str]]) -> list[Path]:
     for item in given:
         path = Path(item)
         if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*") if p.suffix.lower() in SCANNED_SUFFIXES and p.is_file()
-                                and ".ipynb_checkpoints" not in p.parts))
+            found.extend(
+                sorted(
+                    p
+                    for p in path.rglob("*")
+                    if p.suffix.lower() in SCANNED_SUFFIXES and p.is_file() and ".ipynb_checkpoints" not in p.parts
+                )
+            )
         elif path.is_file():
             found.append(path)
         else:
@@ -135,10 +161,12 @@ def scan_file(path: Path, allow_domains: tuple[str, ...] = ()) -> list[Finding]:
     if occurrences is None:
         scanner.text_rules(text, 0, len(text), headers=True, exact=True)
     else:
-        notebook = suffix == ".ipynb"
-        for occurrence in occurrences:
-            scanner.occurrence(occurrence, notebook)
-    return scanner.findings
+        scanner.structured(occurrences, notebook=suffix == ".ipynb")
+    found = list(dict.fromkeys(scanner.findings))
+    if suffix == ".ipynb":
+        lines = text.split("\n")
+        found = [f for f in found if ALLOW_MARKER not in lines[f.line - 1]]
+    return found
 
 
 class _Scanner:
@@ -148,7 +176,7 @@ class _Scanner:
         self.name = name
         self.text = text
         self.allow = allow_domains
-        self.newlines = [i for i, c in enumerate(text) if c == "\n"]
+        self.newlines = [m.start() for m in _NEWLINE.finditer(text)]
         self.findings: list[Finding] = []
 
     def line_of(self, index: int) -> int:
@@ -157,28 +185,86 @@ class _Scanner:
     def add(self, index: int, message: str) -> None:
         self.findings.append(Finding(self.name, self.line_of(index), message))
 
-    def occurrence(self, occ: Occurrence, notebook: bool) -> None:
+    def structured(self, occurrences: list[Occurrence], *, notebook: bool) -> None:
+        """Every occurrence of a parsed file, then the notebook's code cells as code."""
+        headers = _headers_by_message(occurrences)
+        code_cells: dict[Any, list[Occurrence]] = {}
+        code_ids = {o.path[:2] for o in occurrences if notebook and o.path[2:] == ("cell_type",) and o.value == "code"}
+        for occurrence in occurrences:
+            in_code = notebook and occurrence.path[:2] in code_ids and occurrence.path[2:3] == ("source",)
+            if in_code and not occurrence.is_key:
+                code_cells.setdefault(occurrence.path[:2], []).append(occurrence)
+            self.occurrence(occurrence, notebook, headers, code=in_code)
+        for parts in code_cells.values():
+            self.code_cell(parts)
+
+    def occurrence(
+        self, occ: Occurrence, notebook: bool, headers: dict[tuple[Any, ...], dict[str, list[str]]], *, code: bool
+    ) -> None:
         """Rules for one string (or key) found in a structured file."""
         name = occ.value if isinstance(occ.value, str) else ""
         if occ.is_key and occ.path and occ.path[-1] == "headers" and name.lower() in SENSITIVE_HEADERS:
             self.add(occ.start, f"{name} header is stored (drop it before writing: vcrpy filter_headers)")
         if notebook and occ.is_key and occ.path == ("metadata",) and occ.value == "widgets":
-            self.add(occ.start, "saved widget state (metadata.widgets) may hold values typed into forms; "
-                                "clear it before committing")
+            message = (
+                "saved widget state (metadata.widgets) may hold values typed into forms; clear it before committing"
+            )
+            self.add(occ.start, message)
         in_output = notebook and "outputs" in occ.path
         if isinstance(occ.value, bytes):
-            for _, _, message in _rules(_binary_text(occ.value), headers=True, allow=self.allow):
-                self.add(occ.start, message + " (in a !!binary body)")
+            self.binary(occ, headers)
             return
-        self.text_rules(occ.value, occ.start, occ.end, headers=in_output or (not notebook and not occ.is_key))
+        if not occ.is_key and not code:
+            self.field_rules(occ)
+        self.text_rules(
+            occ.value, occ.start, occ.end, headers=in_output or (not notebook and not occ.is_key), code=code
+        )
 
-    def text_rules(self, value: str, start: int, end: int, *, headers: bool, exact: bool = False) -> None:
+    def field_rules(self, occ: Occurrence) -> None:
+        """A value judged by its key: a secret's name, or a credentials field holding bare base64."""
+        assert isinstance(occ.value, str)
+        keys = [k for k in occ.path[-2:] if isinstance(k, str)]
+        if occ.path and isinstance(occ.path[-1], str) and secret_key(occ.path[-1]) and not placeholder(occ.value):
+            key = occ.path[-1]
+            self.add(occ.start, f'"{key}" holds a value (scrub it: "{key}": "***")')
+        if any(credential_field(k) for k in keys):
+            message = basic_message(occ.value)
+            if message:
+                self.add(occ.start, message)
+
+    def binary(self, occ: Occurrence, headers: dict[tuple[Any, ...], dict[str, list[str]]]) -> None:
+        """A ``!!binary`` body, decoded by its message's headers (decompressed, capped, UTF-16 aware)."""
+        assert isinstance(occ.value, bytes)
+        path = occ.path[:-2] if occ.path[-1:] == ("string",) else occ.path[:-1]
+        try:
+            text = body_text(occ.value, headers.get(path))
+        except BodyTooLarge as exc:
+            self.add(occ.start, str(exc))
+            return
+        for _, _, message in _rules(text, headers=True, allow=self.allow):
+            self.add(occ.start, message + " (in a !!binary body)")
+
+    def code_cell(self, parts: list[Occurrence]) -> None:
+        """Password literals in one notebook code cell, at the file line of the cell line."""
+        starts: list[int] = []
+        for part in parts:
+            assert isinstance(part.value, str)
+            starts.extend([part.start] * (part.value.count("\n") + 1))
+            if part.value.endswith("\n"):
+                starts.pop()
+        source = "".join(str(p.value) for p in parts)
+        for line, message in code_cell_rules(source):
+            self.add(starts[min(line, len(starts)) - 1], message)
+
+    def text_rules(
+        self, value: str, start: int, end: int, *, headers: bool, exact: bool = False, code: bool = False
+    ) -> None:
         """Apply the rules to ``value``, found at ``self.text[start:end]``, and locate each match there.
 
         ``exact``: ``value`` is the file text itself, so match indexes are text indexes.
         """
         raw = self.text[start:end]
-        for index, needle, message in _rules(value, headers=headers, allow=self.allow):
+        for index, needle, message in _rules(value, headers=headers, allow=self.allow, code=code):
             if exact and index >= 0:
                 self.add(index, message)
                 continue
@@ -186,7 +272,20 @@ class _Scanner:
             self.add(start + max(found, 0), message)
 
 
-def _rules(value: str, *, headers: bool, allow: tuple[str, ...]) -> Iterator[tuple[int, str, str]]:
+def _headers_by_message(occurrences: list[Occurrence]) -> dict[tuple[Any, ...], dict[str, list[str]]]:
+    """Each recorded message's headers (``{name: [values]}``), by the path of the message."""
+    found: dict[tuple[Any, ...], dict[str, list[str]]] = {}
+    for occ in occurrences:
+        if occ.is_key or not isinstance(occ.value, str):
+            continue
+        path = occ.path
+        at = len(path) - 2 if path[-1:] and isinstance(path[-1], int) else len(path) - 1
+        if at >= 1 and path[at - 1] == "headers" and isinstance(path[at], str):
+            found.setdefault(path[: at - 1], {}).setdefault(str(path[at]), []).append(occ.value)
+    return found
+
+
+def _rules(value: str, *, headers: bool, allow: tuple[str, ...], code: bool = False) -> Iterator[tuple[int, str, str]]:
     """(index in ``value`` or -1, text to look for, message) for every finding, also behind escapes."""
     variants = [value]
     if "\\u" in value:
@@ -194,77 +293,17 @@ def _rules(value: str, *, headers: bool, allow: tuple[str, ...]) -> Iterator[tup
     if "%" in value:
         variants.append(unquote(variants[-1]))
     plain: set[str] = set()
-    for index, needle, message in _rules_plain(value, headers, allow):
+    for index, needle, message in _rules_plain(value, headers, allow, code):
         plain.add(message)
         yield index, needle, message
     seen: set[tuple[str, str]] = set()
     for text in variants[1:]:  # only what the escapes hid
-        for _, needle, message in _rules_plain(text, headers, allow):
+        for _, needle, message in _rules_plain(text, headers, allow, code):
             if message not in plain and (message, needle) not in seen:
                 seen.add((message, needle))
                 yield -1, needle, message
 
 
-def _rules_plain(text: str, headers: bool, allow: tuple[str, ...]) -> Iterator[tuple[int, str, str]]:
-    if "@" in text:
-        for m in find_emails(text):
-            domain = m.group("domain").lower()
-            if not is_reserved_domain(domain, allow) and not _userinfo(text, m.start()):
-                local = m.group(0).split("@", 1)[0]
-                yield m.start(), m.group("domain"), (f"e-mail address {local[:1]}***@{domain} is outside the reserved "
-                                                     "example domains (use e.g. jan.kowalski@example.org)")
-        for m in _URL_CREDENTIALS.finditer(text):
-            if not _placeholder(m.group(2)):
-                yield m.start(), m.group(1), "user:password in a URL"
-    if "-u" in text:
-        for m in _CURL_USER.finditer(text):
-            if not _placeholder(m.group(2)):
-                yield m.start(), m.group(1), "user:password given to curl -u"
-    if "asic" in text or "ASIC" in text:
-        for m in _BASIC.finditer(text):
-            user_password = _basic_credentials(m.group(1))
-            if user_password is not None and not _placeholder(user_password.split(":", 1)[1]):
-                yield m.start(), m.group(1), "Basic credentials (base64 of user:password)"
-    if headers:
-        for m in _HEADER_TEXT.finditer(text):
-            if not _placeholder(m.group(2)):
-                yield m.start(), m.group(2), f"{m.group(1)} header value in text"
-
-
-def _userinfo(text: str, start: int) -> bool:
-    """``user:password@host`` or ``//user@host`` in a URL (reported as credentials), not an e-mail address."""
-    before = text[start - 1:start]
-    if before == ":":
-        return not text[:start].lower().endswith("mailto:")
-    if before == "/":  # ``//user@host`` is the authority; ``/customers/jan@firma.pl`` is a path with an address
-        return text[start - 2:start] == "//"
-    return before in ("$", "{")
-
-
-def _placeholder(secret: str) -> bool:
-    return bool(_PLACEHOLDER.match(secret.strip("'\"")))
-
-
-def _basic_credentials(token: str) -> str | None:
-    """The decoded ``user:password`` of a Basic token, or None when it is not one."""
-    padded = token + "=" * (-len(token) % 4)
-    try:
-        raw = base64.b64decode(padded, altchars=b"-_" if ("-" in token or "_" in token) else None, validate=True)
-        text = raw.decode("utf-8")
-    except (binascii.Error, ValueError):
-        return None
-    if ":" not in text or not text.isprintable() or text.startswith(":"):
-        return None
-    return text
-
-
-def _binary_text(data: bytes) -> str:
-    """A ``!!binary`` body as text: gunzipped or inflated when compressed, UTF-8 else Latin-1."""
-    data = sniff_decompress(data)
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data.decode("latin-1")
-
-
-# --- command line -------------------------------------------------------------------------
+def _rules_plain(text: str, headers: bool, allow: tuple[str, ...], code: bool) -> Iterator[tuple[int, str, str]]:
+    yield from personal_rules(text, allow)
+    yield from secret_rules(text, headers=headers, code=code)
