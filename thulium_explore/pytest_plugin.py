@@ -39,11 +39,18 @@ class ThuliumContractWarning(UserWarning):
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("thulium", "thulium-explore contract tests")
-    group.addoption("--thulium-cassettes", action="append", default=[], metavar="PATH",
-                    help="vcrpy cassettes (files or folders) to check against the catalog, one test per "
-                         "interaction; repeatable")
-    group.addoption("--thulium-strict", action="store_true",
-                    help="also fail on drift (undocumented response fields) and unchecked (unknown) endpoints")
+    group.addoption(
+        "--thulium-cassettes",
+        action="append",
+        default=[],
+        metavar="PATH",
+        help="vcrpy cassettes (files or folders) to check against the catalog, one test per interaction; repeatable",
+    )
+    group.addoption(
+        "--thulium-strict",
+        action="store_true",
+        help="also fail on drift (undocumented response fields) and unchecked (unknown) endpoints",
+    )
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -130,8 +137,9 @@ class InteractionItem(pytest.Item):
 
         assert isinstance(self.parent, CassetteFile)
         strict = bool(self.config.getoption("thulium_strict"))
-        report = check_interaction(default_catalog(), self.parent.display_name, self.index, self.interaction,
-                                   strict=strict)
+        report = check_interaction(
+            default_catalog(), self.parent.display_name, self.index, self.interaction, strict=strict
+        )
         self.user_properties.append(("verdict", str(report.outcome)))
         if not report.ok:
             raise InteractionFailed(report)

@@ -42,8 +42,10 @@ def record_starts(path: Path, queue_ids: list[int]) -> list[str]:
     """Record one start per queue id against a fresh sandbox; returns the conversation ids."""
     with Sandbox() as sandbox, recorder(path, "record"):
         client = sandbox.client()
-        return [client.chat_conversations.start(chat_queue_id=q, client_id=str(q)).json["conversation_id"]
-                for q in queue_ids]
+        return [
+            client.chat_conversations.start(chat_queue_id=q, client_id=str(q)).json["conversation_id"]
+            for q in queue_ids
+        ]
 
 
 def replay_client() -> ThuliumClient:
@@ -51,6 +53,7 @@ def replay_client() -> ThuliumClient:
 
 
 # -- record, then replay offline ----------------------------------------------------------------
+
 
 def test_replay_answers_what_was_recorded_without_touching_the_network(tmp_path: Path) -> None:
     cassette = tmp_path / "starts.yaml"
@@ -78,16 +81,20 @@ def test_a_request_with_no_recording_names_the_closest_one_and_what_differs(tmp_
 
 
 def test_replaying_a_missing_cassette_says_how_to_record_it(tmp_path: Path) -> None:
-    with pytest.raises(CassetteError, match=r"no such cassette to replay; record it first \(example: THULIUM_MODE"), \
-            recorder(tmp_path / "absent.yaml", "replay"):
+    with (
+        pytest.raises(CassetteError, match=r"no such cassette to replay; record it first \(example: THULIUM_MODE"),
+        recorder(tmp_path / "absent.yaml", "replay"),
+    ):
         pass
 
 
 def test_a_malformed_cassette_is_a_one_line_cassette_error(tmp_path: Path) -> None:
     broken = tmp_path / "broken.yaml"
     broken.write_text("version: 1\ninteractions: [ {request: \n", encoding="utf-8")
-    with pytest.raises(CassetteError, match=r"broken.yaml: invalid YAML at line 3") as caught, \
-            recorder(broken, "replay"):
+    with (
+        pytest.raises(CassetteError, match=r"broken.yaml: invalid YAML at line 3") as caught,
+        recorder(broken, "replay"),
+    ):
         pass
     assert "\n" not in str(caught.value)
 
@@ -105,6 +112,7 @@ def test_record_replaces_the_cassette_and_an_exception_leaves_the_old_one(tmp_pa
     record_starts(cassette, [5])
     assert len(yaml.safe_load(cassette.read_text(encoding="utf-8"))["interactions"]) == 1
     before = cassette.read_bytes()
+
     def failing_session() -> None:
         with Sandbox() as sandbox, recorder(cassette, "record"):
             sandbox.client().chat_conversations.start(chat_queue_id=9)
@@ -121,8 +129,9 @@ def test_json_cassettes_are_written_and_replayed(tmp_path: Path) -> None:
     ids = record_starts(cassette, [3])
     assert json.loads(cassette.read_text(encoding="utf-8"))["interactions"][0]["request"]["method"] == "POST"
     with recorder(cassette, "replay"):
-        assert replay_client().chat_conversations.start(chat_queue_id=3, client_id="3").json["conversation_id"] \
-            == ids[0]
+        assert (
+            replay_client().chat_conversations.start(chat_queue_id=3, client_id="3").json["conversation_id"] == ids[0]
+        )
 
 
 def test_the_mode_comes_from_thulium_mode(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -132,14 +141,19 @@ def test_the_mode_comes_from_thulium_mode(tmp_path: Path, monkeypatch: pytest.Mo
         sandbox.client().chat_conversations.start(chat_queue_id=3)
     assert cassette.exists()
     monkeypatch.setenv("THULIUM_MODE", "nonsense")
-    with pytest.raises(ConfigError, match="THULIUM_MODE: 'nonsense' is not a mode; choose one of sandbox, live, "
-                                          "record, replay "), recorder(cassette):
+    with (
+        pytest.raises(
+            ConfigError, match="THULIUM_MODE: 'nonsense' is not a mode; choose one of sandbox, live, record, replay "
+        ),
+        recorder(cassette),
+    ):
         pass
 
 
 @pytest.mark.parametrize("environ", [{"THULIUM_MODE": "sandbox"}, {}])
-def test_sandbox_mode_and_the_default_record_nothing_like_connect(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                                   sandbox: Sandbox, environ: dict[str, str]) -> None:
+def test_sandbox_mode_and_the_default_record_nothing_like_connect(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sandbox: Sandbox, environ: dict[str, str]
+) -> None:
     for name in ("THULIUM_MODE", "THULIUM_BASE_URL", "THULIUM_API_USER", "THULIUM_API_PASSWORD"):
         monkeypatch.delenv(name, raising=False)
     for name, value in environ.items():
@@ -153,6 +167,7 @@ def test_sandbox_mode_and_the_default_record_nothing_like_connect(tmp_path: Path
 
 
 # -- flat replay cost ---------------------------------------------------------------------------
+
 
 def _replay_all(cassette: Path, queue_ids: list[int]) -> int:
     with recorder(cassette, "replay") as recording:
@@ -190,6 +205,7 @@ def test_a_full_replay_costs_one_comparison_per_request_where_vcrpy_scans(tmp_pa
 
 
 # -- connect() ----------------------------------------------------------------------------------
+
 
 def test_connect_records_against_the_sandbox_and_replays_offline(tmp_path: Path) -> None:
     cassette = tmp_path / "session.yaml"
@@ -229,21 +245,25 @@ def test_connect_picks_sandbox_or_live_by_configuration() -> None:
         assert conn.client.chat_conversations.start(chat_queue_id=3).ok
     assert conn.sandbox is not None and not conn.sandbox.running
     with Sandbox() as sandbox:
-        env = {"THULIUM_BASE_URL": sandbox.base_url, "THULIUM_API_USER": "api_user",
-               "THULIUM_API_PASSWORD": "api_pass"}
+        env = {"THULIUM_BASE_URL": sandbox.base_url, "THULIUM_API_USER": "api_user", "THULIUM_API_PASSWORD": "api_pass"}
         with connect(environ=env) as conn:
             assert conn.mode == "live" and conn.sandbox is None and conn.base_url == sandbox.base_url
         with connect(environ={**env, "THULIUM_MODE": "sandbox"}) as conn:
             assert conn.mode == "sandbox" and conn.base_url != sandbox.base_url
 
 
-@pytest.mark.parametrize(("kwargs", "message"), [
-    ({"mode": "record", "environ": {}}, r"cassette: record mode needs a cassette path \(example: connect"),
-    ({"mode": "bogus", "environ": {}}, r"mode: 'bogus' is not a mode; choose one of sandbox, live, record, replay"),
-    ({"environ": {"THULIUM_BASE_URL": "https://x.thulium.com"}},
-     r"THULIUM_API_USER, THULIUM_API_PASSWORD: not set, but THULIUM_BASE_URL is"),
-    ({"mode": "live", "environ": {}}, r"THULIUM_BASE_URL, THULIUM_API_USER, THULIUM_API_PASSWORD: not set"),
-])
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"mode": "record", "environ": {}}, r"cassette: record mode needs a cassette path \(example: connect"),
+        ({"mode": "bogus", "environ": {}}, r"mode: 'bogus' is not a mode; choose one of sandbox, live, record, replay"),
+        (
+            {"environ": {"THULIUM_BASE_URL": "https://x.thulium.com"}},
+            r"THULIUM_API_USER, THULIUM_API_PASSWORD: not set, but THULIUM_BASE_URL is",
+        ),
+        ({"mode": "live", "environ": {}}, r"THULIUM_BASE_URL, THULIUM_API_USER, THULIUM_API_PASSWORD: not set"),
+    ],
+)
 def test_connect_fails_in_one_line_naming_what_is_missing(kwargs: dict[str, Any], message: str) -> None:
     with pytest.raises(ConfigError, match=message):
         connect(**kwargs)
@@ -254,9 +274,15 @@ def test_connect_fails_in_one_line_naming_what_is_missing(kwargs: dict[str, Any]
 CANARY_USER = "kanarek-api-7Q"
 CANARY_PASSWORD = "Kanarek-Żółty-źdźbło-ż-s3cret!"  # the client sends Basic auth as UTF-8, so ż and friends go too
 PEOPLE = {
-    "first_name": "Grzegorz", "surname": "Brzęczyszczykiewicz", "email": "grzegorz.b@chrzaszczyrzewoszyce.pl",
-    "first_name_2": "Źdźbłomiła", "surname_2": "Gąsiorowska-Żak", "email_2": "zdzb.gasiorowska@poczta-kanarek.pl",
-    "phone": "+48 601 234 567", "phone_2": "500600700", "pesel": "85010112345",
+    "first_name": "Grzegorz",
+    "surname": "Brzęczyszczykiewicz",
+    "email": "grzegorz.b@chrzaszczyrzewoszyce.pl",
+    "first_name_2": "Źdźbłomiła",
+    "surname_2": "Gąsiorowska-Żak",
+    "email_2": "zdzb.gasiorowska@poczta-kanarek.pl",
+    "phone": "+48 601 234 567",
+    "phone_2": "500600700",
+    "pesel": "85010112345",
 }
 
 
@@ -265,20 +291,36 @@ def forms(value: str) -> set[str]:
     raw = value.encode("utf-8")
     latin = value.encode("latin-1", "replace")  # how requests' own Basic auth would encode user:password
     escaped = json.dumps(value)[1:-1]  # \u017c for ż
-    out = {value, base64.b64encode(raw).decode(), base64.b64encode(latin).decode(),
-           base64.urlsafe_b64encode(raw).decode().rstrip("="),
-           base64.b64encode(raw).decode().rstrip("="), quote(value, safe=""), quote_plus(value, safe=""),
-           quote(value, safe="").lower(), quote(value, safe="", encoding="latin-1", errors="replace"),
-           escaped, escaped.lower(),
-           yaml.dump(value).strip().strip('"'), yaml.dump(value, allow_unicode=True).strip().strip("'\""),
-           json.dumps(value.lower())[1:-1], value.lower(), value.encode("unicode_escape").decode()}
+    out = {
+        value,
+        base64.b64encode(raw).decode(),
+        base64.b64encode(latin).decode(),
+        base64.urlsafe_b64encode(raw).decode().rstrip("="),
+        base64.b64encode(raw).decode().rstrip("="),
+        quote(value, safe=""),
+        quote_plus(value, safe=""),
+        quote(value, safe="").lower(),
+        quote(value, safe="", encoding="latin-1", errors="replace"),
+        escaped,
+        escaped.lower(),
+        yaml.dump(value).strip().strip('"'),
+        yaml.dump(value, allow_unicode=True).strip().strip("'\""),
+        json.dumps(value.lower())[1:-1],
+        value.lower(),
+        value.encode("unicode_escape").decode(),
+    }
     return {f for f in out if len(f) >= 4}
 
 
 def test_the_canary_forms_cover_what_polish_letters_become() -> None:
     found = forms("hasło-ż")
-    assert {"hasło-ż", "has\\u0142o-\\u017c", "has\\u0142o-\\u017C", "has%C5%82o-%C5%BC",
-            base64.b64encode("hasło-ż".encode()).decode()} <= found
+    assert {
+        "hasło-ż",
+        "has\\u0142o-\\u017c",
+        "has\\u0142o-\\u017C",
+        "has%C5%82o-%C5%BC",
+        base64.b64encode("hasło-ż".encode()).decode(),
+    } <= found
     assert any(ch in CANARY_PASSWORD for ch in "żźł")  # the canary really carries letters latin-1 lacks
 
 
@@ -289,39 +331,77 @@ def basic(user: str, password: str) -> dict[str, str]:
 
 def canary_handler(call: SandboxCall) -> Reply:
     """customers.get answers the planted people (and an echo), as a real tenant would."""
-    return Reply(200, {"customer_id": 273, "name": PEOPLE["first_name_2"], "surname": PEOPLE["surname_2"],
-                       "email": PEOPLE["email_2"], "phone_number": PEOPLE["phone_2"],
-                       "phone_numbers": [PEOPLE["phone"], PEOPLE["phone_2"]], "company_id": "",
-                       "note": f"Zadzwonić do {PEOPLE['first_name']} {PEOPLE['surname']}"})
+    return Reply(
+        200,
+        {
+            "customer_id": 273,
+            "name": PEOPLE["first_name_2"],
+            "surname": PEOPLE["surname_2"],
+            "email": PEOPLE["email_2"],
+            "phone_number": PEOPLE["phone_2"],
+            "phone_numbers": [PEOPLE["phone"], PEOPLE["phone_2"]],
+            "company_id": "",
+            "note": f"Zadzwonić do {PEOPLE['first_name']} {PEOPLE['surname']}",
+        },
+    )
 
 
 @pytest.mark.parametrize("suffix", [".yaml", ".json"])
 def test_canary_no_credential_or_personal_data_reaches_the_cassette(tmp_path: Path, suffix: str) -> None:
     cassette = tmp_path / f"canary{suffix}"
-    with Sandbox(user=CANARY_USER, password=CANARY_PASSWORD,
-                 handlers={"customers.get": canary_handler}) as sandbox:
-        env = {"THULIUM_BASE_URL": sandbox.base_url, "THULIUM_API_USER": CANARY_USER,
-               "THULIUM_API_PASSWORD": CANARY_PASSWORD}
+    with Sandbox(user=CANARY_USER, password=CANARY_PASSWORD, handlers={"customers.get": canary_handler}) as sandbox:
+        env = {
+            "THULIUM_BASE_URL": sandbox.base_url,
+            "THULIUM_API_USER": CANARY_USER,
+            "THULIUM_API_PASSWORD": CANARY_PASSWORD,
+        }
         with connect("record", cassette=cassette, environ=env) as conn:
             client = conn.client
-            assert client.chat_conversations.start(
-                chat_queue_id=3, client_name=PEOPLE["first_name"], client_surname=PEOPLE["surname"],
-                client_email=PEOPLE["email"], client_id="1234").status == 200
-            assert client.customers.create(
-                surname=PEOPLE["surname_2"], name=PEOPLE["first_name_2"], email=PEOPLE["email_2"],
-                phone_number=[PEOPLE["phone"], PEOPLE["phone_2"]], pesel=PEOPLE["pesel"]).status == 200
+            assert (
+                client.chat_conversations.start(
+                    chat_queue_id=3,
+                    client_name=PEOPLE["first_name"],
+                    client_surname=PEOPLE["surname"],
+                    client_email=PEOPLE["email"],
+                    client_id="1234",
+                ).status
+                == 200
+            )
+            assert (
+                client.customers.create(
+                    surname=PEOPLE["surname_2"],
+                    name=PEOPLE["first_name_2"],
+                    email=PEOPLE["email_2"],
+                    phone_number=[PEOPLE["phone"], PEOPLE["phone_2"]],
+                    pesel=PEOPLE["pesel"],
+                ).status
+                == 200
+            )
             assert client.customers.get(id=273).status == 200
             bad = client.session.post(  # invalid on purpose: the sandbox echoes the bad e-mail in its message
-                sandbox.base_url + START, params={"chat_queue_id": 3, "client_email": PEOPLE["first_name"] + "@"},
-                headers=basic(CANARY_USER, CANARY_PASSWORD), timeout=5)
+                sandbox.base_url + START,
+                params={"chat_queue_id": 3, "client_email": PEOPLE["first_name"] + "@"},
+                headers=basic(CANARY_USER, CANARY_PASSWORD),
+                timeout=5,
+            )
             assert bad.status_code == 400 and PEOPLE["first_name"] in bad.text
-            wrong = client.session.post(sandbox.base_url + START, params={"chat_queue_id": 3},
-                                        headers=basic(CANARY_USER, "not-" + CANARY_PASSWORD), timeout=5)
+            wrong = client.session.post(
+                sandbox.base_url + START,
+                params={"chat_queue_id": 3},
+                headers=basic(CANARY_USER, "not-" + CANARY_PASSWORD),
+                timeout=5,
+            )
             assert wrong.status_code == 401
     text = cassette.read_text(encoding="utf-8")
     assert text.count("your-system-name.thulium.com") == 5  # all five interactions were stored
-    secrets = [CANARY_USER, CANARY_PASSWORD, f"{CANARY_USER}:{CANARY_PASSWORD}",
-               f"{CANARY_USER}:not-{CANARY_PASSWORD}", "127.0.0.1", str(sandbox.port)]
+    secrets = [
+        CANARY_USER,
+        CANARY_PASSWORD,
+        f"{CANARY_USER}:{CANARY_PASSWORD}",
+        f"{CANARY_USER}:not-{CANARY_PASSWORD}",
+        "127.0.0.1",
+        str(sandbox.port),
+    ]
     planted = [*PEOPLE.values(), PEOPLE["phone"].replace(" ", ""), "601234567", "601 234 567"]
     leaks = sorted({(value, form) for value in secrets + planted for form in forms(value) if form in text})
     assert leaks == [], leaks
@@ -330,6 +410,7 @@ def test_canary_no_credential_or_personal_data_reaches_the_cassette(tmp_path: Pa
 
 
 # -- the committed cassettes ----------------------------------------------------------------------
+
 
 def test_the_committed_cassettes_pass_strict_verify_but_the_unknown_path_by_design() -> None:
     from thulium_explore.contract._verify import verify
@@ -344,9 +425,21 @@ def test_the_committed_cassettes_pass_strict_verify_but_the_unknown_path_by_desi
 def test_the_committed_cassettes_are_what_the_recipe_records(tmp_path: Path) -> None:
     """`thulium-explore record scripts/cassette_recipes.yaml` reproduces cassettes/ byte for byte."""
     out = tmp_path / "cassettes"
-    done = subprocess.run([sys.executable, "-m", "thulium_explore", "record", str(REPO / "scripts" /
-                           "cassette_recipes.yaml"), "--out", str(out)], capture_output=True, text=True,
-                          timeout=120, env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)})
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "thulium_explore",
+            "record",
+            str(REPO / "scripts" / "cassette_recipes.yaml"),
+            "--out",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
+    )
     assert done.returncode == 0, done.stderr
     assert "(as expected)" in done.stdout and "EXPECTED" not in done.stdout
     recorded = sorted(p.name for p in out.iterdir())

@@ -30,19 +30,26 @@ def scrubber() -> Scrubber:
 
 # -- credentials and host -----------------------------------------------------------------------
 
+
 def test_credential_headers_are_dropped_whatever_their_case(scrubber: Scrubber) -> None:
-    headers = {"authorization": "Basic YXBpX3VzZXI6YXBpX3Bhc3M=", "COOKIE": "sid=1",
-               "Proxy-Authorization": "Basic eDp5", "Accept": "application/json"}
+    headers = {
+        "authorization": "Basic YXBpX3VzZXI6YXBpX3Bhc3M=",
+        "COOKIE": "sid=1",
+        "Proxy-Authorization": "Basic eDp5",
+        "Accept": "application/json",
+    }
     out = scrubber.request("POST", f"https://acme.thulium.com{START}?chat_queue_id=3", headers, b"")
     assert out.headers == {"Accept": "application/json"}
-    headers_out, _ = scrubber.response(out.endpoint, 200, {"Set-Cookie": ["sid=2"], "set-cookie": ["b=1"],
-                                                           "Content-Type": ["application/json"]}, b"{}")
+    headers_out, _ = scrubber.response(
+        out.endpoint, 200, {"Set-Cookie": ["sid=2"], "set-cookie": ["b=1"], "Content-Type": ["application/json"]}, b"{}"
+    )
     assert headers_out == {"Content-Type": ["application/json"]}
 
 
 def test_the_tenant_origin_becomes_the_docs_placeholder_over_https(scrubber: Scrubber) -> None:
-    out = scrubber.request("POST", f"https://acme.thulium.com{START}?chat_queue_id=3",
-                           {"Host": "acme.thulium.com"}, None)
+    out = scrubber.request(
+        "POST", f"https://acme.thulium.com{START}?chat_queue_id=3", {"Host": "acme.thulium.com"}, None
+    )
     assert out.uri == f"https://{PLACEHOLDER_HOST}{START}?chat_queue_id=3"
     assert out.headers["Host"] == PLACEHOLDER_HOST
     error = b'{"request_id": "1", "errors": [{"message": "see acme.thulium.com", "code": 1}]}'
@@ -66,21 +73,38 @@ def test_secrets_are_redacted_in_every_stored_form() -> None:
 
 # -- personal data ------------------------------------------------------------------------------
 
+
 def test_query_personal_data_becomes_placeholders_and_the_rest_is_kept(scrubber: Scrubber) -> None:
-    uri = (f"https://acme.thulium.com{START}?chat_queue_id=3&client_name=Za%C5%BC%C3%B3%C5%82%C4%87"
-           "&client_surname=G%C4%99%C5%9Bl%C4%85&client_email=Jan.Nowak%40firma.pl&client_id=1234")
+    uri = (
+        f"https://acme.thulium.com{START}?chat_queue_id=3&client_name=Za%C5%BC%C3%B3%C5%82%C4%87"
+        "&client_surname=G%C4%99%C5%9Bl%C4%85&client_email=Jan.Nowak%40firma.pl&client_id=1234"
+    )
     query = query_of(scrubber.request("POST", uri, {}, None).uri)
-    assert query == {"chat_queue_id": "3", "client_name": "FirstName1", "client_surname": "Surname1",
-                     "client_email": "person1@example.org", "client_id": "1234"}
+    assert query == {
+        "chat_queue_id": "3",
+        "client_name": "FirstName1",
+        "client_surname": "Surname1",
+        "client_email": "person1@example.org",
+        "client_id": "1234",
+    }
 
 
 def test_the_same_real_value_always_gets_the_same_placeholder(scrubber: Scrubber) -> None:
-    first = query_of(scrubber.request("POST", f"https://a.thulium.com{START}?chat_queue_id=3"
-                                      "&client_email=ala%40firma.pl", {}, None).uri)
-    second = query_of(scrubber.request("POST", f"https://a.thulium.com{START}?chat_queue_id=3"
-                                       "&client_email=bob%40firma.pl", {}, None).uri)
-    again = query_of(scrubber.request("POST", f"https://a.thulium.com{START}?chat_queue_id=3"
-                                      "&client_email=ALA%40Firma.pl", {}, None).uri)
+    first = query_of(
+        scrubber.request(
+            "POST", f"https://a.thulium.com{START}?chat_queue_id=3&client_email=ala%40firma.pl", {}, None
+        ).uri
+    )
+    second = query_of(
+        scrubber.request(
+            "POST", f"https://a.thulium.com{START}?chat_queue_id=3&client_email=bob%40firma.pl", {}, None
+        ).uri
+    )
+    again = query_of(
+        scrubber.request(
+            "POST", f"https://a.thulium.com{START}?chat_queue_id=3&client_email=ALA%40Firma.pl", {}, None
+        ).uri
+    )
     assert first["client_email"] == again["client_email"] == "person1@example.org"
     assert second["client_email"] == "person2@example.org"
 
@@ -92,11 +116,21 @@ def test_scrubbing_is_idempotent(scrubber: Scrubber) -> None:
 
 
 def test_a_json_body_is_scrubbed_by_the_parameter_schema(scrubber: Scrubber) -> None:
-    body = {"surname": "Żółkiewska", "name": "Małgorzata", "email": "m.z@poczta.pl",
-            "phone_number": ["+48 601 234 567", "601234567"], "pesel": "85010112345",
-            "company_id": 7, "custom_fields": {"Uwagi": "dzwonić po 16"}}
-    out = scrubber.request("POST", "https://acme.thulium.com/api/customers", {"Content-Type": "application/json"},
-                           json.dumps(body, ensure_ascii=False).encode())
+    body = {
+        "surname": "Żółkiewska",
+        "name": "Małgorzata",
+        "email": "m.z@poczta.pl",
+        "phone_number": ["+48 601 234 567", "601234567"],
+        "pesel": "85010112345",
+        "company_id": 7,
+        "custom_fields": {"Uwagi": "dzwonić po 16"},
+    }
+    out = scrubber.request(
+        "POST",
+        "https://acme.thulium.com/api/customers",
+        {"Content-Type": "application/json"},
+        json.dumps(body, ensure_ascii=False).encode(),
+    )
     stored = json.loads(out.body or b"")
     assert stored["surname"] == "Surname1" and stored["name"] == "FirstName1"
     assert stored["email"] == "person1@example.org"
@@ -121,10 +155,18 @@ def test_a_sensitive_path_segment_is_replaced(scrubber: Scrubber) -> None:
 
 def test_response_bodies_are_scrubbed_by_the_response_schema(scrubber: Scrubber) -> None:
     request = scrubber.request("GET", "https://acme.thulium.com/api/customers/273", {}, None)
-    body = {"customer_id": 273, "name": "Grzegorz", "surname": "Brzęczyszczykiewicz", "phone_number": "222333444",
-            "phone_numbers": ["222333444", "500600700"], "email": "g.b@chrzaszczyrzewoszyce.pl", "company_id": ""}
-    headers, stored = scrubber.response(request.endpoint, 200, {"Content-Type": ["application/json"]},
-                                        json.dumps(body, ensure_ascii=False).encode())
+    body = {
+        "customer_id": 273,
+        "name": "Grzegorz",
+        "surname": "Brzęczyszczykiewicz",
+        "phone_number": "222333444",
+        "phone_numbers": ["222333444", "500600700"],
+        "email": "g.b@chrzaszczyrzewoszyce.pl",
+        "company_id": "",
+    }
+    headers, stored = scrubber.response(
+        request.endpoint, 200, {"Content-Type": ["application/json"]}, json.dumps(body, ensure_ascii=False).encode()
+    )
     value = json.loads(stored or b"")
     assert value["customer_id"] == 273
     assert value["name"] == "FirstName1" and value["surname"] == "Surname1"
@@ -135,29 +177,44 @@ def test_response_bodies_are_scrubbed_by_the_response_schema(scrubber: Scrubber)
 
 
 def test_values_echoed_in_an_error_message_are_replaced_too(scrubber: Scrubber) -> None:
-    request = scrubber.request("POST", f"https://a.thulium.com{START}?chat_queue_id=3&client_name=Bo%C5%BCena", {},
-                               None)
+    request = scrubber.request(
+        "POST", f"https://a.thulium.com{START}?chat_queue_id=3&client_name=Bo%C5%BCena", {}, None
+    )
     error = {"request_id": "1", "errors": [{"message": "client_name 'Bożena' rejected", "code": 1}]}
     _, stored = scrubber.response(request.endpoint, 400, {}, json.dumps(error).encode())
     assert "Bo" not in (stored or b"").decode() and "FirstName1" in (stored or b"").decode()
 
 
 def test_emails_outside_the_example_domains_are_replaced_anywhere(scrubber: Scrubber) -> None:
-    assert scrubber.text("write to kasia@firma.pl or info@example.com") == \
-        "write to person1@example.org or info@example.com"
+    assert (
+        scrubber.text("write to kasia@firma.pl or info@example.com")
+        == "write to person1@example.org or info@example.com"
+    )
 
 
-@pytest.mark.parametrize(("address", "reserved"), [
-    ("a@example.org", True), ("a@sub.example.com", True), ("a@x.test", True), ("a@x.invalid", True),
-    ("a@example.org.pl", False), ("a@firma.pl", False), ("a@notexample.com", False),
-])
+@pytest.mark.parametrize(
+    ("address", "reserved"),
+    [
+        ("a@example.org", True),
+        ("a@sub.example.com", True),
+        ("a@x.test", True),
+        ("a@x.invalid", True),
+        ("a@example.org.pl", False),
+        ("a@firma.pl", False),
+        ("a@notexample.com", False),
+    ],
+)
 def test_reserved_email_domains(address: str, reserved: bool) -> None:
     assert is_reserved_email(address) is reserved
 
 
 def test_raw_uploads_are_not_stored(scrubber: Scrubber) -> None:
-    out = scrubber.request("POST", "https://a.thulium.com/api/temporary_files?filename=cv.pdf",
-                           {"Content-Type": "application/octet-stream"}, b"%PDF-1.4 Jan Kowalski")
+    out = scrubber.request(
+        "POST",
+        "https://a.thulium.com/api/temporary_files?filename=cv.pdf",
+        {"Content-Type": "application/octet-stream"},
+        b"%PDF-1.4 Jan Kowalski",
+    )
     assert out.body == b"<21 bytes of application/octet-stream: not stored>"
 
 
@@ -171,25 +228,35 @@ def test_the_annotation_drives_scrubbing_not_the_parameter_name(tmp_path: Path) 
     del props["client_surname"]["x-sensitive"]
     path.write_text(json.dumps(document), encoding="utf-8")
     scrubber = Scrubber(Catalog(root))
-    query = query_of(scrubber.request("POST", f"https://a.thulium.com{START}?chat_queue_id=3&client_id=ABC-77"
-                                      "&client_surname=Nowak", {}, None).uri)
+    query = query_of(
+        scrubber.request(
+            "POST", f"https://a.thulium.com{START}?chat_queue_id=3&client_id=ABC-77&client_surname=Nowak", {}, None
+        ).uri
+    )
     assert query["client_id"] == "ExternalId1"
     assert query["client_surname"] == "Nowak"
 
 
 # -- compressed bodies --------------------------------------------------------------------------
 
-@pytest.mark.parametrize("encode", [
-    ("gzip", gzip.compress), ("deflate", zlib.compress),
-    ("deflate", lambda b: zlib.compress(b)[2:-4]),  # raw deflate, as some servers send it
-], ids=["gzip", "deflate-zlib", "deflate-raw"])
+
+@pytest.mark.parametrize(
+    "encode",
+    [
+        ("gzip", gzip.compress),
+        ("deflate", zlib.compress),
+        ("deflate", lambda b: zlib.compress(b)[2:-4]),  # raw deflate, as some servers send it
+    ],
+    ids=["gzip", "deflate-zlib", "deflate-raw"],
+)
 def test_compressed_bodies_are_stored_decoded(scrubber: Scrubber, encode: tuple[str, object]) -> None:
     name, compress = encode
     plain = b'{"conversation_id": "6ed7c941-2c8a-411e-95d2-338a9f64800a"}'
     packed = compress(plain)  # type: ignore[operator]
     request = scrubber.request("POST", f"https://a.thulium.com{START}?chat_queue_id=3", {}, None)
-    headers, body = scrubber.response(request.endpoint, 200, {"Content-Encoding": [name],
-                                                              "Content-Length": [str(len(packed))]}, packed)
+    headers, body = scrubber.response(
+        request.endpoint, 200, {"Content-Encoding": [name], "Content-Length": [str(len(packed))]}, packed
+    )
     assert body == plain
     assert "Content-Encoding" not in headers
     assert headers["Content-Length"] == [str(len(plain))]

@@ -54,7 +54,7 @@ class KeyMaker:
                 if matched:
                     raw = parts.path
                     for name in sorted(kinds, key=matched.start, reverse=True):
-                        raw = raw[: matched.start(name)] + f"<{kinds[name]}>" + raw[matched.end(name):]
+                        raw = raw[: matched.start(name)] + f"<{kinds[name]}>" + raw[matched.end(name) :]
                     path = unquote(raw)
         pairs = []
         for name, value in parse_qsl(parts.query, keep_blank_values=True):

@@ -118,9 +118,14 @@ class Scrubber:
         if len(real) < _MIN_TEXT_LENGTH or real in self._known or real == replacement:
             return
         encoded = quote(real, safe="")
-        forms = {real, json.dumps(real)[1:-1], encoded, quote_plus(real, safe=""),
-                 re.sub(r"%[0-9A-F]{2}", lambda m: m.group(0).lower(), encoded),
-                 base64.b64encode(real.encode()).decode()}
+        forms = {
+            real,
+            json.dumps(real)[1:-1],
+            encoded,
+            quote_plus(real, safe=""),
+            re.sub(r"%[0-9A-F]{2}", lambda m: m.group(0).lower(), encoded),
+            base64.b64encode(real.encode()).decode(),
+        }
         for form in forms:
             if form not in self._known:
                 self._known[form] = replacement
@@ -142,7 +147,7 @@ class Scrubber:
         last = i = 0
         while i < len(spans):
             start = spans[i][0]
-            most = self._first.get(text[start:spans[i][1]], 0)
+            most = self._first.get(text[start : spans[i][1]], 0)
             if most and not (start and _WORD.match(text[start - 1])):
                 for j in range(min(len(spans), i + most) - 1, i - 1, -1):
                     end = spans[j][1]
@@ -191,8 +196,10 @@ class Scrubber:
         endpoint = found[0] if found else None
         schema, resolver = self.resolved(endpoint.parameters_uri) if endpoint else ({}, None)
         path = self._path(endpoint, parts.path, schema, resolver)
-        pairs = [(name, self._query_value(name, value, schema, resolver))
-                 for name, value in parse_qsl(parts.query, keep_blank_values=True)]
+        pairs = [
+            (name, self._query_value(name, value, schema, resolver))
+            for name, value in parse_qsl(parts.query, keep_blank_values=True)
+        ]
         query = urlencode(pairs, quote_via=quote, safe="[]")
         new_uri = urlunsplit(("https", PLACEHOLDER_HOST, path, query, ""))
         raw = body.encode("utf-8") if isinstance(body, str) else body
@@ -219,7 +226,7 @@ class Scrubber:
                 kinds = path_kinds(endpoint, schema, resolver)
                 for name in sorted(kinds, key=matched.start, reverse=True):
                     new = quote(self.placeholder(kinds[name], unquote(matched.group(name))), safe="")
-                    path = path[: matched.start(name)] + new + path[matched.end(name):]
+                    path = path[: matched.start(name)] + new + path[matched.end(name) :]
         return "/".join(quote(self.text(unquote(segment)), safe="@:+,;=!$'()*&[]") for segment in path.split("/"))
 
     def _query_value(self, name: str, value: str, schema: Any, resolver: Any) -> str:
@@ -227,8 +234,9 @@ class Scrubber:
         kind = query_kind(schema, resolver, name)
         return self.placeholder(kind, value) if kind else self.text(value)
 
-    def _request_body(self, endpoint: Endpoint | None, body: bytes | None, content_type: str,
-                      schema: Any, resolver: Any) -> bytes | None:
+    def _request_body(
+        self, endpoint: Endpoint | None, body: bytes | None, content_type: str, schema: Any, resolver: Any
+    ) -> bytes | None:
         """A JSON body walked with the parameter schema; text scrubbed; opaque bytes not stored."""
         if not body:
             return body
@@ -255,8 +263,9 @@ class Scrubber:
 
     # -- responses ----------------------------------------------------------------------------
 
-    def response(self, endpoint: Endpoint | None, status: int, headers: Mapping[str, list[str]],
-                 body: bytes | None) -> tuple[dict[str, list[str]], bytes | None]:
+    def response(
+        self, endpoint: Endpoint | None, status: int, headers: Mapping[str, list[str]], body: bytes | None
+    ) -> tuple[dict[str, list[str]], bytes | None]:
         """The storable headers and body of one response (decoded, scrubbed by the response schema)."""
         try:
             decoded = decompress(body, content_coding(headers)) if body else body

@@ -127,8 +127,7 @@ def check_response(
     return Verdict(endpoint.id, status, problems, drift)
 
 
-def _drift(catalog: Catalog, schema: Any, resolver: Any, value: Any,
-           where: tuple[str | int, ...]) -> Iterator[Problem]:
+def _drift(catalog: Catalog, schema: Any, resolver: Any, value: Any, where: tuple[str | int, ...]) -> Iterator[Problem]:
     """Fields present in ``value`` that the schema does not document (and does not forbid)."""
     if not isinstance(schema, Mapping):
         return
