@@ -136,3 +136,15 @@ def test_version_on_the_command_line(capsys: pytest.CaptureFixture[str]) -> None
         main(["--version"])
     assert done.value.code == 0
     assert capsys.readouterr().out.strip() == f"thulium-explore {thulium_explore.__version__}"
+
+
+def test_colours_are_spelled_in_one_place() -> None:
+    """Hex colours live in _palette.py (shared) and forms/_theme.py (the forms' extra shades), nowhere else."""
+    hex_colour = re.compile(r"#[0-9a-fA-F]{6}\b")
+    homes = {"_palette.py", "forms/_theme.py"}
+    spelled = sorted(
+        rel
+        for path in _modules()
+        if (rel := path.relative_to(PACKAGE).as_posix()) not in homes and hex_colour.search(path.read_text("utf-8"))
+    )
+    assert spelled == []

@@ -9,9 +9,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from thulium_explore._errors import ApiError
+from thulium_explore._palette import GREEN, RED
 from thulium_explore._wire._params import WireRequest
 from thulium_explore.client._snippets import SNIPPETS
 from thulium_explore.contract._outcome import Outcome
+from thulium_explore.contract._report_html import OUTCOME_COLOURS
 from thulium_explore.contract._response import Verdict
 
 MASK = "***"
@@ -121,8 +123,8 @@ class CallResult:
         )
 
     def _repr_html_(self) -> str:
-        colour = "#1a7f37" if self.ok else "#cf222e"
-        verdict_colour = "#1a7f37" if self.verdict.ok else "#cf222e"
+        colour = GREEN if self.ok else RED
+        verdict_colour = OUTCOME_COLOURS[self.verdict.outcome]
         body = json.dumps(self.json, indent=2, ensure_ascii=False) if self.json is not None else self.text[:2000]
         problems = "".join(
             f"<li><code>{html.escape(p.path)}</code> {html.escape(p.message)}"

@@ -18,8 +18,9 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any, Protocol
 
+from thulium_explore._palette import AMBER, GREEN, GREY, RED
 from thulium_explore.contract._outcome import Outcome
-from thulium_explore.contract._response import Problem, Verdict
+from thulium_explore.contract._response import Problem, Verdict, json_type
 
 
 class InteractionLike(Protocol):
@@ -53,40 +54,17 @@ class ReportLike(Protocol):
     def interactions(self) -> Sequence[InteractionLike]: ...
 
 
-#: The outcome colours (GitHub Primer green / amber / red / grey). The same hex values are written in
-#: forms/_theme.py (OUTCOME_COLOURS there; contract may not import forms): tests/unit/test_static_views.py
-#: fails when the two disagree.
-OUTCOME_COLOURS: dict[str, str] = {
-    Outcome.PASS: "#1a7f37",
-    Outcome.DRIFT: "#9a6700",
-    Outcome.FAIL: "#cf222e",
-    Outcome.UNCHECKED: "#57606a",
-    Outcome.FAIL_DRIFT: "#cf222e",
-    Outcome.FAIL_UNCHECKED: "#cf222e",
+#: The colour of each contract outcome (the forms' theme uses this table too); strict failures are red.
+OUTCOME_COLOURS: dict[Outcome, str] = {
+    Outcome.PASS: GREEN,
+    Outcome.DRIFT: AMBER,
+    Outcome.FAIL: RED,
+    Outcome.UNCHECKED: GREY,
+    Outcome.FAIL_DRIFT: RED,
+    Outcome.FAIL_UNCHECKED: RED,
 }
 
 _CELL = "padding:2px 8px;text-align:left;vertical-align:top"
-
-
-def json_type(value: Any) -> str:
-    """The JSON type of ``value``: ``object``, ``array``, ``string``, ``integer``, ``number``, ``boolean``, ``null``.
-
-    >>> json_type({"a": 1}), json_type(1.5), json_type(None)
-    ('object', 'number', 'null')
-    """
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int):
-        return "integer"
-    if isinstance(value, float):
-        return "number"
-    if isinstance(value, str):
-        return "string"
-    if isinstance(value, list | tuple):
-        return "array"
-    return "object" if isinstance(value, Mapping) else type(value).__name__
 
 
 def _short(value: Any) -> str:
@@ -107,7 +85,7 @@ def drift_line(problem: Problem) -> str:
     """One undocumented field: its JSON path and JSON type, never its value."""
     return (
         f"<li class='thulium-drift'>drift <code>{html.escape(problem.path)}</code> is not documented"
-        f" (JSON type: {html.escape(json_type(problem.value))})</li>"
+        f" (JSON type: {html.escape(problem.type or json_type(problem.value))})</li>"
     )
 
 

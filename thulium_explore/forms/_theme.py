@@ -2,18 +2,17 @@
 
 >>> status_colour(201) == GREEN, status_colour(304) == AMBER, status_colour(404) == RED
 (True, True, True)
+>>> from thulium_explore import Outcome
 >>> set(OUTCOME_COLOURS) == set(Outcome)
 True
 """
 
 from __future__ import annotations
 
-from thulium_explore.contract import Outcome
+from thulium_explore._palette import AMBER, GREEN, GREY, RED
+from thulium_explore.contract._report_html import OUTCOME_COLOURS
 
-GREEN = "#1a7f37"  # success: 2xx, contract pass, connected
-AMBER = "#9a6700"  # worth a look: 3xx, drift
-RED = "#cf222e"  # failure, errors, the required marker
-GREY = "#57606a"  # secondary text: hints, "(optional)", timings, JSON keys
+__all__ = ["AMBER", "GREEN", "GREY", "OUTCOME_COLOURS", "RED"]  # re-exported: the forms import colours from here
 
 BADGE_TEXT = "white"  # on a GREEN / AMBER / RED / GREY pill
 HIGHLIGHT_BACKGROUND = "#fff8c5"  # the request_id to quote to support
@@ -32,15 +31,6 @@ ERROR_BOX = f"border-left:4px solid {RED};background:{ERROR_BACKGROUND};padding:
 #: Border of a nested group of fields.
 GROUP_BORDER = f"1px solid {BORDER_GREY}"
 
-#: The colour of each contract outcome (``Verdict.outcome``); the strict failures are red too.
-OUTCOME_COLOURS: dict[Outcome, str] = {
-    Outcome.PASS: GREEN,
-    Outcome.DRIFT: AMBER,
-    Outcome.FAIL: RED,
-    Outcome.UNCHECKED: GREY,
-    Outcome.FAIL_DRIFT: RED,
-    Outcome.FAIL_UNCHECKED: RED,
-}
 
 
 #: The colour of the target badge beside Send, by mode (``client`` is a bare ThuliumClient on loopback).
