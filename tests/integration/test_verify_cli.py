@@ -120,7 +120,7 @@ def test_json_report(run: Callable[..., Done]) -> None:
     assert report["ok"] is False and report["exit_code"] == 1
     assert [i["verdict"] for i in report["interactions"]] == ["pass (drift)", "FAIL", "FAIL", "FAIL"]
     assert report["interactions"][0]["drift"] == [
-        {"path": "$.queue_position", "message": "is not documented", "value": 2}]
+        {"path": "$.queue_position", "message": "is not documented", "type": "integer"}]
     assert report["interactions"][1]["request_problems"][0]["value"] == "abc"
 
 

@@ -41,7 +41,7 @@ def test_undocumented_success_status_is_a_violation() -> None:
 def test_drift_is_reported_separately() -> None:
     result = verdict(200, {"conversation_id": UUID, "new_field": "x"})
     assert result.ok and result.label == "pass (drift)"
-    assert result.as_dict()["drift"] == [{"path": "$.new_field", "message": "is not documented", "value": "x"}]
+    assert result.as_dict()["drift"] == [{"path": "$.new_field", "message": "is not documented", "type": "string"}]
 
 
 def test_non_json_body_is_a_problem_with_an_excerpt() -> None:

@@ -19,18 +19,51 @@ _UNPARSED = object()
 
 @dataclass(frozen=True)
 class Problem:
-    """One finding, located by JSON path (``$.errors[0].code``)."""
+    """One finding, located by JSON path (``$.errors[0].code``).
+
+    A violation may carry the offending ``value``. Drift (a field no schema documents) carries only its
+    JSON ``type``: what is undocumented may be personal data nobody meant to show, so it is never printed.
+
+    >>> str(Problem("$.pesel", "is not documented", type="string"))
+    '$.pesel: is not documented (string)'
+    """
 
     path: str
     message: str
     value: Any = None
+    type: str | None = None
 
     def __str__(self) -> str:
+        if self.type is not None:
+            return f"{self.path}: {self.message} ({self.type})"
         shown = "" if self.value is None else f" (got {_short(self.value)})"
         return f"{self.path}: {self.message}{shown}"
 
     def as_dict(self) -> dict[str, Any]:
+        if self.type is not None:
+            return {"path": self.path, "message": self.message, "type": self.type}
         return {"path": self.path, "message": self.message, "value": self.value}
+
+
+def json_type(value: Any) -> str:
+    """The JSON type of ``value``: ``object``, ``array``, ``string``, ``integer``, ``number``, ``boolean``, ``null``.
+
+    >>> json_type({"a": 1}), json_type(1.5), json_type(None)
+    ('object', 'number', 'null')
+    """
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, float):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, list | tuple):
+        return "array"
+    return "object" if isinstance(value, Mapping) else type(value).__name__
 
 
 @dataclass(frozen=True)
@@ -144,7 +177,7 @@ def _drift(catalog: Catalog, schema: Any, resolver: Any, value: Any, where: tupl
                 if isinstance(sub_value, dict | list):  # only containers can hold undocumented fields
                     yield from _drift(catalog, props[key], resolver, sub_value, (*where, key))
             elif not open_ended:
-                yield Problem(json_path((*where, key)), "is not documented", sub_value)
+                yield Problem(json_path((*where, key)), "is not documented", type=json_type(sub_value))
     if isinstance(value, list) and isinstance(schema.get("items"), Mapping):
         for i, item in enumerate(value):
             if isinstance(item, dict | list):
