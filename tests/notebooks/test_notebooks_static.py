@@ -61,8 +61,6 @@ def source_of(nb: nbformat.NotebookNode, index: int) -> str:
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_no_saved_output_is_only_a_widget_view(path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    if path.name == "01_quickstart.ipynb":
-        pytest.xfail("01 displays ModeSwitch and explore(): their static views are not part of this change")
     nb = run_and_save(path, tmp_path, monkeypatch)
     assert "widgets" not in nb.metadata  # widget state is still never saved
     only_widget = [(i, sorted(d)) for i, d in rich_outputs(nb) if WIDGET in d and "text/html" not in d]

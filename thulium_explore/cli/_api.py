@@ -117,6 +117,7 @@ def make_connection(args: argparse.Namespace) -> Connection:
         cassette=args.cassette,
         environ=env,
         overwrite=overwrite,
+        allow=getattr(args, "allow_field", None) or (),
         timeout=args.timeout,
         allow_insecure_http=args.insecure_http,
     )
@@ -165,6 +166,13 @@ def _add_connection_flags(parser: argparse.ArgumentParser) -> None:
         "--overwrite",
         action="store_true",
         help="record mode: replace an existing cassette (default: add the new calls after its own)",
+    )
+    parser.add_argument(
+        "--allow-field",
+        action="append",
+        metavar="ENDPOINT:PATH",
+        help="record mode: store this undocumented field as received, e.g. customers.get:$.note "
+        "(default: every field no schema documents is stored as a placeholder); repeatable",
     )
 
 

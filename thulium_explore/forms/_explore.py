@@ -16,6 +16,7 @@ from thulium_explore.forms._form import EndpointForm, _catalog_of
 from thulium_explore.forms._history import History
 from thulium_explore.forms._modeswitch import ModeSwitch
 from thulium_explore.forms._picker import EndpointPicker
+from thulium_explore.forms._static import StaticView, run_this_cell_to
 
 
 class Explorer:
@@ -55,6 +56,8 @@ class Explorer:
         self.picker.observe(lambda change: self.select(change["new"]), names="value")
         top = [self.switch.widget] if self.switch else []
         self.widget = W.VBox([*top, self.picker, self._holder])
+        #: the text/html a saved notebook shows beside the widget view; refreshed as answers arrive
+        self.static = StaticView(self.widget, self._static_html, lambda: repr(self))
         self.widget.add_class("thulium-explorer")
         self.select(first)
 
@@ -68,14 +71,27 @@ class Explorer:
         form = self.forms.get(endpoint_id)
         if form is None:
             form = EndpointForm(self.source, endpoint_id, history=self.history, catalog=self.catalog)
+            form.viewer.on_change(self.static.refresh)  # the saved text/html follows the answers
             self.forms[endpoint_id] = form
         if self.picker.value != endpoint_id:
             self.picker.value = endpoint_id  # fires select() again, which finds the form built
         self._holder.children = (form.widget,)
+        self.static.refresh()
         return form
 
+    def _static_html(self) -> str:
+        """What a saved notebook shows: the form on display (with its answers) and how to pick another."""
+        return (
+            f"<div class='thulium-static thulium-explorer-static'>"
+            f"{run_this_cell_to('pick any endpoint of the catalog')}{self.form.static.render()}</div>"
+        )
+
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
-        return self.widget._repr_mimebundle_(**kwargs)
+        """The widget view and its static ``text/html`` alternative (see forms/_static.py)."""
+        return self.static.bundle(**kwargs)
+
+    def _ipython_display_(self) -> None:
+        self.static.display()  # under a display_id, so answers update the saved text/html
 
 
 def explore(client: Any = None, *, endpoint: str | None = None, history: History | None = None) -> Explorer:

@@ -43,6 +43,7 @@ from thulium_explore._settings import (
 from thulium_explore.catalog._catalog import Catalog, default_catalog
 from thulium_explore.client._client import ThuliumClient
 from thulium_explore.connection._connect import Connection, connect
+from thulium_explore.forms._static import StaticView, run_this_cell_to
 from thulium_explore.forms._target import Target, host_of
 from thulium_explore.forms._theme import AMBER, GREEN, GREY, RED
 
@@ -118,6 +119,7 @@ class ModeSwitch:
             ]
         )
         self.widget.add_class("thulium-mode-switch")
+        self._static = StaticView(self.widget, self._static_html, self.__repr__)
         self._refresh()
 
     @property
@@ -269,8 +271,19 @@ class ModeSwitch:
             )
         self._notify()
 
+    def _static_html(self) -> str:
+        """What a saved notebook shows: the mode the switch was on, and how to use it."""
+        return (
+            f"<div class='thulium-static thulium-switch-static'>Mode switch: <b>{html.escape(self.mode)}</b>"
+            f"{run_this_cell_to('choose where calls go (sandbox, live, record, replay)')}</div>"
+        )
+
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
-        return self.widget._repr_mimebundle_(**kwargs)
+        """The widget view and its static ``text/html`` alternative (see forms/_static.py)."""
+        return self._static.bundle(**kwargs)
+
+    def _ipython_display_(self) -> None:
+        self._static.display()
 
     def __repr__(self) -> str:
         return f"<ModeSwitch mode={self.mode!r} connection={self.connection!r}>"

@@ -81,10 +81,12 @@ def _ipython_display(name: str) -> Any:
 
 def run_this_cell(endpoint_id: str) -> str:
     """The one line standing in for what only a live widget can do."""
-    return (
-        f"<div class='thulium-static-hint' style='color:{GREY}'>run this cell to use the form for "
-        f"<code>{html.escape(endpoint_id)}</code></div>"
-    )
+    return run_this_cell_to(f"use the form for <code>{html.escape(endpoint_id)}</code>")
+
+
+def run_this_cell_to(what_html: str) -> str:
+    """``run this cell to <what>``: what a saved notebook shows where only a live widget can help."""
+    return f"<div class='thulium-static-hint' style='color:{GREY}'>run this cell to {what_html}</div>"
 
 
 def answer_html(result: CallResult, number: int | None = None) -> str:
