@@ -164,9 +164,16 @@ def test_fast_reader_round_trips_what_yaml_dump_writes(value: Any) -> None:
     assert _load_yaml("x", text.encode()) == yaml.load(text, Loader=_yaml_loader())  # noqa: S506
 
 
-def test_anchors_and_merge_keys_fall_back_to_the_full_loader() -> None:
+def test_merge_keys_fall_back_to_the_full_loader() -> None:
+    text = b"other:\n  <<: {a: 1}\n  c: 2\n"
+    assert _load_yaml("x", text) == {"other": {"a": 1, "c": 2}}
+
+
+def test_anchors_and_aliases_are_refused_before_either_loader_builds_anything() -> None:
     text = b"base: &b {a: 1}\nother:\n  <<: *b\n  c: 2\nsame: *b\n"
-    assert _load_yaml("x", text) == {"base": {"a": 1}, "other": {"a": 1, "c": 2}, "same": {"a": 1}}
+    with pytest.raises(CassetteError, match=r"^x: line 1, column 7: YAML aliases are not allowed in cassettes "
+                                            r"\(vcrpy never writes them\); found the anchor &b"):
+        _load_yaml("x", text)
 
 
 # --- requests decoded from every place parameters travel -----------------------------------

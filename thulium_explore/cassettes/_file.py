@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,11 +18,18 @@ from thulium_explore._errors import CassetteError
 # re-exported for cassettes/persisters/filesystem.py (outside this change); the home is _wire/_body.py
 from thulium_explore._wire._body import BodyError as BodyError
 from thulium_explore._wire._body import raw_bytes as raw_bytes
-from thulium_explore.cassettes._yaml import collector_paused, load_yaml
+from thulium_explore.cassettes._yaml import collector_paused, first_line, load_yaml
 
 CASSETTE_SUFFIXES = (".yaml", ".yml", ".json")
 _EXAMPLE_URI = "uri: https://your-system-name.thulium.com/api/chats"
 _EXAMPLE_CODE = "status: {code: 200, message: OK}"
+#: an HTTP method as cassettes and recipes may name it: GET … VERSION-CONTROL; no blanks, no control characters
+HTTP_METHOD = re.compile(r"[A-Za-z][A-Za-z-]{0,31}")
+
+
+def _shown(value: str) -> str:
+    """A value for an error line: quoted, at most 40 characters."""
+    return repr(value) if len(value) <= 40 else f"{value[:20]!r}… ({len(value)} characters)"
 
 
 @dataclass(frozen=True)
@@ -63,8 +71,11 @@ def read_cassette(path: Path, name: str | None = None) -> Cassette:
         if _looks_like_json(path, data):
             try:
                 document = json.loads(data)
+            except RecursionError:
+                raise CassetteError(f"{label}: invalid JSON: lists and objects nested too deeply to read "
+                                    "(example: a cassette nests about 5 levels)") from None
             except (ValueError, UnicodeDecodeError) as exc:
-                raise CassetteError(f"{label}: invalid JSON: {exc}") from None
+                raise CassetteError(f"{label}: invalid JSON: {first_line(exc)}") from None
         else:
             document = load_yaml(label, data)
     return Cassette(label, path, _interactions(label, document))
@@ -105,6 +116,9 @@ def _check_interaction(label: str, index: int, item: Any) -> None:
         raise CassetteError(f"{where}: response: missing or not a mapping (example: response: {{{_EXAMPLE_CODE}}})")
     if not isinstance(request.get("method"), str) or not request["method"]:
         raise CassetteError(f"{where}: request.method: missing or not text (example: method: POST)")
+    if not HTTP_METHOD.fullmatch(request["method"]):
+        raise CassetteError(f"{where}: request.method: {_shown(request['method'])} is not an HTTP method "
+                            "(letters, at most 32; example: method: POST)")
     if not isinstance(request.get("uri"), str) or not request["uri"]:
         raise CassetteError(f"{where}: request.uri: missing or not text (example: {_EXAMPLE_URI})")
     if not isinstance(request.get("body"), str | bytes | list | tuple | None):
