@@ -12,6 +12,15 @@ and start the local sandbox in a test::
         result = thulium_sandbox.client().chat_conversations.start(chat_queue_id=3)
         assert result.ok
 
+Recordings made in tests store every field no schema documents as a placeholder; to keep some as
+received, name them once on the command line and pass the ``thulium_allow_fields`` fixture on::
+
+    pytest --thulium-allow-field customers.get:$.note --thulium-allow-field 'customers.list:$[*].note'
+
+    def test_record(thulium_allow_fields):
+        with recorder("cassettes/customers.yaml", "record", allow=thulium_allow_fields):
+            ...
+
 pytest loads this module in every run of every project that has thulium-explore installed, so it
 imports the toolkit inside the hooks that need it, not at the top: a run that uses none of its
 options pays nothing for it.
@@ -31,6 +40,7 @@ if TYPE_CHECKING:
     from thulium_explore.contract._verify import InteractionReport
 
 _ROOTS = pytest.StashKey[tuple[Path, ...]]()
+_ALLOW = pytest.StashKey[tuple[str, ...]]()
 
 
 class ThuliumContractWarning(UserWarning):
@@ -51,11 +61,28 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         action="store_true",
         help="also fail on drift (undocumented response fields) and unchecked (unknown) endpoints",
     )
+    group.addoption(
+        "--thulium-allow-field",
+        action="append",
+        default=[],
+        metavar="ENDPOINT:PATH",
+        help="an undocumented field that recordings may store as received (e.g. customers.get:$.note), "
+        "given to tests as the thulium_allow_fields fixture; repeatable",
+    )
 
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_configure(config: pytest.Config) -> None:
-    """Remember the cassette folders and add them to what pytest collects."""
+    """Check the allow-list; remember the cassette folders and add them to what pytest collects."""
+    allow = config.getoption("thulium_allow_field", default=[]) or []
+    if allow:
+        from thulium_explore.cassettes._deny import AllowList
+        from thulium_explore.catalog._catalog import default_catalog
+
+        try:
+            config.stash[_ALLOW] = AllowList.parse(allow, default_catalog()).entries
+        except ValueError as exc:
+            raise pytest.UsageError(f"--thulium-allow-field: {exc}") from None
     given = config.getoption("thulium_cassettes", default=[]) or []
     if not given:
         return
@@ -166,3 +193,9 @@ def thulium_sandbox() -> Iterator[Sandbox]:
 
     with Sandbox() as sandbox:
         yield sandbox
+
+
+@pytest.fixture
+def thulium_allow_fields(request: pytest.FixtureRequest) -> tuple[str, ...]:
+    """The ``--thulium-allow-field`` entries (checked), for ``recorder(..., allow=...)`` or ``connect(allow=...)``."""
+    return request.config.stash.get(_ALLOW, ())

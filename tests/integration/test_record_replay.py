@@ -22,6 +22,8 @@ from thulium_explore.sandbox._handlers import Reply, SandboxCall
 START = "/api/chat_conversations/start"
 REPO = Path(__file__).resolve().parents[2]
 
+pytest_plugins = ["pytester"]
+
 
 @contextmanager
 def refusing_network() -> Iterator[list[Any]]:
@@ -447,3 +449,176 @@ def test_the_committed_cassettes_are_what_the_recipe_records(tmp_path: Path) -> 
     assert recorded and set(recorded) <= set(committed)
     for name in recorded:
         assert (out / name).read_bytes() == (REPO / "cassettes" / name).read_bytes(), name
+
+
+# -- deny by default: undocumented fields, tokens, vcrpy's logs, gzip ---------------------------------
+
+UNDOCUMENTED = {  # what a tenant answered although no schema describes it (fake values)
+    "pesel": "44051401359",
+    "nip": "5260250274",
+    "birthdate": "1944-05-14",
+    "address": {"street": "Kanarkowa 17", "city": "Żółtkowo-Wielkie", "zip": "00-950"},
+    "note": "Dzwonić po 18, kod do bramy 4471",
+    "loyalty_points": 987654,
+    "score": 3.25,
+}
+UNDOCUMENTED_TEXTS = [
+    "44051401359",
+    "5260250274",
+    "1944-05-14",
+    "Kanarkowa 17",
+    "Żółtkowo-Wielkie",
+    "00-950",
+    "Dzwonić po 18, kod do bramy 4471",
+    "987654",
+    "3.25",
+]
+
+
+def undocumented_handler(call: SandboxCall) -> Reply:
+    """customers.get: the documented example plus fields no schema documents."""
+    return Reply(200, {**call.example().body, **UNDOCUMENTED})
+
+
+def leaked(text: str, values: list[str] = UNDOCUMENTED_TEXTS) -> list[tuple[str, str]]:
+    return sorted({(value, form) for value in values for form in forms(value) | {value} if form in text})
+
+
+def record_undocumented(cassette: Path, **kwargs: Any) -> dict[str, Any]:
+    with Sandbox(handlers={"customers.get": undocumented_handler}) as sandbox, recorder(cassette, "record", **kwargs):
+        answer = sandbox.client().customers.get(id=273)
+    assert answer.json["pesel"] == "44051401359"  # the caller gets the real answer; only the cassette is scrubbed
+    return dict(answer.json)
+
+
+@pytest.mark.parametrize("suffix", [".yaml", ".json"])
+def test_undocumented_canaries_reach_neither_the_cassette_nor_verify(
+    tmp_path: Path, suffix: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from thulium_explore import verify
+    from thulium_explore.cli._main import main
+
+    cassette = tmp_path / f"customer{suffix}"
+    record_undocumented(cassette)
+    stored = cassette.read_bytes().decode("utf-8")
+    assert leaked(stored) == []
+    assert "undocumented-1" in stored  # replaced, not dropped
+    report = verify(cassette)
+    assert leaked("\n".join(report.lines())) == []
+    assert leaked(json.dumps(report.as_dict(), ensure_ascii=False)) == []
+    assert main(["verify", str(cassette)]) == 0 and main(["verify", "--json", str(cassette)]) == 0
+    out = capsys.readouterr().out
+    assert "$.pesel: is not documented (string)" in out and leaked(out) == []
+    with refusing_network(), recorder(cassette, "replay"):  # the placeholders replay like any answer
+        replayed = replay_client().customers.get(id=273)
+    assert replayed.json["pesel"].startswith("undocumented-") and isinstance(replayed.json["loyalty_points"], int)
+
+
+def test_an_allowed_path_is_recorded_verbatim(tmp_path: Path) -> None:
+    cassette = tmp_path / "customer.yaml"
+    record_undocumented(cassette, allow=["customers.get:$.note", "customers.get:$.address.zip"])
+    stored = cassette.read_text(encoding="utf-8")
+    assert UNDOCUMENTED["note"] in stored and "00-950" in stored
+    assert leaked(stored, [t for t in UNDOCUMENTED_TEXTS if t not in (UNDOCUMENTED["note"], "00-950")]) == []
+
+
+def test_connect_and_the_call_command_pass_the_allow_list(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from thulium_explore.cli._main import main
+
+    with Sandbox(handlers={"customers.get": undocumented_handler}) as sandbox:
+        env = {"THULIUM_BASE_URL": sandbox.base_url, "THULIUM_API_USER": "api_user", "THULIUM_API_PASSWORD": "api_pass"}
+        with connect("record", cassette=tmp_path / "a.yaml", environ=env, allow=["customers.get:$.pesel"]) as conn:
+            conn.client.customers.get(id=273)
+        for name, value in env.items():
+            monkeypatch.setenv(name, value)
+        assert (
+            main(
+                [
+                    "call",
+                    "customers.get",
+                    "id=273",
+                    "--mode",
+                    "record",
+                    "--cassette",
+                    str(tmp_path / "b.yaml"),
+                    "--allow-field",
+                    "customers.get:$.nip",
+                ]
+            )
+            == 0
+        )
+    first, second = (tmp_path / "a.yaml").read_text(encoding="utf-8"), (tmp_path / "b.yaml").read_text(encoding="utf-8")
+    assert "44051401359" in first and "5260250274" not in first
+    assert "5260250274" in second and "44051401359" not in second
+
+
+def test_a_malformed_allow_field_flag_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from thulium_explore.cli._main import main
+
+    assert (
+        main(
+            [
+                "call",
+                "customers.get",
+                "id=273",
+                "--mode",
+                "record",
+                "--cassette",
+                str(tmp_path / "c.yaml"),
+                "--allow-field",
+                "customers.get:pesel",
+            ]
+        )
+        == 2
+    )
+    err = capsys.readouterr().err
+    assert "customers.get:pesel" in err and "customers.get:$.note" in err and len(err.strip().splitlines()) == 1
+    assert not (tmp_path / "c.yaml").exists()
+
+
+def test_vcrpy_logs_no_query_string_while_recording_or_replaying(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    import logging
+
+    cassette = tmp_path / "start.yaml"
+    before = {name: logging.getLogger(name).level for name in ("vcr", "vcr.stubs", "vcr.cassette")}
+    caplog.set_level(logging.DEBUG)
+    people = {"client_name": PEOPLE["first_name"], "client_surname": PEOPLE["surname"], "client_email": PEOPLE["email"]}
+    with Sandbox() as sandbox, recorder(cassette, "record"):
+        sandbox.client().chat_conversations.start(chat_queue_id=3, **people)
+    with refusing_network(), recorder(cassette, "replay"):
+        replay_client().chat_conversations.start(chat_queue_id=3, **people)
+    logged = "\n".join(r.getMessage() for r in caplog.records)
+    assert leaked(logged, list(people.values())) == []
+    assert {name: logging.getLogger(name).level for name in before} == before  # restored afterwards
+
+
+def test_a_gzip_answer_is_stored_decoded_without_content_encoding_and_replays(tmp_path: Path, fake_server: Any) -> None:
+    import gzip
+
+    body = json.dumps({"customer_id": 273, "company_id": ""}).encode()
+    fake_server.reply = lambda r: (
+        200,
+        {"Content-Type": "application/json", "Content-Encoding": "gzip"},
+        gzip.compress(body),
+    )
+    cassette = tmp_path / "gzip.yaml"
+    with recorder(cassette, "record"):
+        assert ThuliumClient(fake_server.base_url, "u", "p").customers.get(id=273).json["customer_id"] == 273
+    stored = yaml.safe_load(cassette.read_text(encoding="utf-8"))["interactions"][0]["response"]
+    assert not any(name.lower() == "content-encoding" for name in stored["headers"])
+    assert json.loads(stored["body"]["string"]) == {"customer_id": 273, "company_id": ""}
+    with refusing_network(), recorder(cassette, "replay"):
+        replayed = replay_client().customers.get(id=273)
+    assert replayed.json == {"customer_id": 273, "company_id": ""} and replayed.verdict.ok
+
+
+def test_the_pytest_plugin_hands_the_allow_list_to_tests(pytester: pytest.Pytester) -> None:
+    pytester.makepyfile(
+        test_allow="def test_it(thulium_allow_fields):\n    assert thulium_allow_fields == ('customers.get:$.note',)\n"
+    )
+    pytester.runpytest("--thulium-allow-field", "customers.get:$.note").assert_outcomes(passed=1)
+    bad = pytester.runpytest("--thulium-allow-field", "customers.get:note")
+    assert bad.ret == pytest.ExitCode.USAGE_ERROR
+    bad.stderr.fnmatch_lines(["*--thulium-allow-field: allow 'customers.get:note'*example: customers.get:$.note*"])

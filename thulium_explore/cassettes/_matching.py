@@ -6,7 +6,8 @@ at load, and a request costs one dict lookup. ``InteractionIndex.comparisons`` c
 requests actually looked at, so the flat cost can be tested honestly.
 
 Personal data cannot be compared by value — the cassette holds placeholders — so a parameter the
-schema marks ``x-sensitive`` (and any e-mail address) is compared by kind only:
+schema marks ``x-sensitive`` (and any e-mail address) is compared by kind only, and so is one the
+schema does not document (``<undocumented>``: its value is stored as a placeholder, see ``_deny``):
 
 >>> from thulium_explore import default_catalog
 >>> key = request_key(default_catalog(), "post",
@@ -21,11 +22,12 @@ from collections.abc import Iterable
 from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
 
-from thulium_explore.cassettes._scrub import path_kinds, query_kind
+from thulium_explore.cassettes._deny import path_kinds, query_lookup
 from thulium_explore.catalog._catalog import Catalog
 from thulium_explore.catalog._formats import is_email
 
 Key = tuple[str, str, tuple[tuple[str, str], ...]]
+UNDOCUMENTED = "undocumented"  # the kind of a query parameter no schema documents (stored as a placeholder)
 
 
 class KeyMaker:
@@ -58,17 +60,19 @@ class KeyMaker:
                     path = unquote(raw)
         pairs = []
         for name, value in parse_qsl(parts.query, keep_blank_values=True):
-            kind = self._query_kind(endpoint.id, name) if endpoint is not None else None
+            kind = self._query_kind(endpoint.id, name) if endpoint is not None else UNDOCUMENTED
             if kind is None and is_email(value):
                 kind = "email"
             pairs.append((name, f"<{kind}>" if kind else value))
         return method, path, tuple(sorted(pairs))
 
     def _query_kind(self, endpoint_id: str, name: str) -> str | None:
+        """The kind a value is compared by: ``x-sensitive``'s, ``undocumented``, or None (by value)."""
         cached = (endpoint_id, name)
         if cached not in self._query_kinds:
             schema, resolver = self._schemas[endpoint_id]
-            self._query_kinds[cached] = query_kind(schema, resolver, name)
+            documented, kind = query_lookup(schema, resolver, name)
+            self._query_kinds[cached] = kind or (None if documented else UNDOCUMENTED)
         return self._query_kinds[cached]
 
 

@@ -42,6 +42,7 @@ from typing import Any
 
 from thulium_explore._errors import CassetteError
 from thulium_explore._settings import Mode
+from thulium_explore.cassettes._deny import AllowList
 from thulium_explore.cassettes.persisters import Persister
 from thulium_explore.cassettes.persisters.filesystem import check_writable
 from thulium_explore.cassettes.serializers import serializer_for
@@ -56,10 +57,15 @@ def recorder(
     catalog: Catalog | None = None,
     secrets: Iterable[str] = (),
     overwrite: bool = True,
+    allow: Iterable[str] = (),
 ) -> Iterator[Any]:
     """Record or replay every HTTP request made inside the block (see the module docstring).
 
     ``secrets`` (passwords, tokens) are replaced by ``REDACTED`` wherever they would be stored.
+    ``allow`` lists the undocumented fields to store as received, ``ENDPOINT:PATH`` each
+    (``["customers.get:$.note", "customers.list:$[*].address"]``; see ``cassettes/_deny.py``); every
+    other string or number no schema documents is stored as a placeholder. A malformed entry is a
+    one-line :class:`ConfigError` before anything is sent.
     ``overwrite`` (record mode): True replaces an existing cassette, False adds the new interactions
     after its own (an existing cassette that cannot be read is then a :class:`CassetteError` before
     anything is sent).
@@ -72,10 +78,11 @@ def recorder(
     200
     """
     chosen = Mode.resolve(mode)
+    allowed = AllowList.parse(allow, catalog or default_catalog()).entries  # checked before anything is sent
     if chosen in (Mode.SANDBOX, Mode.LIVE):
         yield None
         return
-    from thulium_explore.cassettes._vcr import ThuliumCassette  # late: vcrpy loads only when a cassette is used
+    from thulium_explore.cassettes._vcr import ThuliumCassette, quiet_vcr_logs  # late: vcrpy loads only when used
 
     target = Path(path)
     if chosen is Mode.REPLAY and not target.is_file():
@@ -93,7 +100,8 @@ def recorder(
         catalog=catalog or default_catalog(),
         secrets=tuple(secrets),
         overwrite=overwrite,
+        allow=allowed,
         record_on_exception=False,
     )
-    with use as cassette:
+    with quiet_vcr_logs(), use as cassette:
         yield cassette

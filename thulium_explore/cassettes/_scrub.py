@@ -2,7 +2,10 @@
 
 Applied to every interaction before it reaches a cassette:
 
-* the ``Authorization``, ``Cookie``, ``Set-Cookie`` and ``Proxy-Authorization`` headers are dropped;
+* the ``Authorization``, ``Proxy-Authorization``, ``Cookie``, ``Set-Cookie``, ``X-Api-Key`` and
+  ``X-Auth-Token`` headers are dropped; ``Bearer …`` values and secret-looking URL query values
+  (``?token=``, ``api_key=``…) become ``REDACTED`` in every other header and text, and so does every
+  value under a secret-looking key (``password``, ``token``, ``secret``…) at any depth of a body;
 * the tenant's origin becomes ``https://your-system-name.thulium.com`` (the docs' placeholder);
 * personal data is replaced by placeholders, driven by the schemas' ``x-sensitive`` annotation
   (query strings, path segments and JSON bodies, request and response): e-mails become
@@ -12,7 +15,11 @@ Applied to every interaction before it reaches a cassette:
 * every real value seen so far, and every secret passed in, is also replaced wherever else it turns up
   (an error message that echoes a parameter, a ``Location`` header), as are e-mail addresses outside
   the reserved example domains;
-* gzip/deflate bodies are stored decoded, without ``Content-Encoding``.
+* deny by default (:mod:`._deny`): every string or number the endpoint's schema does not document
+  (response body, request JSON body, query value) becomes a placeholder of the same JSON type
+  (``undocumented-1``, a small fake integer, ``0.0``) unless ``allow`` names its path;
+* gzip/deflate bodies are stored decoded, without ``Content-Encoding`` (also when the body arrives
+  already decoded).
 
 >>> scrubber = Scrubber()
 >>> scrubber.placeholder("email", "Jan.Kowalski@firma.pl"), scrubber.placeholder("email", "jan.kowalski@firma.pl")
@@ -31,7 +38,22 @@ from typing import Any
 from urllib.parse import parse_qsl, quote, quote_plus, unquote, urlencode, urlsplit, urlunsplit
 
 from thulium_explore._wire._body import BodyError, charset_of, content_coding, decompress, header
-from thulium_explore._wire._query import is_index, key_path
+from thulium_explore.cassettes._deny import (
+    REDACTED,
+    SECRET_HEADERS,
+    AllowList,
+    Path,
+    allowed_in,
+    is_json,
+    is_secret_name,
+    path_kinds,
+    query_lookup,
+    query_where,
+    redact_all,
+    redact_secrets,
+    response_schema_uri,
+    same_types,
+)
 from thulium_explore.catalog._catalog import Catalog, default_catalog
 from thulium_explore.catalog._formats import is_email, is_reserved_email, replace_emails
 from thulium_explore.catalog._model import Endpoint
@@ -39,12 +61,12 @@ from thulium_explore.catalog._walk import child_schema, deref, item_schema
 
 PLACEHOLDER_HOST = "your-system-name.thulium.com"
 PLACEHOLDER_ORIGIN = f"https://{PLACEHOLDER_HOST}"
-DROPPED_HEADERS = frozenset({"authorization", "cookie", "set-cookie", "proxy-authorization"})
-REDACTED = "REDACTED"
+DROPPED_HEADERS = SECRET_HEADERS
 _PHONEISH = re.compile(r"^\+?[\d\s().-]{6,}$")
 _TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
 _WORD = re.compile(r"\w")
 _MIN_TEXT_LENGTH = 3  # shorter values are replaced where the schema marks them, not in free text
+_MIN_ECHO_DIGITS = 6  # an undocumented integer this long is also replaced where it is echoed in text
 
 
 def _camel(kind: str) -> str:
@@ -71,8 +93,11 @@ class Scrubber:
     'password REDACTED, mail person1@example.org'
     """
 
-    def __init__(self, catalog: Catalog | None = None, *, secrets: Iterable[str] = ()) -> None:
+    def __init__(
+        self, catalog: Catalog | None = None, *, secrets: Iterable[str] = (), allow: Iterable[str] = ()
+    ) -> None:
         self.catalog = catalog or default_catalog()
+        self.allow = AllowList.parse(allow, self.catalog)  # a malformed entry fails here, before anything is sent
         self._by_real: dict[tuple[str, str], str] = {}  # (family, normalised real) → placeholder
         self._counters: Counter[str] = Counter()
         self._issued: set[str] = set()
@@ -113,6 +138,38 @@ class Scrubber:
         self._remember(value, found)
         return found
 
+    def undocumented(self, value: Any) -> Any:
+        """A value no schema documents: the same JSON type, never the value (booleans and null stay).
+
+        >>> s = Scrubber()
+        >>> s.undocumented("44051401359"), s.undocumented(987654), s.undocumented(3.25), s.undocumented(True)
+        ('undocumented-1', 1, 0.0, True)
+        """
+        if isinstance(value, str):
+            if value in self._issued or not value.strip():
+                return value
+            if is_email(value):
+                return self.placeholder("email", value)
+            key = ("undocumented", value)
+            found = self._by_real.get(key)
+            if found is None:
+                self._counters["undocumented"] += 1
+                found = self._by_real[key] = f"undocumented-{self._counters['undocumented']}"
+                self._issued.add(found)
+            self._remember(value, found)
+            return found
+        if isinstance(value, bool) or value is None:
+            return value
+        if isinstance(value, int):
+            key = ("undocumented-int", str(value))
+            if key not in self._by_real:
+                self._counters["undocumented-int"] += 1
+                self._by_real[key] = str(self._counters["undocumented-int"])
+            if len(str(abs(value))) >= _MIN_ECHO_DIGITS:
+                self._remember(str(value), self._by_real[key])
+            return int(self._by_real[key])
+        return 0.0 if isinstance(value, float) else value
+
     def _remember(self, real: str, replacement: str) -> None:
         """Also replace ``real`` (and its escaped forms) wherever it turns up in free text."""
         if len(real) < _MIN_TEXT_LENGTH or real in self._known or real == replacement:
@@ -138,6 +195,7 @@ class Scrubber:
             return text
         if self._known:
             text = self._replace_known(text)
+        text = redact_secrets(text)
         return replace_emails(text, lambda a: a if is_reserved_email(a) else self.placeholder("email", a))
 
     def _replace_known(self, text: str) -> str:
@@ -169,19 +227,47 @@ class Scrubber:
             found = self._schemas[uri] = (resolved.contents, resolved.resolver)
         return found
 
-    def walk(self, value: Any, schema: Any, resolver: Any, kind: str | None = None) -> Any:
-        """``value`` with every leaf under an ``x-sensitive`` schema replaced and all text scrubbed."""
+    def walk(
+        self,
+        value: Any,
+        schema: Any,
+        resolver: Any,
+        kind: str | None = None,
+        *,
+        endpoint_id: str | None = None,
+        where: Path = (),
+        allowed: tuple[Path, ...] | bool | None = None,
+    ) -> Any:
+        """``value`` scrubbed: secrets by key, ``x-sensitive`` leaves by kind, leaves no schema documents by
+        JSON type unless the allow-list names them, all other text as free text.
+
+        ``allowed``: None looks up ``endpoint_id``'s allow-list; True means all of ``value`` is allowed.
+        """
         schema, resolver = deref(schema, resolver)
         kind = kind or (schema.get("x-sensitive") if isinstance(schema, Mapping) else None)
+        patterns = self.allow.patterns(endpoint_id) if allowed is None else allowed
+        if isinstance(patterns, tuple) and patterns and allowed_in(patterns, where):
+            patterns = True
         if isinstance(value, dict):
-            return {k: self.walk(v, *child_schema(schema, resolver, k), kind) for k, v in value.items()}
+            return {
+                k: redact_all(v)
+                if is_secret_name(k)
+                else self.walk(v, *child_schema(schema, resolver, k), kind, where=(*where, k), allowed=patterns)
+                for k, v in value.items()
+            }
         if isinstance(value, list):
-            return [self.walk(v, *item_schema(schema, resolver, i), kind) for i, v in enumerate(value)]
+            return [
+                self.walk(v, *item_schema(schema, resolver, i), kind, where=(*where, i), allowed=patterns)
+                for i, v in enumerate(value)
+            ]
+        documented = bool(schema) or patterns is True
         if isinstance(value, str):
-            return self.placeholder(str(kind), value) if kind else self.text(value)
+            if kind:
+                return self.placeholder(str(kind), value)
+            return self.text(value) if documented else self.undocumented(value)
         if kind and isinstance(value, int) and not isinstance(value, bool):
             return int(self.placeholder(str(kind), str(value)).lstrip("+"))
-        return value
+        return value if documented else self.undocumented(value)
 
     # -- requests -----------------------------------------------------------------------------
 
@@ -196,8 +282,9 @@ class Scrubber:
         endpoint = found[0] if found else None
         schema, resolver = self.resolved(endpoint.parameters_uri) if endpoint else ({}, None)
         path = self._path(endpoint, parts.path, schema, resolver)
+        endpoint_id = endpoint.id if endpoint else None
         pairs = [
-            (name, self._query_value(name, value, schema, resolver))
+            (name, self._query_value(name, value, schema, resolver, endpoint_id))
             for name, value in parse_qsl(parts.query, keep_blank_values=True)
         ]
         query = urlencode(pairs, quote_via=quote, safe="[]")
@@ -229,10 +316,17 @@ class Scrubber:
                     path = path[: matched.start(name)] + new + path[matched.end(name) :]
         return "/".join(quote(self.text(unquote(segment)), safe="@:+,;=!$'()*&[]") for segment in path.split("/"))
 
-    def _query_value(self, name: str, value: str, schema: Any, resolver: Any) -> str:
-        """One query value: a placeholder when its schema is sensitive, else scrubbed free text."""
-        kind = query_kind(schema, resolver, name)
-        return self.placeholder(kind, value) if kind else self.text(value)
+    def _query_value(self, name: str, value: str, schema: Any, resolver: Any, endpoint_id: str | None) -> str:
+        """One query value: REDACTED under a secret name, a placeholder when its schema is sensitive or
+        missing (unless allowed), else scrubbed free text."""
+        if is_secret_name(name):
+            return REDACTED if value else value
+        documented, kind = query_lookup(schema, resolver, name)
+        if kind:
+            return self.placeholder(kind, value)
+        if documented or self.allow.allows(endpoint_id, query_where(name)):
+            return self.text(value)
+        return str(self.undocumented(value))
 
     def _request_body(
         self, endpoint: Endpoint | None, body: bytes | None, content_type: str, schema: Any, resolver: Any
@@ -246,18 +340,18 @@ class Scrubber:
             text = body.decode("utf-8")
         except UnicodeDecodeError:
             return f"<{len(body)} bytes of {content_type or 'binary data'}: not stored>".encode()
-        return self._json_or_text(text, schema, resolver).encode("utf-8")
+        return self._json_or_text(text, schema, resolver, endpoint.id if endpoint else None).encode("utf-8")
 
-    def _json_or_text(self, text: str, schema: Any, resolver: Any) -> str:
+    def _json_or_text(self, text: str, schema: Any, resolver: Any, endpoint_id: str | None) -> str:
         """Re-serialised JSON if anything changed (else the original text), or scrubbed text; a BOM is kept."""
         if text.startswith("\ufeff"):  # scrubbed by the schema like the JSON after it, then put back
-            return "\ufeff" + self._json_or_text(text[1:], schema, resolver)
+            return "\ufeff" + self._json_or_text(text[1:], schema, resolver, endpoint_id)
         try:
             value = json.loads(text)
         except ValueError:
             return self.text(text)
-        new = self.walk(value, schema, resolver)
-        if new == value and _same_types(new, value):
+        new = self.walk(value, schema, resolver, endpoint_id=endpoint_id)
+        if new == value and same_types(new, value):
             return text
         return json.dumps(new, ensure_ascii=False)
 
@@ -270,19 +364,22 @@ class Scrubber:
         try:
             decoded = decompress(body, content_coding(headers)) if body else body
             keep_encoding = False
-        except BodyError:  # an encoding we cannot undo (or a corrupt stream): store as received
-            decoded, keep_encoding = body, True
+        except BodyError:  # an encoding we cannot undo (or a corrupt stream): store as received,
+            decoded, keep_encoding = body, not is_json(body)  # unless it arrived decoded already (JSON)
         new_body = decoded
         if decoded:
-            spec = endpoint.response_for(status) if endpoint else None
-            schema, resolver = self.resolved(spec.schema_uri) if spec and spec.schema_uri else ({}, None)
+            uri = response_schema_uri(endpoint, status)
+            try:
+                schema, resolver = self.resolved(uri) if uri else ({}, None)
+            except Exception:  # a custom catalog without the common error object: nothing documented
+                schema, resolver = {}, None
             charset = charset_of(header(headers, "content-type")) or "utf-8"
             try:
                 text = decoded.decode(charset)
             except (UnicodeDecodeError, LookupError):
                 text = None
             if text is not None:
-                new_body = self._json_or_text(text, schema, resolver).encode(charset)
+                new_body = self._json_or_text(text, schema, resolver, endpoint.id if endpoint else None).encode(charset)
         new_headers: dict[str, list[str]] = {}
         for name, values in headers.items():
             lower = name.lower()
@@ -293,41 +390,3 @@ class Scrubber:
                 continue
             new_headers[name] = [self.text(str(v)) for v in (values if isinstance(values, list) else [values])]
         return new_headers, new_body
-
-
-def query_kind(schema: Any, resolver: Any, name: str) -> str | None:
-    """The ``x-sensitive`` kind of query parameter ``name`` (``a``, ``a[]``, ``a[k][0]``), if any."""
-    segments = key_path(name) or [name.partition("[")[0]]  # malformed: the name before "[" decides (scrub more)
-    kind: str | None = None
-    for i, segment in enumerate(segments):
-        if resolver is None:
-            break
-        found = item_schema(schema, resolver, int(segment or 0)) if i and is_index(segment) else ({}, resolver)
-        # a number is an index where the schema has items, else a key (custom_fields[2024][0])
-        schema, resolver = found if found[0] else child_schema(schema, resolver, segment)
-        schema, resolver = deref(schema, resolver)
-        kind = kind or (schema.get("x-sensitive") if isinstance(schema, Mapping) else None)
-    return str(kind) if kind else None
-
-
-def path_kinds(endpoint: Endpoint, schema: Any, resolver: Any) -> dict[str, str]:
-    """Path parameter name → ``x-sensitive`` kind, for the sensitive ones."""
-    out: dict[str, str] = {}
-    for param in endpoint.parameters:
-        if param.location == "path":
-            sub, _ = deref(*child_schema(schema, resolver, param.name))
-            kind = sub.get("x-sensitive") if isinstance(sub, Mapping) else None
-            if kind:
-                out[param.name] = str(kind)
-    return out
-
-
-def _same_types(a: Any, b: Any) -> bool:
-    """``==`` says 1 == 1.0 == True; a changed type still counts as a change."""
-    if type(a) is not type(b):
-        return False
-    if isinstance(a, dict):
-        return all(_same_types(a[k], b[k]) for k in a)
-    if isinstance(a, list):
-        return all(_same_types(x, y) for x, y in zip(a, b, strict=True))
-    return True

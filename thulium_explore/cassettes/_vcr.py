@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import copy
+import logging
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +30,14 @@ class ThuliumCassette(Cassette):  # type: ignore[misc]
     """
 
     def __init__(
-        self, path: str, *, thulium_mode: Mode, catalog: Catalog, secrets: tuple[str, ...] = (), **kwargs: Any
+        self,
+        path: str,
+        *,
+        thulium_mode: Mode,
+        catalog: Catalog,
+        secrets: tuple[str, ...] = (),
+        allow: tuple[str, ...] = (),
+        **kwargs: Any,
     ) -> None:
         overwrite = bool(kwargs.pop("overwrite", True))
         if thulium_mode is not Mode.RECORD:
@@ -36,7 +47,7 @@ class ThuliumCassette(Cassette):  # type: ignore[misc]
         super().__init__(path, record_mode=record_mode, **kwargs)
         self.thulium_mode = thulium_mode
         self.catalog = catalog
-        self.scrubber = Scrubber(catalog, secrets=secrets)
+        self.scrubber = Scrubber(catalog, secrets=secrets, allow=allow)
         self.index = InteractionIndex()
         self._key_maker = KeyMaker(catalog)
         self._last: tuple[Any, Key] | None = None
@@ -79,7 +90,8 @@ class ThuliumCassette(Cassette):  # type: ignore[misc]
             "responses": [response for _, response in self.data],
             "metadata": {
                 "recorded_with": f"thulium-explore {__version__}",
-                "scrubbed": "credentials, tenant host and x-sensitive personal data",
+                "scrubbed": "credentials, tokens, tenant host, x-sensitive personal data and undocumented fields",
+                **({"allowed": list(self.scrubber.allow.entries)} if self.scrubber.allow else {}),
             },
         }
         self._persister.save_cassette(self._path, data, serializer=self._serializer)
@@ -163,3 +175,38 @@ class ThuliumCassette(Cassette):  # type: ignore[misc]
             f"{head}; closest is #{position} {show(self.index.keys[position])}, which differs in: {shown} "
             f"(re-record with THULIUM_MODE=record if the request changed on purpose)"
         )
+
+
+# -- vcrpy's own logging ------------------------------------------------------------------------
+
+_QUIET_LEVEL = logging.WARNING  # vcrpy logs every request line, query string and all, at INFO and DEBUG
+_quiet_lock = threading.Lock()
+_quiet_depth = 0
+_saved_levels: dict[str, int] = {}
+
+
+@contextmanager
+def quiet_vcr_logs() -> Iterator[None]:
+    """While recording or replaying, vcrpy's loggers (``vcr``, ``vcr.stubs``, ``vcr.cassette``…) say only
+    warnings: their INFO/DEBUG lines carry full URLs with names and e-mails in the query string.
+
+    The levels are restored when the last recording or replay open in the process ends.
+    """
+    global _quiet_depth
+    with _quiet_lock:
+        if _quiet_depth == 0:
+            names = ["vcr", *(n for n in logging.root.manager.loggerDict if n.startswith("vcr."))]
+            for name in names:
+                logger = logging.getLogger(name)
+                _saved_levels[name] = logger.level
+                logger.setLevel(max(logger.level, _QUIET_LEVEL))
+        _quiet_depth += 1
+    try:
+        yield
+    finally:
+        with _quiet_lock:
+            _quiet_depth -= 1
+            if _quiet_depth == 0:
+                for name, level in _saved_levels.items():
+                    logging.getLogger(name).setLevel(level)
+                _saved_levels.clear()

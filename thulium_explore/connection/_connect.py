@@ -2,7 +2,8 @@
 
 Signature (stable; the notebooks' mode switch is built on it)::
 
-    connect(mode=None, *, cassette=None, environ=None, catalog=None, overwrite=False, **client_kwargs) -> Connection
+    connect(mode=None, *, cassette=None, environ=None, catalog=None, overwrite=False, allow=(), **client_kwargs)
+        -> Connection
 
 ``mode`` is ``"sandbox"``, ``"live"``, ``"record"``, ``"replay"`` (or a :class:`Mode`), else
 ``THULIUM_MODE``, else ``"live"`` when the tenant is configured (``THULIUM_BASE_URL``,
@@ -15,7 +16,9 @@ Signature (stable; the notebooks' mode switch is built on it)::
   call is stored, scrubbed, in ``cassette`` (written when the connection closes). An existing
   cassette is added to: the new interactions come after its own, which are kept as they are (an
   existing cassette that cannot be read is a :class:`CassetteError` before anything is sent);
-  ``overwrite=True`` replaces it instead (any other mode refuses ``overwrite=True``).
+  ``overwrite=True`` replaces it instead (any other mode refuses ``overwrite=True``). Fields no
+  schema documents are stored as placeholders unless ``allow`` names them
+  (``allow=["customers.get:$.note"]``, see :func:`recorder`).
 * ``replay`` — answers come from ``cassette`` only; nothing reaches the network.
 
 ``cassette`` defaults to ``THULIUM_CASSETTE``; record and replay need one. A cassette to record
@@ -41,7 +44,7 @@ from __future__ import annotations
 import atexit
 import base64
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
@@ -121,6 +124,7 @@ def connect(
     environ: Mapping[str, str] | None = None,
     catalog: Catalog | None = None,
     overwrite: bool = False,
+    allow: Iterable[str] = (),
     **client_kwargs: Any,
 ) -> Connection:
     """A ready :class:`Connection` (see the module docstring for the modes)."""
@@ -159,7 +163,7 @@ def connect(
         if chosen in ("record", "replay"):
             assert path is not None
             recording = stack.enter_context(
-                recorder(path, Mode(chosen), catalog=client.catalog, secrets=secrets, overwrite=overwrite)
+                recorder(path, Mode(chosen), catalog=client.catalog, secrets=secrets, overwrite=overwrite, allow=allow)
             )
         return Connection(chosen, client, cassette=path, sandbox=sandbox, stack=stack, recording=recording)
     except BaseException:
