@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import base64
+import json
 import socket
+import threading
 from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from thulium_explore import ConfigError, Sandbox, TransportError
 from thulium_explore.cli._main import main
-from thulium_explore.connection._recipes import load_recipe, record_recipe
+from thulium_explore.connection._recipes import WRONG_PASSWORD, load_recipe, record_recipe
 from thulium_explore.sandbox._handlers import Reply, SandboxCall
 
 START = "/api/chat_conversations/start"
@@ -159,3 +164,57 @@ def test_no_answer_is_a_transport_error_naming_the_call(tmp_path: Path, monkeypa
     for leak in ("internal error", "jan", "example.org", "tenant-pass", "?", "Traceback"):
         assert leak not in err
     assert not (tmp_path / "out" / "refused.yaml").exists()
+
+
+# -- the Basic credentials never reach a cassette, even when the server echoes them --------------
+
+class _EchoHeaders(BaseHTTPRequestHandler):
+    """A tenant stand-in that answers every request with its request headers as JSON."""
+
+    def _echo(self) -> None:
+        self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        # a documented text field, so only the secrets the recorder is given can hide it
+        data = json.dumps({"conversation_id": f"echo {self.headers.get('Authorization', '')}"}).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.send_header("X-Echo-Authorization", self.headers.get("Authorization", ""))
+        self.end_headers()
+        self.wfile.write(data)
+
+    do_GET = do_POST = _echo
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+def test_a_server_echoing_the_authorization_header_leaves_no_credentials_in_the_cassette(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    user, password = "canary_user", "canary-pässwörd-7Q"  # latin-1-encodable: both base64 spellings differ
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _EchoHeaders)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        monkeypatch.setenv("THULIUM_BASE_URL", f"http://127.0.0.1:{server.server_address[1]}")
+        monkeypatch.setenv("THULIUM_API_USER", user)
+        monkeypatch.setenv("THULIUM_API_PASSWORD", password)
+        recipe = write(tmp_path, """
+  - name: echoed
+    calls:
+      - endpoint: chat_conversations.start
+        params: {chat_queue_id: 3}
+      - request: {method: POST, path: /api/chat_conversations/start, query: {chat_queue_id: 3}}
+      - endpoint: chat_conversations.start
+        params: {chat_queue_id: 3}
+        credentials: wrong
+""")
+        record_recipe(recipe, tmp_path / "out", echo=lambda line: None)
+    finally:
+        server.shutdown()
+        server.server_close()
+    stored = (tmp_path / "out" / "echoed.yaml").read_bytes()
+    assert stored.count(b"echo") >= 3  # each answer, echo included, was recorded
+    forbidden = [password.encode(), password.encode("latin-1")] + [
+        base64.b64encode(f"{user}:{secret}".encode(encoding))
+        for secret in (password, WRONG_PASSWORD) for encoding in ("utf-8", "latin-1")]
+    for text in forbidden:
+        assert text not in stored, text

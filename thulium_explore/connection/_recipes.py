@@ -33,6 +33,8 @@ server said).
 
 from __future__ import annotations
 
+import base64
+import math
 import os
 import re
 from collections.abc import Mapping
@@ -47,7 +49,9 @@ from thulium_explore._settings import ENV_PASSWORD, ENV_USER, Mode, tenant_confi
 from thulium_explore._version import __version__
 from thulium_explore._wire import _params
 from thulium_explore._wire._params import WireRequest
+from thulium_explore.cassettes._file import HTTP_METHOD
 from thulium_explore.cassettes._recorder import recorder
+from thulium_explore.cassettes._yaml import load_yaml
 from thulium_explore.catalog._catalog import Catalog, default_catalog
 from thulium_explore.catalog._model import Endpoint
 from thulium_explore.catalog._walk import deref
@@ -56,7 +60,11 @@ from thulium_explore.client._result import SentRequest
 from thulium_explore.connection._sandbox import Sandbox
 
 WRONG_PASSWORD = "wrong-password-for-recording"  # noqa: S105 - deliberately wrong, to record a 401
+ALIASES_IN_RECIPES = "YAML aliases are not allowed in recipes (a recipe never needs them)"
 _PLACEHOLDER = re.compile(r"\$\{(\w+)\}")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_NAME_MAX = 255  # bytes in one file name on Linux, macOS and Windows
+_MAX_DEPTH = 32  # lists and mappings inside one recipe call (the API's parameters nest one or two)
 
 
 def load_recipe(path: Path, catalog: Catalog | None = None) -> list[dict[str, Any]]:
@@ -64,21 +72,21 @@ def load_recipe(path: Path, catalog: Catalog | None = None) -> list[dict[str, An
     ``cassettes[i].calls[j]``. Endpoint calls are validated against ``catalog`` (every parameter that
     holds no ``${…}`` placeholder; the others are validated when sent, once filled in)."""
     catalog = catalog or default_catalog()
-    import yaml
-
     try:
-        document = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise ConfigError(f"{path}: cannot read the recipe ({' '.join(str(exc).split())[:160]})") from None
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read the recipe ({exc.strerror or exc})") from None
+    document = load_yaml(str(path), data, error=ConfigError, aliases=ALIASES_IN_RECIPES)
     cassettes = document.get("cassettes") if isinstance(document, dict) else None
     if not isinstance(cassettes, list) or not cassettes:
         raise ConfigError(f"{path}: needs a non-empty 'cassettes' list (example: cassettes: [{{name: x, calls: […]}}])")
+    names: dict[str, int] = {}
     for i, cassette in enumerate(cassettes):
         where = f"{path}: cassettes[{i}]"
         if not isinstance(cassette, dict) or not isinstance(cassette.get("name"), str) or not cassette["name"]:
             raise ConfigError(f"{where}: needs a 'name' (example: name: chat_conversations.start.documented_example)")
-        if "/" in cassette["name"] or cassette["name"].startswith("."):
-            raise ConfigError(f"{where}.name: {cassette['name']!r} must be a plain file name without '/'")
+        _check_name(where, cassette["name"], names)
+        names[cassette["name"].casefold()] = i
         calls = cassette.get("calls")
         if not isinstance(calls, list) or not calls:
             raise ConfigError(f"{where}: needs a non-empty 'calls' list")
@@ -93,16 +101,58 @@ def load_recipe(path: Path, catalog: Catalog | None = None) -> list[dict[str, An
     return cassettes
 
 
+def _check_name(where: str, name: str, earlier: Mapping[str, int]) -> None:
+    """A plain, unique file name (``OUT/<name>.yaml``): no folder, no control character, not too long."""
+    example = "(example: name: chat_conversations.start.documented_example)"
+    if "/" in name or "\\" in name or name.startswith(".") or _CONTROL.search(name):
+        raise ConfigError(f"{where}.name: {_shown(name)} must be a plain file name without '/', '\\', a leading "
+                          f"'.' or control characters {example}")
+    if len(f"{name}.yaml".encode()) > _NAME_MAX:
+        raise ConfigError(f"{where}.name: {_shown(name)} is too long for a file name (<name>.yaml must fit in "
+                          f"{_NAME_MAX} bytes of UTF-8) {example}")
+    if name.casefold() in earlier:
+        raise ConfigError(f"{where}.name: {_shown(name)} is already the name of cassettes[{earlier[name.casefold()]}]"
+                          f" (names are files, compared ignoring case); give each cassette its own {example}")
+
+
+def _shown(value: str) -> str:
+    """A value for an error line: quoted, at most 40 characters."""
+    return repr(value) if len(value) <= 40 else f"{value[:20]!r}… ({len(value)} characters)"
+
+
+def _check_values(where: str, call: Any) -> None:
+    """Nesting at most ``_MAX_DEPTH`` levels and only finite numbers anywhere in the call (checked iteratively)."""
+    stack: list[tuple[Any, int]] = [(call, 0)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, float) and not math.isfinite(value):
+            raise ConfigError(f"{where}: {value!r} is not a finite number; JSON has no NaN or infinity "
+                              "(example: chat_queue_id: 3)")
+        if isinstance(value, dict | list):
+            if depth >= _MAX_DEPTH:
+                raise ConfigError(f"{where}: nested more than {_MAX_DEPTH} levels deep; a recipe call nests a few "
+                                  "(example: params: {chat_queue_id: 3})")
+            items = value.values() if isinstance(value, dict) else value
+            stack.extend((item, depth + 1) for item in items)
+
+
 def _check_call(where: str, call: Any, catalog: Catalog) -> None:
     if not isinstance(call, dict) or ("endpoint" in call) == ("request" in call):
         raise ConfigError(f"{where}: needs exactly one of 'endpoint' or 'request' "
                           "(example: endpoint: chat_conversations.start)")
+    _check_values(where, call)
     if "request" in call:
         request = call["request"]
         if not isinstance(request, dict) or not isinstance(request.get("method"), str) \
                 or not str(request.get("path", "")).startswith("/"):
             raise ConfigError(f"{where}.request: needs 'method' and a 'path' starting with / "
                               "(example: {method: POST, path: /api/chat_conversations/start})")
+        if not HTTP_METHOD.fullmatch(request["method"]):
+            raise ConfigError(f"{where}.request.method: {_shown(request['method'])} is not an HTTP method "
+                              "(letters, at most 32; example: method: POST)")
+        if _CONTROL.search(request["path"]) or " " in request["path"]:
+            raise ConfigError(f"{where}.request.path: {_shown(request['path'])} holds a blank or a control "
+                              "character; percent-encode it (example: path: /api/no%20such%20path)")
         if not isinstance(request.get("query") or {}, dict):
             raise ConfigError(f"{where}.request.query: must be a mapping of name to value "
                               "(example: query: {chat_queue_id: abc})")
@@ -110,8 +160,9 @@ def _check_call(where: str, call: Any, catalog: Catalog) -> None:
             raise ConfigError(f"{where}.request.body: must be text (example: body: '{{\"text\": \"Hello\"}}')")
     if call.get("credentials", "right") not in ("right", "wrong", "none"):
         raise ConfigError(f"{where}.credentials: {call['credentials']!r} is not one of right, wrong, none")
-    if "expect" in call and (not isinstance(call["expect"], int) or isinstance(call["expect"], bool)):
-        raise ConfigError(f"{where}.expect: must be an HTTP status number (example: expect: 200)")
+    expect = call.get("expect", 200)
+    if not isinstance(expect, int) or isinstance(expect, bool) or not 100 <= expect <= 599:
+        raise ConfigError(f"{where}.expect: must be an HTTP status number, 100-599 (example: expect: 200)")
     if "endpoint" in call:
         _check_endpoint_call(where, call, catalog)
 
@@ -189,7 +240,8 @@ def record_recipe(recipe: Path, out: Path, *, environ: Mapping[str, str] | None 
             # fixed headers, so the cassettes do not change with the installed requests/urllib3
             client.session.headers.update({"User-Agent": f"thulium-explore/{__version__}",
                                            "Accept-Encoding": "gzip, deflate"})
-            stack.enter_context(recorder(path, Mode.RECORD, catalog=client.catalog, secrets=[password, WRONG_PASSWORD]))
+            secrets = basic_secrets(user, password) + basic_secrets(user, WRONG_PASSWORD)
+            stack.enter_context(recorder(path, Mode.RECORD, catalog=client.catalog, secrets=secrets))
             captured: dict[str, Any] = {}
             for index, call in enumerate(cassette["calls"]):
                 where = f"{recipe}: cassettes[{i}].calls[{index}] ({cassette['name']})"
@@ -206,6 +258,15 @@ def record_recipe(recipe: Path, out: Path, *, environ: Mapping[str, str] | None 
                 mismatches += expected is not None and status != expected
                 echo(f"{path}:{index} {line} -> {status}{verdict}")
     return mismatches
+
+
+def basic_secrets(user: str, password: str) -> list[str]:
+    """The password and every spelling of its Basic credentials (base64 of ``user:password`` as UTF-8, which
+    the client sends, and as latin-1, which other clients send), for the scrubber: a server that echoes
+    the request headers must not put them in the cassette."""
+    pair = f"{user}:{password}"
+    spellings = {pair.encode("utf-8")} | ({pair.encode("latin-1")} if all(ord(c) < 256 for c in pair) else set())
+    return [password, *sorted(base64.b64encode(raw).decode("ascii") for raw in spellings)]
 
 
 def substitute(value: Any, captured: Mapping[str, Any], where: str) -> Any:
