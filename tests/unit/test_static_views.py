@@ -77,7 +77,8 @@ def test_static_header_is_escaped() -> None:
 
 def report_page(*paths: Path) -> tuple[VerifyReport, str]:
     report = verify(list(paths))
-    page = report._repr_html_() if hasattr(report, "_repr_html_") else report_html(report)
+    page = report._repr_html_()
+    assert page == report_html(report)
     return report, page
 
 

@@ -33,12 +33,18 @@ class InteractionLike(Protocol):
     @property
     def rejected(self) -> bool: ...
 
-    method: str
-    path: str
-    status: int
-    request_problems: tuple[Problem, ...]
-    response: Verdict | None
-    note: str
+    @property
+    def method(self) -> str: ...
+    @property
+    def path(self) -> str: ...
+    @property
+    def status(self) -> int: ...
+    @property
+    def request_problems(self) -> tuple[Problem, ...]: ...
+    @property
+    def response(self) -> Verdict | None: ...
+    @property
+    def note(self) -> str: ...
 
 
 class ReportLike(Protocol):

@@ -23,6 +23,7 @@ from thulium_explore.cassettes._file import find_cassettes, read_cassette
 from thulium_explore.catalog._catalog import Catalog, default_catalog
 from thulium_explore.catalog._model import Endpoint
 from thulium_explore.contract._outcome import Outcome
+from thulium_explore.contract._report_html import report_html
 from thulium_explore.contract._request import check_request
 from thulium_explore.contract._response import Problem, Verdict, check_response
 
@@ -133,6 +134,10 @@ class VerifyReport:
     @property
     def failures(self) -> list[InteractionReport]:
         return [i for i in self.interactions if not i.ok]
+
+    def _repr_html_(self) -> str:
+        """A table for notebooks (drift names paths and types, never values): contract/_report_html.py."""
+        return report_html(self)
 
     def counts(self) -> dict[str, int]:
         """How many interactions got each verdict."""
