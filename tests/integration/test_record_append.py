@@ -315,7 +315,8 @@ def test_an_unwritable_folder_is_one_line_before_anything_is_sent(
 def test_a_write_refused_at_the_end_is_one_line_and_keeps_the_old_cassette(
     users_cassette: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Permissions taken away during the session: the save fails in one line, the old file stays whole."""
+    """Permissions taken away during the session: the save fails in one line, the old file stays whole,
+    and vcrpy no longer intercepts HTTP (it unpatches only after a save that succeeds)."""
     before = users_cassette.read_bytes()
     folder = users_cassette.parent
     original = os.open
@@ -336,3 +337,7 @@ def test_a_write_refused_at_the_end_is_one_line_and_keeps_the_old_cassette(
     monkeypatch.undo()
     assert users_cassette.read_bytes() == before
     assert [p.name for p in folder.iterdir()] == ["x.yaml"]
+    recorded = len(conn.recording.data)
+    with Sandbox() as sandbox:  # HTTP is back to normal: nothing more goes into the failed recording
+        assert sandbox.client().chat_conversations.start(chat_queue_id=4).ok
+    assert len(conn.recording.data) == recorded

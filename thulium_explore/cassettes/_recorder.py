@@ -82,7 +82,7 @@ def recorder(
     if chosen in (Mode.SANDBOX, Mode.LIVE):
         yield None
         return
-    from thulium_explore.cassettes._vcr import ThuliumCassette, quiet_vcr_logs  # late: vcrpy loads only when used
+    from thulium_explore.cassettes._vcr import quiet_vcr_logs, use_cassette  # late: vcrpy loads only when used
 
     target = Path(path)
     if chosen is Mode.REPLAY and not target.is_file():
@@ -92,7 +92,7 @@ def recorder(
         )
     if chosen is Mode.RECORD:
         check_writable(target, create_folder=True)  # before anything is sent
-    use = ThuliumCassette.use(
+    use = use_cassette(  # saves inside vcrpy's block, so a failed write still restores HTTP
         path=str(target),
         serializer=serializer_for(target),
         persister=Persister,

@@ -177,6 +177,21 @@ class ThuliumCassette(Cassette):  # type: ignore[misc]
         )
 
 
+@contextmanager
+def use_cassette(**kwargs: Any) -> Iterator[ThuliumCassette]:
+    """``ThuliumCassette.use(**kwargs)``, with the recording written at the end of the block, inside it.
+
+    vcrpy's own exit saves first and restores HTTP after, so a save that raises there (the folder
+    became unwritable, the disk is full) would leave every later request in the process intercepted
+    and recorded into a cassette nobody writes. Saved here, a failure is an exception vcrpy's exit
+    sees: it does not save again (``record_on_exception`` is off) and restores HTTP; then it propagates.
+    A block that ends in an exception saves nothing, as before.
+    """
+    with ThuliumCassette.use(**{**kwargs, "record_on_exception": False}) as cassette:
+        yield cassette
+        cassette._save()  # dirty ones only; vcrpy's exit-time _save() then has nothing left to write
+
+
 # -- vcrpy's own logging ------------------------------------------------------------------------
 
 _QUIET_LEVEL = logging.WARNING  # vcrpy logs every request line, query string and all, at INFO and DEBUG
