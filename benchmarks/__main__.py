@@ -43,12 +43,19 @@ def _run_one(name: str, quick: bool) -> Result:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true",
-                        help="smoke mode for CI: small sizes, a few seconds each, no target judged")
-    parser.add_argument("--json", type=Path, default=DEFAULT_JSON, metavar="PATH",
-                        help="where to write the results (default: benchmarks/results/latest.json)")
-    parser.add_argument("--only", default="", metavar="NAME,...",
-                        help=f"run only these benchmarks (of: {', '.join(BENCHMARKS)})")
+    parser.add_argument(
+        "--quick", action="store_true", help="smoke mode for CI: small sizes, a few seconds each, no target judged"
+    )
+    parser.add_argument(
+        "--json",
+        type=Path,
+        default=DEFAULT_JSON,
+        metavar="PATH",
+        help="where to write the results (default: benchmarks/results/latest.json)",
+    )
+    parser.add_argument(
+        "--only", default="", metavar="NAME,...", help=f"run only these benchmarks (of: {', '.join(BENCHMARKS)})"
+    )
     args = parser.parse_args(argv)
     selected = [n.strip() for n in args.only.split(",") if n.strip()] or list(BENCHMARKS)
     unknown = [n for n in selected if n not in BENCHMARKS]
@@ -56,8 +63,11 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"--only: unknown benchmark {unknown[0]!r} (choose from: {', '.join(BENCHMARKS)})")
     info = machine()
     mode = "quick (smoke: nothing judged)" if args.quick else "full"
-    print(f"thulium_explore benchmarks, {mode}: {info['nproc']} cores, {info['cpu']}, "
-          f"Python {info['python']}, load {info['loadavg']}", flush=True)
+    print(
+        f"thulium_explore benchmarks, {mode}: {info['nproc']} cores, {info['cpu']}, "
+        f"Python {info['python']}, load {info['loadavg']}",
+        flush=True,
+    )
     results: list[Result] = []
     for name in selected:
         print(f"-- {name} ...", flush=True)

@@ -100,15 +100,21 @@ def _interaction(template: Template, rng: random.Random) -> tuple[Any, dict[str,
     params = _variant(template.params, template.params_validator, rng)
     wire = _params.to_wire(template.endpoint, params)
     uri = HOST + wire.path + (f"?{urlencode(wire.query)}" if wire.query else "")
-    request_headers = {"Accept": "application/json", "Content-Type": wire.content_type,
-                       "User-Agent": "python-requests/2.32.4", "Connection": "keep-alive"}
+    request_headers = {
+        "Accept": "application/json",
+        "Content-Type": wire.content_type,
+        "User-Agent": "python-requests/2.32.4",
+        "Connection": "keep-alive",
+    }
     if wire.body:
         request_headers["Content-Length"] = str(len(wire.body))
     request = Request(wire.method, uri, wire.body, request_headers)
     if rng.random() < 0.1:
         status, reason = rng.choice(_ERRORS)
-        body: Any = {"request_id": f"{rng.getrandbits(52):013x}",
-                     "errors": [{"message": "The request could not be processed.", "code": rng.randint(100, 999)}]}
+        body: Any = {
+            "request_id": f"{rng.getrandbits(52):013x}",
+            "errors": [{"message": "The request could not be processed.", "code": rng.randint(100, 999)}],
+        }
     else:
         status, reason = template.status, _REASONS.get(template.status, "OK")
         body = None if template.body is None else _variant(template.body, template.body_validator, rng)
@@ -121,8 +127,7 @@ def _interaction(template: Template, rng: random.Random) -> tuple[Any, dict[str,
         "Cache-Control": ["no-cache, private"],
         "Connection": ["keep-alive"],
     }
-    response = {"status": {"code": status, "message": reason}, "headers": response_headers,
-                "body": {"string": payload}}
+    response = {"status": {"code": status, "message": reason}, "headers": response_headers, "body": {"string": payload}}
     return request, response
 
 
@@ -148,7 +153,8 @@ def write_cassettes(folder: Path, catalog: Any, cassettes: int, per_cassette: in
         pairs = [next(stream) for _ in range(per_cassette)]
         path = folder / f"cassette_{i:03d}.yaml"
         FilesystemPersister.save_cassette(
-            path, {"requests": [p[0] for p in pairs], "responses": [p[1] for p in pairs]}, yamlserializer)
+            path, {"requests": [p[0] for p in pairs], "responses": [p[1] for p in pairs]}, yamlserializer
+        )
         paths.append(path)
     return paths
 
@@ -163,11 +169,16 @@ def replay_cassette(path: Path, base_url: str, size: int, endpoint_id: str = "ch
     for i in range(size):
         url = f"{base_url}/api/chat_conversations/start?chat_queue_id=3&client_id=c{i:05d}"
         body = json.dumps({"conversation_id": str(uuid.UUID(int=i + 1, version=4))}).encode()
-        requests_.append(Request("POST", url, b"", {"Accept": "application/json",
-                                                    "Content-Type": "application/json; charset=utf-8"}))
-        responses.append({"status": {"code": 200, "message": "OK"},
-                          "headers": {"Content-Type": ["application/json"], "Content-Length": [str(len(body))]},
-                          "body": {"string": body}})
+        requests_.append(
+            Request("POST", url, b"", {"Accept": "application/json", "Content-Type": "application/json; charset=utf-8"})
+        )
+        responses.append(
+            {
+                "status": {"code": 200, "message": "OK"},
+                "headers": {"Content-Type": ["application/json"], "Content-Length": [str(len(body))]},
+                "body": {"string": body},
+            }
+        )
         urls.append(url)
     FilesystemPersister.save_cassette(path, {"requests": requests_, "responses": responses}, yamlserializer)
     return urls

@@ -80,7 +80,10 @@ def machine() -> dict[str, Any]:
         pass
     try:
         commit = subprocess.run(
-            ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=False,
+            ["git", "rev-parse", "--short", "HEAD"],
+            capture_output=True,
+            text=True,
+            check=False,
             cwd=Path(__file__).resolve().parent,
         ).stdout.strip()
     except OSError:
@@ -132,8 +135,9 @@ def table(results: list[Result]) -> str:
     lines.append("")
     for res in results:
         if res.absolute:
-            lines.append(f"{res.name} ({res.seconds:.1f} s): " + ", ".join(
-                f"{k}={_short(v)}" for k, v in res.absolute.items()))
+            lines.append(
+                f"{res.name} ({res.seconds:.1f} s): " + ", ".join(f"{k}={_short(v)}" for k, v in res.absolute.items())
+            )
         lines.extend(f"  note: {n}" for n in res.notes)
     return "\n".join(lines)
 

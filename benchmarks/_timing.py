@@ -72,8 +72,15 @@ def interleaved(
     return {name: Stats(tuple(values)) for name, values in samples.items()}
 
 
-def _rounds(sides: Mapping[str, Callable[[], Any]], names: list[str], samples: dict[str, list[float]],
-            rounds: int, number: int, divisor: int, self_timed: bool) -> None:
+def _rounds(
+    sides: Mapping[str, Callable[[], Any]],
+    names: list[str],
+    samples: dict[str, list[float]],
+    rounds: int,
+    number: int,
+    divisor: int,
+    self_timed: bool,
+) -> None:
     """The timed rounds of :func:`interleaved`, appending to ``samples``."""
     for r in range(rounds):
         order = names if r % 2 == 0 else names[::-1]

@@ -52,8 +52,9 @@ def run_notebook(path: Path, timeout: int = 600) -> dict[str, Any]:
     from nbclient import NotebookClient
 
     notebook = nbformat.read(path, as_version=4)
-    client = NotebookClient(notebook, timeout=timeout, kernel_name="python3",
-                            resources={"metadata": {"path": str(path.parent)}})
+    client = NotebookClient(
+        notebook, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
+    )
     with _no_tenant():
         started = time.perf_counter()
         client.execute()
@@ -88,7 +89,8 @@ def run(quick: bool = False) -> Result:
     medians = {e: statistics.median(v) * 1e3 for e, v in samples.items()}
     slowest = max(medians, key=lambda e: medians[e])
     result = Result(
-        NAME, TITLE,
+        NAME,
+        TITLE,
         ratios=[
             Ratio("slowest endpoint's median build", medians[slowest], TARGET_MS, "<", unit="ms", judged=not quick),
             Ratio("median build over endpoints", statistics.median(medians.values()), None, unit="ms"),

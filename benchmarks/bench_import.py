@@ -20,8 +20,17 @@ NAME = "cold_import"
 TITLE = "cold import: import thulium_explore vs import requests, jsonschema"
 TARGET = 1.25
 ROOT = Path(__file__).resolve().parent.parent
-FORBIDDEN = ("ipywidgets", "widgetsnbextension", "IPython", "ipykernel", "jupyter_client", "jupyter_core",
-             "nbformat", "comm", "traitlets")
+FORBIDDEN = (
+    "ipywidgets",
+    "widgetsnbextension",
+    "IPython",
+    "ipykernel",
+    "jupyter_client",
+    "jupyter_core",
+    "nbformat",
+    "comm",
+    "traitlets",
+)
 #: not forbidden, but worth knowing when they load at import time
 NOTED = ("vcr", "yaml", "hypothesis", "schemathesis", "http.server")
 PACKAGE = "import thulium_explore"
@@ -41,14 +50,17 @@ def _env() -> dict[str, str]:
 
 
 def _python(code: str, *flags: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, *flags, "-c", code], cwd=ROOT, env=_env(),
-                          capture_output=True, text=True, check=True)
+    return subprocess.run(
+        [sys.executable, *flags, "-c", code], cwd=ROOT, env=_env(), capture_output=True, text=True, check=True
+    )
 
 
 def loaded(*groups: tuple[str, ...]) -> list[list[str]]:
     """For each group of top-level module names, which ones ``import thulium_explore`` loads."""
-    code = (f"{LEAN}{PACKAGE}\nimport sys\n"
-            f"for names in {groups!r}: print(' '.join(sorted(n for n in names if n in sys.modules)))")
+    code = (
+        f"{LEAN}{PACKAGE}\nimport sys\n"
+        f"for names in {groups!r}: print(' '.join(sorted(n for n in names if n in sys.modules)))"
+    )
     return [line.split() for line in _python(code).stdout.splitlines()]
 
 
@@ -58,7 +70,7 @@ def import_times(code: str) -> dict[str, tuple[int, int]]:
     for line in _python(code, "-X", "importtime").stderr.splitlines():
         if not line.startswith("import time:") or "self [us]" in line:
             continue
-        self_us, cumulative, name = (part.strip() for part in line[len("import time:"):].split("|"))
+        self_us, cumulative, name = (part.strip() for part in line[len("import time:") :].split("|"))
         out[name.strip()] = (int(self_us), int(cumulative))
     return out
 
@@ -79,8 +91,9 @@ def _pair(prefix: str, runs: int, warmup: int) -> dict[str, Stats]:
     def child(code: str) -> None:
         subprocess.run([sys.executable, "-c", prefix + code], cwd=ROOT, env=env, check=True)
 
-    return interleaved({"baseline": lambda: child(BASELINE), "package": lambda: child(PACKAGE)},
-                       rounds=runs, warmup=warmup)
+    return interleaved(
+        {"baseline": lambda: child(BASELINE), "package": lambda: child(PACKAGE)}, rounds=runs, warmup=warmup
+    )
 
 
 def run(quick: bool = False) -> Result:
@@ -91,12 +104,23 @@ def run(quick: bool = False) -> Result:
     installed = _pair("", runs, warmup=0 if quick else 2)
     lean = _pair(LEAN, runs * 2, warmup=0 if quick else 2)
     result = Result(
-        NAME, TITLE,
+        NAME,
+        TITLE,
         ratios=[
-            Ratio("import ÷ requests+jsonschema", ratio(installed["package"], installed["baseline"]),
-                  TARGET, "<=", judged=not quick),
-            Ratio("same, lean (no rfc3987_syntax)", ratio(lean["package"], lean["baseline"]),
-                  TARGET, "<=", judged=not quick),
+            Ratio(
+                "import ÷ requests+jsonschema",
+                ratio(installed["package"], installed["baseline"]),
+                TARGET,
+                "<=",
+                judged=not quick,
+            ),
+            Ratio(
+                "same, lean (no rfc3987_syntax)",
+                ratio(lean["package"], lean["baseline"]),
+                TARGET,
+                "<=",
+                judged=not quick,
+            ),
         ],
         absolute={
             "runs_per_side": runs,
@@ -114,6 +138,8 @@ def run(quick: bool = False) -> Result:
     if quick or result.met is False:
         result.absolute["added_modules"] = added_modules()
         if result.met is False:
-            result.notes.append("modules imported beyond requests+jsonschema (self µs): " + ", ".join(
-                f"{m['module']} {m['self_us']}" for m in result.absolute["added_modules"][:8]))
+            result.notes.append(
+                "modules imported beyond requests+jsonschema (self µs): "
+                + ", ".join(f"{m['module']} {m['self_us']}" for m in result.absolute["added_modules"][:8])
+            )
     return result

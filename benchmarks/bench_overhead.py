@@ -42,15 +42,18 @@ def run(quick: bool = False) -> Result:
 
         check = client.call("chat_conversations.start", **PARAMS)
         if not (check.ok and check.verdict.ok and check.request.url == url):
-            raise RuntimeError(f"the toolkit side is not measuring a passing call: {check.verdict.lines()} "
-                               f"{check.request.url} != {url}")
+            raise RuntimeError(
+                f"the toolkit side is not measuring a passing call: {check.verdict.lines()} "
+                f"{check.request.url} != {url}"
+            )
         stats = interleaved({"bare": plain, "toolkit": toolkit}, rounds=calls // block, number=block, warmup=block)
         client.close()
         bare.close()
     value = ratio(stats["toolkit"], stats["bare"])
     per_call_us = (stats["toolkit"].median - stats["bare"].median) * 1e6
     return Result(
-        NAME, TITLE,
+        NAME,
+        TITLE,
         ratios=[Ratio("call ÷ bare post", value, TARGET, "<=", judged=not quick)],
         absolute={
             "calls_per_side": calls,

@@ -48,8 +48,11 @@ def _replayer(client: Any, path: Path, urls: list[str], open_cassette: Any, load
             loads.append(time.perf_counter() - started)
             started = time.perf_counter()
             for params in calls:
-                result = client.call("chat_conversations.start", chat_queue_id=int(params["chat_queue_id"]),
-                                     client_id=params["client_id"])
+                result = client.call(
+                    "chat_conversations.start",
+                    chat_queue_id=int(params["chat_queue_id"]),
+                    client_id=params["client_id"],
+                )
                 if result.status != 200:
                     raise RuntimeError(f"replay answered {result.status}")
             elapsed = time.perf_counter() - started
@@ -94,8 +97,9 @@ def run(quick: bool = False) -> Result:
                 "ours": _replayer(client, path, urls, ours_cassette, ours_loads),
                 "vcrpy": _replayer(client, path, urls, vcr_cassette, vcr_loads),
             }
-            stats = interleaved(sides, rounds=rounds_for[size], warmup=0 if quick or size > 300 else 1,
-                                per=size, self_timed=True)
+            stats = interleaved(
+                sides, rounds=rounds_for[size], warmup=0 if quick or size > 300 else 1, per=size, self_timed=True
+            )
             ours_curve[size] = stats["ours"].median
             vcr_curve[size] = stats["vcrpy"].median
             loads["ours"][size] = min(ours_loads)
@@ -110,7 +114,8 @@ def run(quick: bool = False) -> Result:
     ours_ratio = ours_curve[large] / ours_curve[small]
     vcr_ratio = vcr_curve[large] / vcr_curve[small]
     return Result(
-        NAME, TITLE,
+        NAME,
+        TITLE,
         ratios=[
             Ratio(f"ours per-request {large} ÷ {small}", ours_ratio, TARGET, "<=", judged=not quick),
             Ratio(f"vcrpy per-request {large} ÷ {small}", vcr_ratio, None),
@@ -124,6 +129,8 @@ def run(quick: bool = False) -> Result:
             "ours_comparisons_per_request": comparisons,
             "rounds": rounds_for,
         },
-        notes=["curve (µs per request, ours / vcrpy): " + ", ".join(
-            f"{n}: {ours_curve[n] * 1e6:.0f} / {vcr_curve[n] * 1e6:.0f}" for n in sizes)],
+        notes=[
+            "curve (µs per request, ours / vcrpy): "
+            + ", ".join(f"{n}: {ours_curve[n] * 1e6:.0f} / {vcr_curve[n] * 1e6:.0f}" for n in sizes)
+        ],
     )

@@ -95,8 +95,9 @@ def naive(paths: list[Path], catalog: Any) -> tuple[int, int]:
                 checks.append((json.loads(response["body"]["string"]), spec.schema_uri))
             for instance, uri in checks:
                 try:
-                    jsonschema.validate(instance, {"$ref": uri}, registry=catalog.registry,
-                                        format_checker=FORMAT_CHECKER)
+                    jsonschema.validate(
+                        instance, {"$ref": uri}, registry=catalog.registry, format_checker=FORMAT_CHECKER
+                    )
                 except jsonschema.ValidationError:
                     invalid += 1
     return count, invalid
@@ -128,16 +129,20 @@ def run(quick: bool = False) -> Result:
         def run_naive() -> None:
             seen["naive"] = naive(paths, catalog)
 
-        stats = interleaved({"floor": run_floor, "verify": run_verify, "naive": run_naive},
-                            rounds=1 if quick else 3, warmup=0)
+        stats = interleaved(
+            {"floor": run_floor, "verify": run_verify, "naive": run_naive}, rounds=1 if quick else 3, warmup=0
+        )
     report = seen["verify"]
     if seen["floor"] != total or len(report.interactions) != total or seen["naive"][0] != total:
-        raise RuntimeError(f"sides saw different corpora: floor {seen['floor']}, "
-                           f"verify {len(report.interactions)}, naive {seen['naive'][0]} (expected {total})")
+        raise RuntimeError(
+            f"sides saw different corpora: floor {seen['floor']}, "
+            f"verify {len(report.interactions)}, naive {seen['naive'][0]} (expected {total})"
+        )
     judged = not quick
     rate = total / stats["verify"].median
     return Result(
-        NAME, TITLE,
+        NAME,
+        TITLE,
         ratios=[
             Ratio("verify ÷ floor", ratio(stats["verify"], stats["floor"]), FLOOR_TARGET, "<=", judged=judged),
             Ratio("naive ÷ verify", ratio(stats["naive"], stats["verify"]), NAIVE_TARGET, ">=", judged=judged),

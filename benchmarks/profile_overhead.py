@@ -50,8 +50,9 @@ def main(calls: int = 1000, top: int = 40) -> None:
             client.call("chat_conversations.start", chat_queue_id=3, client_id="1234")
 
         def bare() -> None:
-            session.post(url, data=b"", headers=headers, auth=("api_user", "api_pass"), timeout=30,
-                         allow_redirects=False)
+            session.post(
+                url, data=b"", headers=headers, auth=("api_user", "api_pass"), timeout=30, allow_redirects=False
+            )
 
         for _ in range(50):
             toolkit()

@@ -20,9 +20,25 @@ from thulium_explore import Catalog
 
 FORMATS = {"uuid": st.uuids().map(str)}
 #: Keywords this module does not model: a schema using them is filtered by validation.
-UNMODELLED = frozenset({"allOf", "anyOf", "oneOf", "not", "if", "dependentRequired", "dependentSchemas",
-                        "minProperties", "maxProperties", "patternProperties", "propertyNames",
-                        "unevaluatedProperties", "prefixItems", "contains", "unevaluatedItems"})
+UNMODELLED = frozenset(
+    {
+        "allOf",
+        "anyOf",
+        "oneOf",
+        "not",
+        "if",
+        "dependentRequired",
+        "dependentSchemas",
+        "minProperties",
+        "maxProperties",
+        "patternProperties",
+        "propertyNames",
+        "unevaluatedProperties",
+        "prefixItems",
+        "contains",
+        "unevaluatedItems",
+    }
+)
 JSON_TYPES = ["null", "boolean", "integer", "number", "string", "array", "object"]
 
 
@@ -43,8 +59,11 @@ def _inline(node: Any, resolver: Any, seen: tuple[int, ...]) -> Any:
             raise AssertionError(f"recursive parameter schema at {node['$ref']}: cannot be generated")
         merged = {**found.contents, **{k: v for k, v in node.items() if k != "$ref"}}
         return _inline(merged, found.resolver, (*seen, id(found.contents)))
-    return {k: v if k in ("examples", "const", "enum", "default") else _inline(v, resolver, seen)
-            for k, v in node.items() if k not in ("$defs", "$id", "$schema")}
+    return {
+        k: v if k in ("examples", "const", "enum", "default") else _inline(v, resolver, seen)
+        for k, v in node.items()
+        if k not in ("$defs", "$id", "$schema")
+    }
 
 
 def is_object_schema(schema: Mapping[str, Any]) -> bool:
@@ -75,7 +94,10 @@ def values(schema: Mapping[str, Any]) -> st.SearchStrategy[Any]:
     kind = schema.get("type")
     kinds = JSON_TYPES if kind is None else [kind] if isinstance(kind, str) else list(kind)
     parts = [
-        _objects(schema) if k == "object" else _arrays(schema) if k == "array"
+        _objects(schema)
+        if k == "object"
+        else _arrays(schema)
+        if k == "array"
         else from_schema({**schema, "type": k}, custom_formats=FORMATS)
         for k in kinds
     ]
@@ -100,5 +122,9 @@ def _arrays(schema: Mapping[str, Any]) -> st.SearchStrategy[list[Any]]:
     high = max(low, int(schema.get("maxItems", low + 3)))
     unique = json.dumps if schema.get("uniqueItems") else None
     item_schema = items if isinstance(items, Mapping) else {"type": ["string", "integer", "boolean"]}
-    return st.lists(values(item_schema), min_size=low, max_size=high,
-                    unique_by=(lambda v: json.dumps(v, sort_keys=True)) if unique else None)
+    return st.lists(
+        values(item_schema),
+        min_size=low,
+        max_size=high,
+        unique_by=(lambda v: json.dumps(v, sort_keys=True)) if unique else None,
+    )

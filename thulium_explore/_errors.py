@@ -88,9 +88,7 @@ class ApiError(ThuliumError):
         self.url = url
         self.request_id = request_id
         self.errors = [dict(e) for e in errors]
-        details = "; ".join(
-            f"{e.get('message', '?')} (code {e.get('code', '?')})" for e in self.errors
-        )
+        details = "; ".join(f"{e.get('message', '?')} (code {e.get('code', '?')})" for e in self.errors)
         rid = f" [request_id {request_id}]" if request_id else ""
         text = f"HTTP {status} from {url}{rid}" + (f": {details}" if details else "")
         super().__init__(text, request=request, response=response)

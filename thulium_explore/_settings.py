@@ -75,8 +75,10 @@ def tenant_configured(environ: Mapping[str, str]) -> bool:
     present = [name for name in TENANT_VARS if environ.get(name)]
     if present and len(present) < len(TENANT_VARS):
         missing = ", ".join(n for n in TENANT_VARS if n not in present)
-        raise ConfigError(f"{missing}: not set, but {', '.join(present)} is; set all three for a tenant "
-                          f"or none for the sandbox (example: export {ENV_BASE_URL}=https://your-system-name.thulium.com)")
+        raise ConfigError(
+            f"{missing}: not set, but {', '.join(present)} is; set all three for a tenant "
+            f"or none for the sandbox (example: export {ENV_BASE_URL}=https://your-system-name.thulium.com)"
+        )
     return bool(present)
 
 

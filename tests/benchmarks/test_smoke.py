@@ -18,8 +18,13 @@ def test_quick_mode_runs_every_benchmark(tmp_path: Path) -> None:
     from benchmarks.__main__ import BENCHMARKS
 
     out = tmp_path / "results.json"
-    proc = subprocess.run([sys.executable, "-m", "benchmarks", "--quick", "--json", str(out)],
-                          cwd=ROOT, capture_output=True, text=True, timeout=880)
+    proc = subprocess.run(
+        [sys.executable, "-m", "benchmarks", "--quick", "--json", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=880,
+    )
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
     data = json.loads(out.read_text(encoding="utf-8"))
     rows = data["benchmarks"]
@@ -47,7 +52,8 @@ def test_a_crash_is_a_nonzero_exit(tmp_path: Path) -> None:
 
 
 def test_unknown_benchmark_is_a_usage_error() -> None:
-    proc = subprocess.run([sys.executable, "-m", "benchmarks", "--only", "nope"], cwd=ROOT,
-                          capture_output=True, text=True, timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-m", "benchmarks", "--only", "nope"], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
     assert proc.returncode == 2
     assert "unknown benchmark 'nope'" in proc.stderr

@@ -22,10 +22,11 @@ from pathlib import Path
 #: every cell kept in the DOM (no virtual scrolling) so the test can find the form.
 LAB_SETTINGS = {
     "@jupyter-widgets/jupyterlab-manager/plugin.jupyterlab-settings": {"saveState": False},
-    "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {"fetchNews": "false",
-                                                                        "checkForUpdates": False},
-    "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"windowingMode": "none",
-                                                                   "autoStartDefaultKernel": True},
+    "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {"fetchNews": "false", "checkForUpdates": False},
+    "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {
+        "windowingMode": "none",
+        "autoStartDefaultKernel": True,
+    },
 }
 STARTUP_SECONDS = 90
 
@@ -61,9 +62,13 @@ def _environment(base: Path) -> dict[str, str]:
     """The server's environment: no THULIUM_* credentials, every Jupyter directory in ``base``."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("THULIUM_")}
     dirs = {
-        "JUPYTER_CONFIG_DIR": "config", "JUPYTER_RUNTIME_DIR": "runtime", "JUPYTER_DATA_DIR": "data",
-        "JUPYTERLAB_SETTINGS_DIR": "settings", "JUPYTERLAB_WORKSPACES_DIR": "workspaces",
-        "IPYTHONDIR": "ipython", "TMPDIR": "tmp",
+        "JUPYTER_CONFIG_DIR": "config",
+        "JUPYTER_RUNTIME_DIR": "runtime",
+        "JUPYTER_DATA_DIR": "data",
+        "JUPYTERLAB_SETTINGS_DIR": "settings",
+        "JUPYTERLAB_WORKSPACES_DIR": "workspaces",
+        "IPYTHONDIR": "ipython",
+        "TMPDIR": "tmp",
     }
     for name, sub in dirs.items():
         (base / sub).mkdir(parents=True, exist_ok=True)
@@ -93,8 +98,9 @@ def _wait_ready(lab: Lab) -> None:
 def _stop(lab: Lab) -> None:
     """Ask the server to shut down (it stops its kernels), then make sure its process group is gone."""
     if lab.process.poll() is None:
-        request = urllib.request.Request(f"{lab.url}/api/shutdown", method="POST",
-                                         headers={"Authorization": f"token {lab.token}"})
+        request = urllib.request.Request(
+            f"{lab.url}/api/shutdown", method="POST", headers={"Authorization": f"token {lab.token}"}
+        )
         with contextlib.suppress(urllib.error.URLError, OSError):
             urllib.request.urlopen(request, timeout=10).close()
         with contextlib.suppress(subprocess.TimeoutExpired):
@@ -118,17 +124,32 @@ def running_lab(notebooks: Path, base: Path) -> Iterator[Lab]:
     port, token = free_port(), secrets.token_hex(24)
     log = base / "jupyterlab.log"
     command = [
-        sys.executable, "-m", "jupyterlab", "--no-browser",
-        "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}", "--ServerApp.port_retries=0",
-        f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
-        "--LabApp.news_url=", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
-        "--LabApp.extension_manager=readonly", "--ServerApp.terminals_enabled=False",
+        sys.executable,
+        "-m",
+        "jupyterlab",
+        "--no-browser",
+        "--ServerApp.ip=127.0.0.1",
+        f"--ServerApp.port={port}",
+        "--ServerApp.port_retries=0",
+        f"--IdentityProvider.token={token}",
+        f"--ServerApp.root_dir={root}",
+        "--LabApp.news_url=",
+        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+        "--LabApp.extension_manager=readonly",
+        "--ServerApp.terminals_enabled=False",
     ]
     if hasattr(os, "geteuid") and os.geteuid() == 0:  # containers often run as root
         command.append("--ServerApp.allow_root=True")
     with log.open("wb") as sink:
-        process = subprocess.Popen(command, env=env, cwd=root, stdout=sink, stderr=subprocess.STDOUT,
-                                   stdin=subprocess.DEVNULL, start_new_session=True)
+        process = subprocess.Popen(
+            command,
+            env=env,
+            cwd=root,
+            stdout=sink,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,
+        )
     lab = Lab(f"http://127.0.0.1:{port}", token, root, log, process)
     try:
         _wait_ready(lab)

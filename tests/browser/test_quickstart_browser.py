@@ -31,8 +31,15 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.timeout(420)]
 ROOT = Path(__file__).resolve().parents[2]
 OUTPUT = ROOT / "test-output" / "browser"
 CHROMIUM = os.environ.get("THULIUM_TEST_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 KERNEL_SECONDS = 120  # a cold kernel on a busy 2-core machine can be slow
 QUEUE_ID = "7"  # the notebook's own cells use 3: a 7 in the request proves the click sent it
@@ -41,8 +48,10 @@ QUEUE_ID = "7"  # the notebook's own cells use 3: a 7 in the request proves the 
 @pytest.fixture
 def lab(tmp_path: Path) -> Iterator[Lab]:
     if not Path(CHROMIUM).exists():
-        pytest.fail(f"chromium not found at {CHROMIUM}: install Debian's chromium (scripts/test does) "
-                    "or set THULIUM_TEST_CHROMIUM to its path")
+        pytest.fail(
+            f"chromium not found at {CHROMIUM}: install Debian's chromium (scripts/test does) "
+            "or set THULIUM_TEST_CHROMIUM to its path"
+        )
     with running_lab(ROOT / "notebooks", tmp_path) as server:
         yield server
 

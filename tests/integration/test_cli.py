@@ -19,8 +19,11 @@ def env(monkeypatch: pytest.MonkeyPatch, fake_server: FakeServer) -> FakeServer:
     monkeypatch.setenv("THULIUM_BASE_URL", fake_server.base_url)
     monkeypatch.setenv("THULIUM_API_USER", "api_user")
     monkeypatch.setenv("THULIUM_API_PASSWORD", "pw-canary-123")
-    fake_server.reply = lambda r: (200, {"Content-Type": "application/json"},
-                                   json.dumps({"conversation_id": UUID}).encode())
+    fake_server.reply = lambda r: (
+        200,
+        {"Content-Type": "application/json"},
+        json.dumps({"conversation_id": UUID}).encode(),
+    )
     return fake_server
 
 
@@ -78,8 +81,10 @@ def test_contract_violation_exits_1(env: FakeServer, capsys: pytest.CaptureFixtu
 @pytest.mark.parametrize(
     ("argv", "expected"),
     [
-        (["call", "chat_conversations.start", "chat_queue_id=abc"],
-         "chat_queue_id: 'abc' is not of type 'integer' (example: chat_queue_id=3)"),
+        (
+            ["call", "chat_conversations.start", "chat_queue_id=abc"],
+            "chat_queue_id: 'abc' is not of type 'integer' (example: chat_queue_id=3)",
+        ),
         (["call", "chat_conversations.start", "chat_queue_id"], "expected key=value (example: chat_queue_id=3)"),
         (["call", "chat_conversations.start", "chat_queue_id=3", "chat_queue_id=4"], "given twice"),
         (["call", "chats.nothing", "a=1"], "unknown endpoint 'chats.nothing'"),
@@ -106,8 +111,9 @@ def test_missing_configuration_names_the_variable(
     assert code == 2 and "THULIUM_BASE_URL" in err and "THULIUM_API_PASSWORD" in err
 
 
-def test_password_from_stdin(env: FakeServer, monkeypatch: pytest.MonkeyPatch,
-                             capsys: pytest.CaptureFixture[str]) -> None:
+def test_password_from_stdin(
+    env: FakeServer, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     import io
 
     monkeypatch.delenv("THULIUM_API_PASSWORD")
@@ -119,12 +125,29 @@ def test_password_from_stdin(env: FakeServer, monkeypatch: pytest.MonkeyPatch,
 
 def test_transport_failure_exits_1_without_traceback() -> None:
     done = subprocess.run(
-        [sys.executable, "-m", "thulium_explore", "call", "chat_conversations.start", "chat_queue_id=3",
-         "--base-url", "http://127.0.0.1:9", "--user", "u", "--timeout", "2"],
-        env={"THULIUM_API_PASSWORD": "p", "PATH": "/usr/bin:/bin"}, capture_output=True, text=True, timeout=60,
+        [
+            sys.executable,
+            "-m",
+            "thulium_explore",
+            "call",
+            "chat_conversations.start",
+            "chat_queue_id=3",
+            "--base-url",
+            "http://127.0.0.1:9",
+            "--user",
+            "u",
+            "--timeout",
+            "2",
+        ],
+        env={"THULIUM_API_PASSWORD": "p", "PATH": "/usr/bin:/bin"},
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert done.returncode == 1
-    assert done.stderr.startswith("transport error: connection error for http://127.0.0.1:9/api/chat_conversations/start")
+    assert done.stderr.startswith(
+        "transport error: connection error for http://127.0.0.1:9/api/chat_conversations/start"
+    )
     assert "Traceback" not in done.stderr and done.stderr.count("\n") == 1
 
 
@@ -141,8 +164,16 @@ def test_replay_mode_answers_from_the_cassette_not_the_tenant(
 
 
 def test_replay_miss_is_one_line_exit_2(env: FakeServer, capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = run(capsys, "call", "chat_conversations.start", "chat_queue_id=77", "--mode", "replay",
-                       "--cassette", "cassettes/chat_conversations.start.documented_example.yaml")
+    code, _, err = run(
+        capsys,
+        "call",
+        "chat_conversations.start",
+        "chat_queue_id=77",
+        "--mode",
+        "replay",
+        "--cassette",
+        "cassettes/chat_conversations.start.documented_example.yaml",
+    )
     assert code == 2 and err.count("\n") == 1 and "chat_queue_id" in err
     assert env.received == []
 
@@ -161,8 +192,12 @@ def test_sandbox_mode_needs_no_configuration(
     [("THULIUM_MODE", "bogus", "choose one of"), ("THULIUM_BASE_URL", "https://[::1", "is not a valid URL")],
 )
 def test_bad_environment_is_one_line_exit_2(
-    env: FakeServer, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
-    variable: str, value: str, expected: str,
+    env: FakeServer,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    variable: str,
+    value: str,
+    expected: str,
 ) -> None:
     monkeypatch.setenv(variable, value)
     code, _, err = run(capsys, "call", "chat_conversations.start", "chat_queue_id=3")

@@ -96,8 +96,9 @@ class _LoopbackServer:
             context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
             context.load_cert_chain(*tls)
             # the handshake happens in the handler thread, so a refused one cannot stall accept()
-            self.server.socket = context.wrap_socket(self.server.socket, server_side=True,
-                                                     do_handshake_on_connect=False)
+            self.server.socket = context.wrap_socket(
+                self.server.socket, server_side=True, do_handshake_on_connect=False
+            )
             scheme = "https"
         self.base_url = f"{scheme}://127.0.0.1:{self.server.server_address[1]}"
         threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
@@ -225,8 +226,17 @@ def test_password_never_in_repr_log_exception_or_snippet(
     fake_server.reply = lambda r: None
     with pytest.raises(TransportError) as caught:
         client.call("chat_conversations.start", chat_queue_id=3)
-    texts = [repr(client), repr(client._auth), repr(result), repr(result.request), str(result.request.headers),
-             result._repr_html_(), caplog.text, str(caught.value), repr(caught.value.request)]
+    texts = [
+        repr(client),
+        repr(client._auth),
+        repr(result),
+        repr(result.request),
+        str(result.request.headers),
+        result._repr_html_(),
+        caplog.text,
+        str(caught.value),
+        repr(caught.value.request),
+    ]
     texts += [result.snippet(kind) for kind in ("curl", "httpie", "python", "thulium_explore", "php")]
     for text in texts:
         for secret in secret_forms:
@@ -294,9 +304,27 @@ def self_signed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     directory = tmp_path_factory.mktemp("tls")
     cert, key = directory / "cert.pem", directory / "key.pem"
     subprocess.run(
-        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1",
-         "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", str(key), "-out", str(cert)],
-        check=True, capture_output=True, timeout=60,
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "2",
+            "-subj",
+            "/CN=127.0.0.1",
+            "-addext",
+            "subjectAltName=IP:127.0.0.1",
+            "-keyout",
+            str(key),
+            "-out",
+            str(cert),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=60,
     )
     return cert, key
 
@@ -372,8 +400,14 @@ def test_non_latin1_password_is_sent_as_utf8(fake_server: FakeServer) -> None:
 def test_polish_diacritics_are_url_encoded_and_round_trip(client: ThuliumClient, fake_server: FakeServer) -> None:
     from urllib.parse import parse_qsl, urlsplit
 
-    params = {"chat_queue_id": 3, "client_name": "Łukasz", "client_surname": "Żółkiewski-Gęś",
-              "client_email": "łukasz@example.org", "client_id": "ID-ąę 1/2&x", "customer_id": 17}
+    params = {
+        "chat_queue_id": 3,
+        "client_name": "Łukasz",
+        "client_surname": "Żółkiewski-Gęś",
+        "client_email": "łukasz@example.org",
+        "client_id": "ID-ąę 1/2&x",
+        "customer_id": 17,
+    }
     assert client.send("chat_conversations.start", params).ok
     raw_query = urlsplit(fake_server.received[0].path).query
     assert raw_query.isascii()
@@ -382,8 +416,15 @@ def test_polish_diacritics_are_url_encoded_and_round_trip(client: ThuliumClient,
 
 
 def test_every_parameter_type_of_the_seed_goes_on_the_wire(client: ThuliumClient, fake_server: FakeServer) -> None:
-    client.call("chat_conversations.start", chat_queue_id=3.0, customer_id=1, client_id="0042",
-                client_name="Jan", client_surname="Kowalski", client_email="jan.kowalski@example.org")
+    client.call(
+        "chat_conversations.start",
+        chat_queue_id=3.0,
+        customer_id=1,
+        client_id="0042",
+        client_name="Jan",
+        client_surname="Kowalski",
+        client_email="jan.kowalski@example.org",
+    )
     assert fake_server.received[0].path == (
         "/api/chat_conversations/start?chat_queue_id=3&customer_id=1&client_id=0042"
         "&client_name=Jan&client_surname=Kowalski&client_email=jan.kowalski%40example.org"
@@ -418,8 +459,9 @@ def test_secret_parameters_are_masked_everywhere_they_are_shown(fake_server: Fak
     canary = "AGENT-SECRET-canary-żółw"
     fake_server.reply = lambda r: (200, JSON, json.dumps({"agent_id": "11", "agent_login": "jkowalski"}).encode())
     client = ThuliumClient(fake_server.base_url, "api_user", PASSWORD, timeout=5)
-    result = client.call("agents.create", name="Jan", surname="Kowalski", login="jkowalski",
-                         password=canary, number="100")
+    result = client.call(
+        "agents.create", name="Jan", surname="Kowalski", login="jkowalski", password=canary, number="100"
+    )
     assert canary in fake_server.received[0].body.decode()  # the server gets it ...
     shown = [repr(result), repr(result.request), repr(result.params), result._repr_html_(), result.request.url]
     shown += [result.snippet(kind) for kind in ("curl", "httpie", "python", "thulium_explore", "php")]
@@ -433,7 +475,8 @@ def test_secret_parameters_are_masked_everywhere_they_are_shown(fake_server: Fak
 
 def test_debug_logs_carry_no_personal_data(client: ThuliumClient, caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.DEBUG)
-    client.call("chat_conversations.start", chat_queue_id=3, client_email="real.person@example.org",
-                client_name="Łukasz")
+    client.call(
+        "chat_conversations.start", chat_queue_id=3, client_email="real.person@example.org", client_name="Łukasz"
+    )
     assert "/api/chat_conversations/start" in caplog.text  # urllib3 and our own line are there ...
     assert "real.person" not in caplog.text and "%C5%81ukasz" not in caplog.text  # ... without the query

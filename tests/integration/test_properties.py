@@ -39,10 +39,19 @@ SETTINGS = settings(
 )
 #: One value of each JSON type, to put a wrong type into a field.
 BY_TYPE: dict[str, Any] = {
-    "null": None, "boolean": True, "integer": 7, "number": 2.5, "string": "x", "array": ["x"], "object": {"k": "v"},
+    "null": None,
+    "boolean": True,
+    "integer": 7,
+    "number": 2.5,
+    "string": "x",
+    "array": ["x"],
+    "object": {"k": "v"},
 }
 CASES = [("shipped", e.id) for e in default_catalog()] + [
-    ("shapes", "things.list"), ("shapes", "things.update"), ("shapes", "things.upload")]
+    ("shapes", "things.list"),
+    ("shapes", "things.update"),
+    ("shapes", "things.upload"),
+]
 
 
 @pytest.fixture(scope="module")
@@ -140,7 +149,9 @@ def _query_unsendable(value: Any) -> bool:
         return not _flat(value)
     if isinstance(value, dict):
         return not value or any(
-            not key or "[" in key or "]" in key
+            not key
+            or "[" in key
+            or "]" in key
             or (not _flat(sub) if isinstance(sub, list) else sub is None or isinstance(sub, dict))
             for key, sub in value.items()
         )
@@ -207,7 +218,10 @@ def sandboxes(catalogs: dict[str, Catalog]) -> Iterator[dict[str, Sandbox]]:
 @pytest.mark.slow
 @pytest.mark.parametrize(("which", "endpoint_id"), CASES)
 def test_generated_parameters_are_accepted_and_arrive_exactly(
-    which: str, endpoint_id: str, fake_server: FakeServer, catalogs: dict[str, Catalog],
+    which: str,
+    endpoint_id: str,
+    fake_server: FakeServer,
+    catalogs: dict[str, Catalog],
     sandboxes: dict[str, Sandbox],
 ) -> None:
     catalog = catalogs[which]
@@ -260,11 +274,17 @@ def _mutations(
         if allowed is None:
             continue
         wrong = [value for kind, value in BY_TYPE.items() if kind not in allowed]
-        options.append(st.tuples(st.just("wrong type"), st.just(name), valid, st.sampled_from(wrong)).map(
-            lambda t: (t[0], t[1], {**t[2], t[1]: t[3]})))
+        options.append(
+            st.tuples(st.just("wrong type"), st.just(name), valid, st.sampled_from(wrong)).map(
+                lambda t: (t[0], t[1], {**t[2], t[1]: t[3]})
+            )
+        )
     for name in schema.get("required", []):
-        options.append(st.tuples(st.just("missing"), st.just(name), valid).map(
-            lambda t: (t[0], t[1], {k: v for k, v in t[2].items() if k != t[1]})))
+        options.append(
+            st.tuples(st.just("missing"), st.just(name), valid).map(
+                lambda t: (t[0], t[1], {k: v for k, v in t[2].items() if k != t[1]})
+            )
+        )
     if schema.get("additionalProperties") is False:
         options.append(valid.map(lambda p: ("undocumented", "no_such_parameter", {**p, "no_such_parameter": 1})))
     assert options, f"{endpoint.id}: nothing to mutate"

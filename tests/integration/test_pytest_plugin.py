@@ -35,21 +35,25 @@ def test_one_passing_test_per_interaction(pytester: pytest.Pytester) -> None:
     _copy(pytester, "conforming")
     result = pytester.runpytest("--thulium-cassettes=cassettes", "-v")
     result.assert_outcomes(passed=12)
-    result.stdout.fnmatch_lines([
-        "cassettes/conforming/documented_example.yaml::0 PASSED*",
-        "cassettes/conforming/documented_example.yaml::1 PASSED*",
-        "cassettes/conforming/polish_diacritics.json::1 PASSED*",
-    ])
+    result.stdout.fnmatch_lines(
+        [
+            "cassettes/conforming/documented_example.yaml::0 PASSED*",
+            "cassettes/conforming/documented_example.yaml::1 PASSED*",
+            "cassettes/conforming/polish_diacritics.json::1 PASSED*",
+        ]
+    )
 
 
 def test_violations_fail_with_every_problem_shown(pytester: pytest.Pytester) -> None:
     _copy(pytester, "violations")
     result = pytester.runpytest("--thulium-cassettes=cassettes")
     result.assert_outcomes(failed=9)
-    result.stdout.fnmatch_lines([
-        "cassettes/violations/request_problems.yaml:0 POST /api/chat_conversations/start 200 FAIL",
-        "  request  $.chat_queue_id: 'abc' is not of type 'integer' (example: 3) (got 'abc')",
-    ])
+    result.stdout.fnmatch_lines(
+        [
+            "cassettes/violations/request_problems.yaml:0 POST /api/chat_conversations/start 200 FAIL",
+            "  request  $.chat_queue_id: 'abc' is not of type 'integer' (example: 3) (got 'abc')",
+        ]
+    )
     assert "Traceback" not in result.stdout.str()
 
 
@@ -68,8 +72,9 @@ def test_malformed_cassette_is_a_one_line_collection_error(pytester: pytest.Pyte
     result = pytester.runpytest("--thulium-cassettes=cassettes")
     assert result.ret == pytest.ExitCode.INTERRUPTED
     result.assert_outcomes(errors=1)
-    result.stdout.fnmatch_lines([
-        "cassettes/malformed/bad_status.yaml: interaction 0: response.status.code: 'OK' is not an HTTP status*"])
+    result.stdout.fnmatch_lines(
+        ["cassettes/malformed/bad_status.yaml: interaction 0: response.status.code: 'OK' is not an HTTP status*"]
+    )
     assert "Traceback" not in result.stdout.str()
 
 
@@ -108,11 +113,13 @@ def test_without_the_option_cassettes_are_not_collected(pytester: pytest.Pyteste
 
 
 def test_thulium_sandbox_fixture(pytester: pytest.Pytester) -> None:
-    pytester.makepyfile(test_sandbox='''
+    pytester.makepyfile(
+        test_sandbox="""
         def test_start(thulium_sandbox):
             assert thulium_sandbox.base_url.startswith("http://127.0.0.1:")
             with thulium_sandbox.client() as client:
                 result = client.chat_conversations.start(chat_queue_id=3)
             assert result.status == 200 and result.verdict.ok
-    ''')
+    """
+    )
     pytester.runpytest().assert_outcomes(passed=1)

@@ -54,31 +54,50 @@ def closed_port() -> int:
 
 # -- checked when loaded, before the first request ----------------------------------------------
 
-@pytest.mark.parametrize(("call", "message"), [
-    ("{endpoint: chat_conversations.start, params: {chat_queue_id: abc}}",
-     r"cassettes\[1\]\.calls\[1\]\.params: chat_conversations\.start: chat_queue_id: 'abc' is not of type 'integer' "
-     r"\(example: chat_queue_id=3\)"),
-    ("{endpoint: chat_conversations.start, params: {client_id: x}}",
-     r"cassettes\[1\]\.calls\[1\]\.params: chat_conversations\.start: chat_queue_id: is required"),
-    ("{endpoint: chat_conversations.start, params: {chat_queue_id: 3, colour: zielony}, credentials: wrong}",
-     r"cassettes\[1\]\.calls\[1\]\.params: .*colour: is not a documented parameter"),
-    ("{endpoint: chat_conversations.strat, params: {chat_queue_id: 3}}",
-     r"cassettes\[1\]\.calls\[1\]\.endpoint: unknown endpoint 'chat_conversations\.strat'"),
-    ("{endpoint: chat_conversations.start, params: [3]}", r"cassettes\[1\]\.calls\[1\]\.params: must be a mapping"),
-    ("{endpoint: chat_conversations.message, params: {id: '${conversaton_id}', text: Hej}}",
-     r"cassettes\[1\]\.calls\[1\]: \$\{conversaton_id\} is not a documented field of an earlier answer in this "
-     r"cassette \(documented: conversation_id;"),
-    ("{request: {method: POST, path: /api/x, query: [a]}}", r"cassettes\[1\]\.calls\[1\]\.request\.query: must be"),
-])
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (
+            "{endpoint: chat_conversations.start, params: {chat_queue_id: abc}}",
+            r"cassettes\[1\]\.calls\[1\]\.params: chat_conversations\.start: chat_queue_id: 'abc' is not of type 'integer' "
+            r"\(example: chat_queue_id=3\)",
+        ),
+        (
+            "{endpoint: chat_conversations.start, params: {client_id: x}}",
+            r"cassettes\[1\]\.calls\[1\]\.params: chat_conversations\.start: chat_queue_id: is required",
+        ),
+        (
+            "{endpoint: chat_conversations.start, params: {chat_queue_id: 3, colour: zielony}, credentials: wrong}",
+            r"cassettes\[1\]\.calls\[1\]\.params: .*colour: is not a documented parameter",
+        ),
+        (
+            "{endpoint: chat_conversations.strat, params: {chat_queue_id: 3}}",
+            r"cassettes\[1\]\.calls\[1\]\.endpoint: unknown endpoint 'chat_conversations\.strat'",
+        ),
+        ("{endpoint: chat_conversations.start, params: [3]}", r"cassettes\[1\]\.calls\[1\]\.params: must be a mapping"),
+        (
+            "{endpoint: chat_conversations.message, params: {id: '${conversaton_id}', text: Hej}}",
+            r"cassettes\[1\]\.calls\[1\]: \$\{conversaton_id\} is not a documented field of an earlier answer in this "
+            r"cassette \(documented: conversation_id;",
+        ),
+        ("{request: {method: POST, path: /api/x, query: [a]}}", r"cassettes\[1\]\.calls\[1\]\.request\.query: must be"),
+    ],
+)
 def test_a_bad_call_anywhere_stops_the_recipe_before_anything_is_sent(
-        tmp_path: Path, tenant: tuple[Sandbox, list[str]], call: str, message: str) -> None:
-    recipe = write(tmp_path, GOOD_CASSETTE + f"""
+    tmp_path: Path, tenant: tuple[Sandbox, list[str]], call: str, message: str
+) -> None:
+    recipe = write(
+        tmp_path,
+        GOOD_CASSETTE
+        + f"""
   - name: second
     calls:
       - endpoint: chat_conversations.start
         params: {{chat_queue_id: 3}}
       - {call}
-""")
+""",
+    )
     out = tmp_path / "out"
     with pytest.raises(ConfigError, match=message) as caught:
         record_recipe(recipe, out, echo=lambda line: None)
@@ -89,46 +108,62 @@ def test_a_bad_call_anywhere_stops_the_recipe_before_anything_is_sent(
 
 
 def test_a_placeholder_parameter_is_checked_once_filled_in_and_the_rest_at_load(tmp_path: Path) -> None:
-    good = write(tmp_path, """
+    good = write(
+        tmp_path,
+        """
   - name: lifecycle
     calls:
       - endpoint: chat_conversations.start
         params: {chat_queue_id: 3}
       - endpoint: chat_conversations.message
         params: {id: "${conversation_id}", text: Hej}
-""")
+""",
+    )
     assert len(load_recipe(good)) == 1
-    bad = write(tmp_path, """
+    bad = write(
+        tmp_path,
+        """
   - name: lifecycle
     calls:
       - endpoint: chat_conversations.start
         params: {chat_queue_id: 3}
       - endpoint: chat_conversations.message
         params: {id: "${conversation_id}", text: [Hej]}
-""")
+""",
+    )
     with pytest.raises(ConfigError, match=r"cassettes\[0\]\.calls\[1\]\.params: chat_conversations\.message: text:"):
         load_recipe(bad)
 
 
 def test_a_filled_in_placeholder_that_fails_validation_names_the_call_and_writes_nothing(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     def odd_start(call: SandboxCall) -> Reply:
         return Reply(200, {"conversation_id": "not-a-uuid"})
 
-    recipe = write(tmp_path, """
+    recipe = write(
+        tmp_path,
+        """
   - name: lifecycle
     calls:
       - endpoint: chat_conversations.start
         params: {chat_queue_id: 3}
       - endpoint: chat_conversations.message
         params: {id: "${conversation_id}", text: Hej}
-""")
+""",
+    )
     lines: list[str] = []
     with Sandbox(handlers={"chat_conversations.start": odd_start}, log=lines.append) as sandbox:
-        environ = {"THULIUM_BASE_URL": sandbox.base_url, "THULIUM_API_USER": sandbox.user,
-                   "THULIUM_API_PASSWORD": sandbox.password}
-        with pytest.raises(ConfigError, match=r"cassettes\[0\]\.calls\[1\] \(lifecycle\)\.params: "
-                                              r"chat_conversations\.message: id: 'not-a-uuid' is not a valid uuid"):
+        environ = {
+            "THULIUM_BASE_URL": sandbox.base_url,
+            "THULIUM_API_USER": sandbox.user,
+            "THULIUM_API_PASSWORD": sandbox.password,
+        }
+        with pytest.raises(
+            ConfigError,
+            match=r"cassettes\[0\]\.calls\[1\] \(lifecycle\)\.params: "
+            r"chat_conversations\.message: id: 'not-a-uuid' is not a valid uuid",
+        ):
             record_recipe(recipe, tmp_path / "out", environ=environ, echo=lambda line: None)
     assert lines == [f"POST {START} -> 200"]  # the start went out, the message did not
     assert not (tmp_path / "out" / "lifecycle.yaml").exists()
@@ -136,17 +171,25 @@ def test_a_filled_in_placeholder_that_fails_validation_names_the_call_and_writes
 
 # -- no answer: a TransportError naming the call and the URL, without the query string ----------
 
-@pytest.mark.parametrize("call", [
-    "{request: {method: POST, path: /api/chat_conversations/start, query: {client_email: jan@example.org}}}",
-    "{endpoint: chat_conversations.start, params: {chat_queue_id: 3, client_email: jan@example.org}}",
-])
-def test_no_answer_is_a_transport_error_naming_the_call(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                        capsys: pytest.CaptureFixture[str], call: str) -> None:
-    recipe = write(tmp_path, f"""
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        "{request: {method: POST, path: /api/chat_conversations/start, query: {client_email: jan@example.org}}}",
+        "{endpoint: chat_conversations.start, params: {chat_queue_id: 3, client_email: jan@example.org}}",
+    ],
+)
+def test_no_answer_is_a_transport_error_naming_the_call(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], call: str
+) -> None:
+    recipe = write(
+        tmp_path,
+        f"""
   - name: refused
     calls:
       - {call}
-""")
+""",
+    )
     port = closed_port()
     monkeypatch.setenv("THULIUM_BASE_URL", f"http://127.0.0.1:{port}")
     monkeypatch.setenv("THULIUM_API_USER", "tenant_user")
@@ -158,8 +201,10 @@ def test_no_answer_is_a_transport_error_naming_the_call(tmp_path: Path, monkeypa
     capsys.readouterr()
     assert main(["record", str(recipe), "--out", str(tmp_path / "out")]) == 1
     err = capsys.readouterr().err
-    assert err.startswith(f"transport error: {recipe}: cassettes[0].calls[0] (refused): connection error for "
-                          f"http://127.0.0.1:{port}{START}: "), err
+    assert err.startswith(
+        f"transport error: {recipe}: cassettes[0].calls[0] (refused): connection error for "
+        f"http://127.0.0.1:{port}{START}: "
+    ), err
     assert err.count("\n") == 1
     for leak in ("internal error", "jan", "example.org", "tenant-pass", "?", "Traceback"):
         assert leak not in err
@@ -167,6 +212,7 @@ def test_no_answer_is_a_transport_error_naming_the_call(tmp_path: Path, monkeypa
 
 
 # -- the Basic credentials never reach a cassette, even when the server echoes them --------------
+
 
 class _EchoHeaders(BaseHTTPRequestHandler):
     """A tenant stand-in that answers every request with its request headers as JSON."""
@@ -189,7 +235,8 @@ class _EchoHeaders(BaseHTTPRequestHandler):
 
 
 def test_a_server_echoing_the_authorization_header_leaves_no_credentials_in_the_cassette(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     user, password = "canary_user", "canary-pässwörd-7Q"  # latin-1-encodable: both base64 spellings differ
     server = ThreadingHTTPServer(("127.0.0.1", 0), _EchoHeaders)
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -197,7 +244,9 @@ def test_a_server_echoing_the_authorization_header_leaves_no_credentials_in_the_
         monkeypatch.setenv("THULIUM_BASE_URL", f"http://127.0.0.1:{server.server_address[1]}")
         monkeypatch.setenv("THULIUM_API_USER", user)
         monkeypatch.setenv("THULIUM_API_PASSWORD", password)
-        recipe = write(tmp_path, """
+        recipe = write(
+            tmp_path,
+            """
   - name: echoed
     calls:
       - endpoint: chat_conversations.start
@@ -206,7 +255,8 @@ def test_a_server_echoing_the_authorization_header_leaves_no_credentials_in_the_
       - endpoint: chat_conversations.start
         params: {chat_queue_id: 3}
         credentials: wrong
-""")
+""",
+        )
         record_recipe(recipe, tmp_path / "out", echo=lambda line: None)
     finally:
         server.shutdown()
@@ -215,6 +265,8 @@ def test_a_server_echoing_the_authorization_header_leaves_no_credentials_in_the_
     assert stored.count(b"echo") >= 3  # each answer, echo included, was recorded
     forbidden = [password.encode(), password.encode("latin-1")] + [
         base64.b64encode(f"{user}:{secret}".encode(encoding))
-        for secret in (password, WRONG_PASSWORD) for encoding in ("utf-8", "latin-1")]
+        for secret in (password, WRONG_PASSWORD)
+        for encoding in ("utf-8", "latin-1")
+    ]
     for text in forbidden:
         assert text not in stored, text

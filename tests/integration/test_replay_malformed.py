@@ -47,8 +47,10 @@ VERIFY_REJECTS: dict[str, Mutation] = {
     "interactions a mapping": lambda d: d.update(interactions={"a": 1}),
     "no response": lambda d: first(d).pop("response"),
     "version 2": lambda d: d.update(version=2),
-    "all three at once": lambda d: (first(d)["response"].update(headers=7, body=5),
-                                    first(d)["response"]["status"].pop("message")),
+    "all three at once": lambda d: (
+        first(d)["response"].update(headers=7, body=5),
+        first(d)["response"]["status"].pop("message"),
+    ),
 }
 
 
@@ -64,14 +66,22 @@ def test_replay_rejects_what_verify_rejects_with_the_same_message(tmp_path: Path
     assert "\n" not in str(by_replay.value)
 
 
-@pytest.mark.parametrize(("mutation", "message"), [
-    (lambda d: first(d)["response"]["status"].update(message=7),
-     r"mutated\.yaml: interaction 0: response\.status\.message: 7 is not text \(example: status: \{code: 200, "),
-    (lambda d: first(d)["response"]["headers"].update({"Content-Type": [7]}),
-     r"mutated\.yaml: interaction 0: response\.headers: 'Content-Type': expected a name with a list of text values"),
-])
-def test_what_vcrpy_cannot_replay_names_the_file_and_the_field(tmp_path: Path, mutation: Mutation,
-                                                                message: str) -> None:
+@pytest.mark.parametrize(
+    ("mutation", "message"),
+    [
+        (
+            lambda d: first(d)["response"]["status"].update(message=7),
+            r"mutated\.yaml: interaction 0: response\.status\.message: 7 is not text \(example: status: \{code: 200, ",
+        ),
+        (
+            lambda d: first(d)["response"]["headers"].update({"Content-Type": [7]}),
+            r"mutated\.yaml: interaction 0: response\.headers: 'Content-Type': expected a name with a list of text values",
+        ),
+    ],
+)
+def test_what_vcrpy_cannot_replay_names_the_file_and_the_field(
+    tmp_path: Path, mutation: Mutation, message: str
+) -> None:
     with pytest.raises(CassetteError, match=message):
         replay(mutated(tmp_path, mutation))
 

@@ -73,6 +73,7 @@ def test_a_bad_port_is_refused_with_an_example() -> None:
 
 # -- successful calls ---------------------------------------------------------------------------
 
+
 def test_the_documented_example_gets_a_fresh_conversation_id_each_time(sandbox: Sandbox) -> None:
     client = sandbox.client()
     first = client.chat_conversations.start(chat_queue_id=3, client_id="1234")
@@ -115,14 +116,22 @@ def test_every_endpoint_answers_its_documented_example_with_a_passing_verdict(sa
 
 
 def test_query_arrays_and_nested_objects_reach_the_handler_typed(sandbox: Sandbox) -> None:
-    response = requests.get(sandbox.base_url + "/api/tickets", auth=AUTH, timeout=5,
-                            params=[("status_id[]", "1"), ("status_id[]", "2"), ("limit", "5")])
+    response = requests.get(
+        sandbox.base_url + "/api/tickets",
+        auth=AUTH,
+        timeout=5,
+        params=[("status_id[]", "1"), ("status_id[]", "2"), ("limit", "5")],
+    )
     assert response.status_code == 200, response.text
     endpoint_id, params = sandbox.calls[-1]
     assert endpoint_id == "tickets.list"
     assert params["status_id"] == [1, 2] and params["limit"] == 5
-    response = requests.get(sandbox.base_url + "/api/customers", auth=AUTH, timeout=5,
-                            params=[("custom_fields[Miasto][0]", "Łódź"), ("custom_fields[Miasto][1]", "Kraków")])
+    response = requests.get(
+        sandbox.base_url + "/api/customers",
+        auth=AUTH,
+        timeout=5,
+        params=[("custom_fields[Miasto][0]", "Łódź"), ("custom_fields[Miasto][1]", "Kraków")],
+    )
     assert response.status_code == 200, response.text
     assert sandbox.calls[-1][1]["custom_fields"] == {"Miasto": ["Łódź", "Kraków"]}
 
@@ -155,6 +164,7 @@ def test_a_failing_handler_answers_500_with_the_error_object() -> None:
 
 # -- documented errors --------------------------------------------------------------------------
 
+
 def test_invalid_parameters_get_400_naming_each_bad_field(sandbox: Sandbox) -> None:
     response = post(sandbox, START, params={"chat_queue_id": "abc", "client_email": "nope", "colour": "red"})
     messages = assert_error_object(response, 400, "invalid_parameter")
@@ -168,11 +178,13 @@ def test_invalid_parameters_get_400_naming_each_bad_field(sandbox: Sandbox) -> N
 def test_a_body_parameter_sent_in_the_query_is_named(sandbox: Sandbox) -> None:
     response = post(sandbox, "/api/customers", params={"surname": "Kowalski"}, json={"surname": "Kowalski"})
     assert assert_error_object(response, 400, "invalid_parameter") == [
-        "surname: is a body parameter, not a query parameter"]
+        "surname: is a body parameter, not a query parameter"
+    ]
 
 
-@pytest.mark.parametrize("auth", [None, ("api_user", "wrong"), ("someone", "api_pass")], ids=["none", "password",
-                                                                                                "user"])
+@pytest.mark.parametrize(
+    "auth", [None, ("api_user", "wrong"), ("someone", "api_pass")], ids=["none", "password", "user"]
+)
 def test_missing_or_wrong_basic_auth_gets_401(sandbox: Sandbox, auth: Any) -> None:
     response = post(sandbox, START, auth=auth, params={"chat_queue_id": 3})
     assert_error_object(response, 401, "unauthorized")
@@ -180,8 +192,9 @@ def test_missing_or_wrong_basic_auth_gets_401(sandbox: Sandbox, auth: Any) -> No
 
 
 def test_a_malformed_authorization_header_gets_401(sandbox: Sandbox) -> None:
-    response = post(sandbox, START, auth=None, params={"chat_queue_id": 3},
-                    headers={"Authorization": "Basic !!!not-base64"})
+    response = post(
+        sandbox, START, auth=None, params={"chat_queue_id": 3}, headers={"Authorization": "Basic !!!not-base64"}
+    )
     assert_error_object(response, 401, "unauthorized")
 
 
@@ -200,8 +213,9 @@ def test_an_unknown_path_gets_404_and_a_known_path_with_another_method_405(sandb
 
 
 def test_accept_language_pl_gives_polish_messages(sandbox: Sandbox) -> None:
-    response = requests.get(sandbox.base_url + "/api/no_such_thing", auth=AUTH, timeout=5,
-                            headers={"Accept-Language": "pl"})
+    response = requests.get(
+        sandbox.base_url + "/api/no_such_thing", auth=AUTH, timeout=5, headers={"Accept-Language": "pl"}
+    )
     assert assert_error_object(response, 404, "not_found") == ["Nie znaleziono zasobu /api/no_such_thing."]
 
 
@@ -236,28 +250,64 @@ def request_bytes(head: str, body: bytes = b"") -> bytes:
     return head.replace("\r\n", "\r\n" + credentials, 1).encode("latin-1") + b"\r\n" + body
 
 
-@pytest.mark.parametrize(("head", "status", "code", "message"), [
-    (f"POST {START}?chat_queue_id=3 HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n", 400, "bad_request",
-     "Content-Length: 'abc' is not a number of bytes (example: Content-Length: 42)"),
-    (f"POST {START}?chat_queue_id=3 HTTP/1.1\r\nHost: x\r\nContent-Length: -5\r\n", 400, "bad_request",
-     "Content-Length: '-5' is not a number of bytes (example: Content-Length: 42)"),
-    (f"POST {START}?chat_queue_id=3 HTTP/1.1\r\nHost: x\r\nContent-Length: 10485761\r\n", 413, "too_large",
-     "the body is 10485761 bytes; the sandbox takes at most 10 MB (10485760 bytes)"),
-    (f"POST {START}?chat_queue_id=3 HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n", 411,
-     "length_required", "Transfer-Encoding: chunked is not supported by the sandbox; send the body with a "
-     "Content-Length (at most 10 MB)"),
-    ("BREW /api/chats HTTP/1.1\r\nHost: x\r\n", 501, "not_implemented",
-     "method 'BREW' is not supported (the API uses GET, POST, PUT and DELETE)"),
-    ("GET /api/chats HTTP/2.0\r\nHost: x\r\n", 505, "http_version",
-     "this HTTP version is not supported (example: HTTP/1.1)"),
-    ("GET /api/chats?client_email=tajny@firma.pl HTTP/1.1 extra\r\nHost: x\r\n", 400, "bad_request",
-     "the request line or a header is not valid HTTP/1.1 (example: POST /api/chat_conversations/start?"
-     "chat_queue_id=3 HTTP/1.1)"),
-    ("GET /api/chats HTTP/1.1\r\nX-Long: " + "a" * 70000 + "\r\n", 431, "headers_too_large",
-     "a header line is longer than 65536 bytes, or there are more than 100 headers"),
-])
-def test_every_refusal_is_the_error_object_with_a_message_that_fits(sandbox: Sandbox, head: str, status: int,
-                                                                     code: str, message: str) -> None:
+@pytest.mark.parametrize(
+    ("head", "status", "code", "message"),
+    [
+        (
+            f"POST {START}?chat_queue_id=3 HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n",
+            400,
+            "bad_request",
+            "Content-Length: 'abc' is not a number of bytes (example: Content-Length: 42)",
+        ),
+        (
+            f"POST {START}?chat_queue_id=3 HTTP/1.1\r\nHost: x\r\nContent-Length: -5\r\n",
+            400,
+            "bad_request",
+            "Content-Length: '-5' is not a number of bytes (example: Content-Length: 42)",
+        ),
+        (
+            f"POST {START}?chat_queue_id=3 HTTP/1.1\r\nHost: x\r\nContent-Length: 10485761\r\n",
+            413,
+            "too_large",
+            "the body is 10485761 bytes; the sandbox takes at most 10 MB (10485760 bytes)",
+        ),
+        (
+            f"POST {START}?chat_queue_id=3 HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n",
+            411,
+            "length_required",
+            "Transfer-Encoding: chunked is not supported by the sandbox; send the body with a "
+            "Content-Length (at most 10 MB)",
+        ),
+        (
+            "BREW /api/chats HTTP/1.1\r\nHost: x\r\n",
+            501,
+            "not_implemented",
+            "method 'BREW' is not supported (the API uses GET, POST, PUT and DELETE)",
+        ),
+        (
+            "GET /api/chats HTTP/2.0\r\nHost: x\r\n",
+            505,
+            "http_version",
+            "this HTTP version is not supported (example: HTTP/1.1)",
+        ),
+        (
+            "GET /api/chats?client_email=tajny@firma.pl HTTP/1.1 extra\r\nHost: x\r\n",
+            400,
+            "bad_request",
+            "the request line or a header is not valid HTTP/1.1 (example: POST /api/chat_conversations/start?"
+            "chat_queue_id=3 HTTP/1.1)",
+        ),
+        (
+            "GET /api/chats HTTP/1.1\r\nX-Long: " + "a" * 70000 + "\r\n",
+            431,
+            "headers_too_large",
+            "a header line is longer than 65536 bytes, or there are more than 100 headers",
+        ),
+    ],
+)
+def test_every_refusal_is_the_error_object_with_a_message_that_fits(
+    sandbox: Sandbox, head: str, status: int, code: str, message: str
+) -> None:
     assert assert_raw_error(raw_exchange(sandbox, request_bytes(head)), status, code) == message
 
 
@@ -278,10 +328,16 @@ def test_the_request_log_leaves_out_query_strings() -> None:
 
 # -- CLI ----------------------------------------------------------------------------------------
 
+
 def _cli(*args: str) -> subprocess.Popen[str]:
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    return subprocess.Popen([sys.executable, "-m", "thulium_explore", "sandbox", *args], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, env=env)
+    return subprocess.Popen(
+        [sys.executable, "-m", "thulium_explore", "sandbox", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
 
 
 def test_the_cli_prints_the_url_and_credentials_serves_and_exits_0_on_ctrl_c() -> None:

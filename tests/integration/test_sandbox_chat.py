@@ -32,8 +32,9 @@ def history(client: ThuliumClient, **params: Any) -> dict[str, Any]:
 
 
 def test_the_documented_lifecycle_start_message_stop_then_read_back(client: ThuliumClient) -> None:
-    conversation = start(client, client_name="Zofia", client_surname="Wiśniewska",
-                         client_email="zofia@example.org", customer_id=2)
+    conversation = start(
+        client, client_name="Zofia", client_surname="Wiśniewska", client_email="zofia@example.org", customer_id=2
+    )
     listed = history(client)
     assert listed["count"] == 1
     assert listed["result"][0]["status"] == "CREATED" and listed["result"][0]["closed_at"] is None
@@ -69,8 +70,9 @@ def test_the_history_with_messages_has_no_drift_every_message_field_is_in_the_sc
 def test_deleting_content_empties_the_chosen_sides_messages(client: ThuliumClient) -> None:
     conversation = start(client)
     client.chat_conversations.message(id=conversation, text="od klienta")
-    client.chat_conversations.message(id=conversation, text="od bota", external_chatbot_id="0b5e5ad5-1c8c-4b52-"
-                                                                                         "9d6f-5a8f0c9c1e11")
+    client.chat_conversations.message(
+        id=conversation, text="od bota", external_chatbot_id="0b5e5ad5-1c8c-4b52-9d6f-5a8f0c9c1e11"
+    )
 
     def texts() -> list[tuple[str, str]]:
         item = history(client, include_messages=True)["result"][0]
@@ -98,10 +100,12 @@ def _error_code(result: Any) -> int:
 
 def test_an_unknown_conversation_gets_404_with_the_error_object(client: ThuliumClient) -> None:
     unknown = "6ed7c941-2c8a-411e-95d2-338a9f64800a"
-    for result in (client.chat_conversations.message(id=unknown, text="x"),
-                   client.chat_conversations.stop(id=unknown),
-                   client.chat_conversations.delete_content(id=unknown, participant="both"),
-                   client.chat_conversations.delete(id=unknown)):
+    for result in (
+        client.chat_conversations.message(id=unknown, text="x"),
+        client.chat_conversations.stop(id=unknown),
+        client.chat_conversations.delete_content(id=unknown, participant="both"),
+        client.chat_conversations.delete(id=unknown),
+    ):
         assert result.status == 404
         assert result.verdict.ok  # the documented error object
         assert _error_code(result) == SANDBOX_CODES["not_found"]
@@ -155,8 +159,8 @@ def test_the_lifecycle_replays_from_the_committed_cassette() -> None:
     with recorder(cassette, "replay"):
         client = ThuliumClient("https://your-system-name.thulium.com", "api_user", "api_pass")
         conversation = client.chat_conversations.start(
-            chat_queue_id=3, client_name="Anna", client_surname="Nowak", client_email="anna@firma.pl").json[
-            "conversation_id"]
+            chat_queue_id=3, client_name="Anna", client_surname="Nowak", client_email="anna@firma.pl"
+        ).json["conversation_id"]
         client.chat_conversations.message(id=conversation, text="pierwsza")
         client.chat_conversations.message(id=conversation, text="druga")
         client.chat_conversations.stop(id=conversation)

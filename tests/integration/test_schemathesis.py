@@ -62,12 +62,14 @@ def sandbox() -> Iterator[Sandbox]:
 @pytest.fixture(scope="module")
 def api(sandbox: Sandbox) -> Any:
     """The generated document, loaded by Schemathesis, pointed at the sandbox with its credentials."""
-    config = schemathesis.Config.from_dict({
-        "base-url": sandbox.base_url,
-        "auth": {"basic": {"username": sandbox.user, "password": sandbox.password}},
-        # Credentials come from the config; do not generate Authorization headers of its own.
-        "generation": {"with-security-parameters": False},
-    })
+    config = schemathesis.Config.from_dict(
+        {
+            "base-url": sandbox.base_url,
+            "auth": {"basic": {"username": sandbox.user, "password": sandbox.password}},
+            # Credentials come from the config; do not generate Authorization headers of its own.
+            "generation": {"with-security-parameters": False},
+        }
+    )
     return schemathesis.openapi.from_dict(openapi_document(), config=config)
 
 
@@ -78,15 +80,24 @@ def statuses() -> collections.Counter[tuple[str, str, int]]:
 
 @pytest.mark.parametrize(("endpoint_id", "method", "path", "mode"), CASES)
 def test_no_server_errors_and_every_answer_conforms(
-    api: Any, endpoint_id: str, method: str, path: str, mode: schemathesis.GenerationMode,
+    api: Any,
+    endpoint_id: str,
+    method: str,
+    path: str,
+    mode: schemathesis.GenerationMode,
     statuses: collections.Counter[tuple[str, str, int]],
 ) -> None:
     operation = api[path][method]
     session = requests.Session()
 
-    @settings(max_examples=EXAMPLES[mode], deadline=None, derandomize=True, database=None,
-              # a handful of examples per operation: generation speed and filtering are not under test
-              suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much, HealthCheck.data_too_large])
+    @settings(
+        max_examples=EXAMPLES[mode],
+        deadline=None,
+        derandomize=True,
+        database=None,
+        # a handful of examples per operation: generation speed and filtering are not under test
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much, HealthCheck.data_too_large],
+    )
     @given(operation.as_strategy(generation_mode=mode))
     def exchange(case: schemathesis.Case) -> None:
         response = case.call_and_validate(session=session, checks=CHECKS)

@@ -45,8 +45,12 @@ def run(capsys: pytest.CaptureFixture[str]) -> Callable[..., Done]:
 def test_console_entry_point_exit_codes() -> None:
     """The real process: ``python -m thulium_explore`` exits 0, 1 and 2."""
     for folder, code in (("conforming", 0), ("violations", 1), ("malformed/bad_status.yaml", 2)):
-        done = subprocess.run([sys.executable, "-m", "thulium_explore", "verify", str(CASSETTES / folder)],
-                              capture_output=True, text=True, timeout=300)
+        done = subprocess.run(
+            [sys.executable, "-m", "thulium_explore", "verify", str(CASSETTES / folder)],
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
         assert done.returncode == code, done.stderr
 
 
@@ -54,15 +58,20 @@ def _record(sandbox: Sandbox, path: Path, serializer: str, **options: object) ->
     recorder = vcr.VCR(serializer=serializer, record_mode="all", **options)  # type: ignore[arg-type]
     with recorder.use_cassette(str(path)), sandbox.client() as client:
         assert client.chat_conversations.start(chat_queue_id=3, client_id="1234").status == 200
-        assert client.chat_conversations.start(chat_queue_id=3, client_name="Łucja",
-                                               client_email="lucja@example.org").status == 200
+        assert (
+            client.chat_conversations.start(
+                chat_queue_id=3, client_name="Łucja", client_email="lucja@example.org"
+            ).status
+            == 200
+        )
         bad = client.send("chat_conversations.start", {"chat_queue_id": 3})
         assert bad.status == 200
 
 
 @pytest.mark.parametrize("serializer", ["yaml", "json"])
-def test_vcrpy_recordings_of_the_sandbox_conform(run: Callable[..., Done], sandbox: Sandbox, tmp_path: Path,
-                                                  serializer: str) -> None:
+def test_vcrpy_recordings_of_the_sandbox_conform(
+    run: Callable[..., Done], sandbox: Sandbox, tmp_path: Path, serializer: str
+) -> None:
     path = tmp_path / f"start.{serializer}"
     _record(sandbox, path, serializer, filter_headers=["authorization"])
     done = run("verify", path)
@@ -73,8 +82,9 @@ def test_vcrpy_recordings_of_the_sandbox_conform(run: Callable[..., Done], sandb
     assert done.stderr == ""
 
 
-def test_a_tampered_recording_fails_with_path_and_value(run: Callable[..., Done], sandbox: Sandbox,
-                                                        tmp_path: Path) -> None:
+def test_a_tampered_recording_fails_with_path_and_value(
+    run: Callable[..., Done], sandbox: Sandbox, tmp_path: Path
+) -> None:
     path = tmp_path / "start.json"
     _record(sandbox, path, "json", filter_headers=["authorization"])
     data = json.loads(path.read_text())
@@ -86,8 +96,9 @@ def test_a_tampered_recording_fails_with_path_and_value(run: Callable[..., Done]
     assert "  response $.conversation_id: 'not-a-uuid' is not a 'uuid' (got 'not-a-uuid')" in done.stdout
 
 
-def test_vcrpy_default_recording_leaks_authorization_and_scan_says_where(run: Callable[..., Done], sandbox: Sandbox,
-                                                                        tmp_path: Path) -> None:
+def test_vcrpy_default_recording_leaks_authorization_and_scan_says_where(
+    run: Callable[..., Done], sandbox: Sandbox, tmp_path: Path
+) -> None:
     path = tmp_path / "leaky.yaml"
     _record(sandbox, path, "yaml")
     done = run("scan", path)
@@ -120,7 +131,8 @@ def test_json_report(run: Callable[..., Done]) -> None:
     assert report["ok"] is False and report["exit_code"] == 1
     assert [i["verdict"] for i in report["interactions"]] == ["pass (drift)", "FAIL", "FAIL", "FAIL"]
     assert report["interactions"][0]["drift"] == [
-        {"path": "$.queue_position", "message": "is not documented", "type": "integer"}]
+        {"path": "$.queue_position", "message": "is not documented", "type": "integer"}
+    ]
     assert report["interactions"][1]["request_problems"][0]["value"] == "abc"
 
 
@@ -135,13 +147,16 @@ def test_malformed_cassette_exits_2_with_one_line(run: Callable[..., Done], name
     assert "Traceback" not in done.stderr
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["verify"], "thulium-explore verify: the following arguments are required: PATH"),
-    (["verify", "/nonexistent"], "error: /nonexistent: no such file or folder"),
-    (["verify", "--bogus", "x"], "thulium-explore: unrecognized arguments: --bogus"),
-    (["scan"], "thulium-explore scan: the following arguments are required: PATH"),
-    (["scan", "/nonexistent"], "error: /nonexistent: no such file or folder"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["verify"], "thulium-explore verify: the following arguments are required: PATH"),
+        (["verify", "/nonexistent"], "error: /nonexistent: no such file or folder"),
+        (["verify", "--bogus", "x"], "thulium-explore: unrecognized arguments: --bogus"),
+        (["scan"], "thulium-explore scan: the following arguments are required: PATH"),
+        (["scan", "/nonexistent"], "error: /nonexistent: no such file or folder"),
+    ],
+)
 def test_usage_errors_exit_2_with_one_line(run: Callable[..., Done], args: list[str], message: str) -> None:
     done = run(*args)
     assert done.returncode == 2

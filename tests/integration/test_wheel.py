@@ -19,7 +19,10 @@ def test_wheel_ships_the_schemas(tmp_path: Path) -> None:
     wheels = tmp_path / "wheels"
     subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(wheels), str(REPO)],
-        check=True, capture_output=True, text=True, timeout=300,
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     [wheel] = wheels.glob("thulium_explore-*.whl")
     env_dir = tmp_path / "venv"
@@ -28,12 +31,20 @@ def test_wheel_ships_the_schemas(tmp_path: Path) -> None:
     # Install the wheel itself (not editable) with this interpreter's pip into the new environment.
     subprocess.run(
         [sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps", "-q", str(wheel)],
-        check=True, capture_output=True, text=True, timeout=300,
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     # Dependencies come from this environment's site-packages, added as a plain path (not a site
     # dir, so the repo's editable-install hook there is not processed).
-    site = next(Path(p) for p in sys.path if p.endswith("site-packages") and Path(p).is_dir()
-                and Path(p).resolve() == Path(sysconfig.get_paths()["purelib"]).resolve())
+    site = next(
+        Path(p)
+        for p in sys.path
+        if p.endswith("site-packages")
+        and Path(p).is_dir()
+        and Path(p).resolve() == Path(sysconfig.get_paths()["purelib"]).resolve()
+    )
     [new_site] = (env_dir / "lib").glob("python3*/site-packages")
     (new_site / "zz_deps.pth").write_text(str(site) + "\n", encoding="utf-8")
     code = (

@@ -50,10 +50,24 @@ FACTS_ENDPOINTS = {
     ("GET", "/api/agents/{login}/status"),
     ("POST", "/api/agents"),
     ("POST", "/api/agents/{login}/call"),
-    *{("POST", f"/api/agents/{{login}}/{action}") for action in (
-        "answer", "call_preview", "free", "hangup", "hold", "login", "logout", "mute", "pause",
-        "stop_recording", "transfer", "unhold", "unmute",
-    )},
+    *{
+        ("POST", f"/api/agents/{{login}}/{action}")
+        for action in (
+            "answer",
+            "call_preview",
+            "free",
+            "hangup",
+            "hold",
+            "login",
+            "logout",
+            "mute",
+            "pause",
+            "stop_recording",
+            "transfer",
+            "unhold",
+            "unmute",
+        )
+    },
     ("GET", "/api/queues/{id}/waiting_list"),
     ("POST", "/api/queues/{id}/schedule_call"),
     ("GET", "/api/queues/{id}/waiting_stats"),
@@ -109,8 +123,12 @@ def test_groups_are_the_documented_ones() -> None:
 
 
 def test_every_format_used_is_really_checked() -> None:
-    used = {(name, where, s["format"]) for name, doc in _documents().items() for where, s in _walk(doc)
-            if isinstance(s.get("format"), str)}
+    used = {
+        (name, where, s["format"])
+        for name, doc in _documents().items()
+        for where, s in _walk(doc)
+        if isinstance(s.get("format"), str)
+    }
     assert used, "the catalog uses formats (uuid, email)"
     unknown = [u for u in used if u[2] not in FORMAT_CHECKER.checkers]
     assert unknown == []
@@ -122,15 +140,23 @@ def test_every_pattern_used_is_one_of_the_shared_patterns() -> None:
     known = {s["pattern"] for s in types["$defs"].values() if "pattern" in s}
     for pattern in known:
         re.compile(pattern)
-    used = {(name, where, s["pattern"]) for name, doc in _documents().items() for where, s in _walk(doc)
-            if isinstance(s.get("pattern"), str)}
+    used = {
+        (name, where, s["pattern"])
+        for name, doc in _documents().items()
+        for where, s in _walk(doc)
+        if isinstance(s.get("pattern"), str)
+    }
     assert [u for u in used if u[2] not in known] == []
 
 
 def test_every_sensitive_kind_used_is_in_the_vocabulary() -> None:
     vocabulary = set(_meta()["$defs"]["sensitive_kind"]["enum"])
-    used = {(name, where, s["x-sensitive"]) for name, doc in _documents().items() for where, s in _walk(doc)
-            if "x-sensitive" in s}
+    used = {
+        (name, where, s["x-sensitive"])
+        for name, doc in _documents().items()
+        for where, s in _walk(doc)
+        if "x-sensitive" in s
+    }
     assert used
     assert [u for u in used if u[2] not in vocabulary] == []
     for kind in vocabulary:

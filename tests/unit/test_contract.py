@@ -63,8 +63,16 @@ def test_html_display_shows_each_problem_with_its_value() -> None:
     from thulium_explore.client._result import CallResult, SentRequest
 
     wire = to_wire(START, {"chat_queue_id": 3})
-    result = CallResult("chat_conversations.start", {"chat_queue_id": 3}, 200, {}, "", {"conversation_id": 42},
-                        0.01, SentRequest("POST", "http://127.0.0.1/x", {}, None, wire),
-                        verdict(200, {"conversation_id": 42}))
+    result = CallResult(
+        "chat_conversations.start",
+        {"chat_queue_id": 3},
+        200,
+        {},
+        "",
+        {"conversation_id": 42},
+        0.01,
+        SentRequest("POST", "http://127.0.0.1/x", {}, None, wire),
+        verdict(200, {"conversation_id": 42}),
+    )
     shown = result._repr_html_()
     assert "$.conversation_id" in shown and "(got <code>42</code>)" in shown

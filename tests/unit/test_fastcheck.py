@@ -22,10 +22,28 @@ FLAT = sorted(
 )
 
 SCALARS = st.one_of(
-    st.none(), st.booleans(), st.integers(-5, 10**6), st.floats(allow_nan=False, allow_infinity=False),
-    st.sampled_from(["", "3", "abc", "jan.kowalski@example.org", "a@b", "6ed7c941-2c8a-411e-95d2-338a9f64800a",
-                     "2014-10-24 10:30:44", "2014-10-24", "x" * 300, "Łukasz", "USER", "both"]),
-    st.text(max_size=12), st.lists(st.integers(), max_size=2),
+    st.none(),
+    st.booleans(),
+    st.integers(-5, 10**6),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.sampled_from(
+        [
+            "",
+            "3",
+            "abc",
+            "jan.kowalski@example.org",
+            "a@b",
+            "6ed7c941-2c8a-411e-95d2-338a9f64800a",
+            "2014-10-24 10:30:44",
+            "2014-10-24",
+            "x" * 300,
+            "Łukasz",
+            "USER",
+            "both",
+        ]
+    ),
+    st.text(max_size=12),
+    st.lists(st.integers(), max_size=2),
 )
 
 
@@ -59,9 +77,14 @@ def test_fast_pass_implies_jsonschema_pass(uri: str, data: st.DataObject) -> Non
 
 @pytest.mark.parametrize(
     "schema",
-    [{"type": "object", "properties": {"a": {"$ref": "#/x"}}}, {"type": "object", "properties": {"a": {"enum": [1]}}},
-     {"type": "object", "allOf": []}, {"$ref": "x.json"}, {"type": "array"},
-     {"type": "object", "additionalProperties": {"type": "string"}}],
+    [
+        {"type": "object", "properties": {"a": {"$ref": "#/x"}}},
+        {"type": "object", "properties": {"a": {"enum": [1]}}},
+        {"type": "object", "allOf": []},
+        {"$ref": "x.json"},
+        {"type": "array"},
+        {"type": "object", "additionalProperties": {"type": "string"}},
+    ],
 )
 def test_schemas_beyond_flat_objects_get_no_fast_path(schema: dict[str, Any]) -> None:
     assert compile_fast(schema, FORMAT_CHECKER) is None
@@ -90,14 +113,22 @@ def test_uuid_quick_path_agrees_with_the_format_checker(value: str, fast: bool) 
 @pytest.mark.parametrize(
     ("keywords", "value", "valid"),
     [
-        ({"minimum": 1}, 1, True), ({"minimum": 1}, 0, False), ({"maximum": 5}, 5.0, True),
-        ({"maximum": 5}, 6, False), ({"exclusiveMinimum": 1, "exclusiveMaximum": 3}, 2, True),
-        ({"exclusiveMinimum": 1, "exclusiveMaximum": 3}, 3, False), ({"minimum": 1}, "zero", True),
-        ({"minLength": 2, "maxLength": 3}, "ab", True), ({"minLength": 2}, "a", False),
-        ({"maxLength": 3}, "abcd", False), ({"pattern": "^[0-9]+$"}, "12", True),
+        ({"minimum": 1}, 1, True),
+        ({"minimum": 1}, 0, False),
+        ({"maximum": 5}, 5.0, True),
+        ({"maximum": 5}, 6, False),
+        ({"exclusiveMinimum": 1, "exclusiveMaximum": 3}, 2, True),
+        ({"exclusiveMinimum": 1, "exclusiveMaximum": 3}, 3, False),
+        ({"minimum": 1}, "zero", True),
+        ({"minLength": 2, "maxLength": 3}, "ab", True),
+        ({"minLength": 2}, "a", False),
+        ({"maxLength": 3}, "abcd", False),
+        ({"pattern": "^[0-9]+$"}, "12", True),
         ({"pattern": "^[0-9]+$"}, "1a", False),
-        ({"type": ["integer", "null"]}, None, True), ({"type": ["integer", "null"]}, True, False),
-        ({"type": "integer", "minimum": 1}, 2.0, True), ({"type": "number"}, False, False),
+        ({"type": ["integer", "null"]}, None, True),
+        ({"type": ["integer", "null"]}, True, False),
+        ({"type": "integer", "minimum": 1}, 2.0, True),
+        ({"type": "number"}, False, False),
     ],
 )
 def test_each_scalar_keyword_agrees_with_jsonschema(keywords: dict[str, Any], value: Any, valid: bool) -> None:

@@ -82,7 +82,7 @@ def find_cycle(graph: Mapping[str, set[str]]) -> list[str] | None:
         stack.append(node)
         for nxt in sorted(graph.get(node, ())):
             if nxt in stack:
-                return [*stack[stack.index(nxt):], nxt]
+                return [*stack[stack.index(nxt) :], nxt]
             if nxt not in done:
                 found = visit(nxt)
                 if found is not None:
@@ -99,20 +99,24 @@ def find_cycle(graph: Mapping[str, set[str]]) -> list[str] | None:
     return None
 
 
-@pytest.mark.parametrize(("graph", "cycle"), [
-    ({"a": {"b"}, "b": {"c"}, "c": set()}, None),
-    ({"a": {"b", "c"}, "b": {"c"}, "c": set()}, None),
-    ({"a": {"b"}, "b": {"a"}}, ["a", "b", "a"]),
-    ({"a": {"b"}, "b": {"c"}, "c": {"b"}}, ["b", "c", "b"]),
-])
+@pytest.mark.parametrize(
+    ("graph", "cycle"),
+    [
+        ({"a": {"b"}, "b": {"c"}, "c": set()}, None),
+        ({"a": {"b", "c"}, "b": {"c"}, "c": set()}, None),
+        ({"a": {"b"}, "b": {"a"}}, ["a", "b", "a"]),
+        ({"a": {"b"}, "b": {"c"}, "c": {"b"}}, ["b", "c", "b"]),
+    ],
+)
 def test_find_cycle_finds_cycles(graph: dict[str, set[str]], cycle: list[str] | None) -> None:
     assert find_cycle(graph) == cycle
 
 
 def test_import_graph_sees_late_and_type_checking_imports() -> None:
     trees = {
-        "_a": ast.parse("from typing import TYPE_CHECKING\n"
-                        "if TYPE_CHECKING:\n    from thulium_explore.forms._b import B"),
+        "_a": ast.parse(
+            "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from thulium_explore.forms._b import B"
+        ),
         "_b": ast.parse("def f():\n    from thulium_explore.forms import _a"),
     }
     graph = import_graph(trees)
@@ -127,8 +131,13 @@ def test_forms_modules_import_one_another_one_way() -> None:
 
 def test_no_forms_module_imports_its_package() -> None:
     """``from thulium_explore.forms import _x`` runs through the package ``__init__``; name ``…forms._x``."""
-    found = [f"{stem}.py:{node.lineno}" for stem, tree in _trees().items() if stem != "__init__"
-             for node, module in imported(stem, tree) if module == PACKAGE]
+    found = [
+        f"{stem}.py:{node.lineno}"
+        for stem, tree in _trees().items()
+        if stem != "__init__"
+        for node, module in imported(stem, tree)
+        if module == PACKAGE
+    ]
     assert found == []
 
 
@@ -151,6 +160,10 @@ def test_thulium_explore_imports_are_at_the_top() -> None:
 
 
 def test_colours_are_spelled_only_in_the_theme() -> None:
-    found = [f"{stem}.py: {match}" for stem, text in _sources().items() if stem != "_theme"
-             for match in HEX_COLOUR.findall(text)]
+    found = [
+        f"{stem}.py: {match}"
+        for stem, text in _sources().items()
+        if stem != "_theme"
+        for match in HEX_COLOUR.findall(text)
+    ]
     assert found == []

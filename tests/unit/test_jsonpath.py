@@ -36,8 +36,12 @@ def test_field_path(case: dict[str, Any]) -> None:
 
 @pytest.mark.parametrize("case", TABLE["catalog"], ids=_id)
 def test_the_catalog_location_is_the_path_without_its_root(case: dict[str, Any]) -> None:
-    error = SimpleNamespace(absolute_path=case["parts"], validator=case["validator"],
-                            instance=case.get("instance"), validator_value=case.get("required"))
+    error = SimpleNamespace(
+        absolute_path=case["parts"],
+        validator=case["validator"],
+        instance=case.get("instance"),
+        validator_value=case.get("required"),
+    )
     assert catalog_location(error) == case["location"]
 
 

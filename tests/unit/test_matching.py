@@ -19,7 +19,9 @@ def test_the_query_is_sorted_and_decoded_and_the_host_ignored() -> None:
 
 
 def test_personal_data_is_compared_by_kind_because_cassettes_hold_placeholders() -> None:
-    recorded = key("POST", f"https://x{START}?chat_queue_id=3&client_name=FirstName1&client_email=person1%40example.org")
+    recorded = key(
+        "POST", f"https://x{START}?chat_queue_id=3&client_name=FirstName1&client_email=person1%40example.org"
+    )
     sent = key("POST", f"https://x{START}?chat_queue_id=3&client_name=Zofia&client_email=zofia%40firma.pl")
     assert recorded == sent
     assert ("client_name", "<first_name>") in sent[2]
@@ -53,11 +55,13 @@ def test_a_lookup_looks_at_one_recording_however_big_the_cassette() -> None:
 
 
 def test_closest_names_the_most_similar_recording_and_what_differs() -> None:
-    index = InteractionIndex([
-        key("GET", "https://x/api/chats?limit=10"),
-        key("POST", f"https://x{START}?chat_queue_id=3&client_id=1234"),
-        key("POST", f"https://x{START}?chat_queue_id=4"),
-    ])
+    index = InteractionIndex(
+        [
+            key("GET", "https://x/api/chats?limit=10"),
+            key("POST", f"https://x{START}?chat_queue_id=3&client_id=1234"),
+            key("POST", f"https://x{START}?chat_queue_id=4"),
+        ]
+    )
     sent = key("POST", f"https://x{START}?chat_queue_id=3&client_id=99")
     assert index.take(sent) is None
     position, diffs = index.closest(sent) or (None, [])

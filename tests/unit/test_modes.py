@@ -6,15 +6,25 @@ import pytest
 
 from thulium_explore import ConfigError, Mode
 
-TENANT = {"THULIUM_BASE_URL": "https://your-system-name.thulium.com", "THULIUM_API_USER": "api_user",
-          "THULIUM_API_PASSWORD": "api_pass"}
+TENANT = {
+    "THULIUM_BASE_URL": "https://your-system-name.thulium.com",
+    "THULIUM_API_USER": "api_user",
+    "THULIUM_API_PASSWORD": "api_pass",
+}
 
 
-@pytest.mark.parametrize(("text", "mode"), [
-    ("sandbox", Mode.SANDBOX), (" Sandbox ", Mode.SANDBOX), ("live", Mode.LIVE), ("record", Mode.RECORD),
-    ("replay", Mode.REPLAY),
-    (" Replay ", Mode.REPLAY), ("RECORD", Mode.RECORD),
-])
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        ("sandbox", Mode.SANDBOX),
+        (" Sandbox ", Mode.SANDBOX),
+        ("live", Mode.LIVE),
+        ("record", Mode.RECORD),
+        ("replay", Mode.REPLAY),
+        (" Replay ", Mode.REPLAY),
+        ("RECORD", Mode.RECORD),
+    ],
+)
 def test_parse_accepts_each_mode_whatever_the_case(text: str, mode: Mode) -> None:
     assert Mode.parse(text) is mode
 

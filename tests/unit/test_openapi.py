@@ -80,8 +80,11 @@ def _deref_openapi(document: dict[str, Any], node: Any, seen: tuple[str, ...] = 
             target = target[unquote(token).replace("~1", "/").replace("~0", "~")]
         rest = {k: v for k, v in node.items() if k != "$ref"}
         return _deref_openapi(document, {**target, **rest}, (*seen, ref))
-    return {k: v if k in ("examples", "example") else _deref_openapi(document, v, seen)
-            for k, v in node.items() if k not in STRIPPED}
+    return {
+        k: v if k in ("examples", "example") else _deref_openapi(document, v, seen)
+        for k, v in node.items()
+        if k not in STRIPPED
+    }
 
 
 def _deref_catalog(catalog: Catalog, node: Any, resolver: Any, seen: tuple[int, ...] = ()) -> Any:
@@ -96,8 +99,11 @@ def _deref_catalog(catalog: Catalog, node: Any, resolver: Any, seen: tuple[int, 
             return {"$cycle": True}
         rest = {k: v for k, v in node.items() if k != "$ref"}
         return _deref_catalog(catalog, {**found.contents, **rest}, found.resolver, (*seen, id(found.contents)))
-    return {k: v if k in ("examples", "example") else _deref_catalog(catalog, v, resolver, seen)
-            for k, v in node.items() if k not in STRIPPED}
+    return {
+        k: v if k in ("examples", "example") else _deref_catalog(catalog, v, resolver, seen)
+        for k, v in node.items()
+        if k not in STRIPPED
+    }
 
 
 def _deref_catalog_uri(catalog: Catalog, uri: str) -> Any:
@@ -185,7 +191,10 @@ def test_servers_and_security_follow_the_docs() -> None:
     assert server["variables"]["system"]["default"] == "acme"
     assert openapi_document()["servers"][0]["variables"]["system"]["default"] == "your-system-name"
     assert document["components"]["securitySchemes"]["basicAuth"] == {
-        **document["components"]["securitySchemes"]["basicAuth"], "type": "http", "scheme": "basic"}
+        **document["components"]["securitySchemes"]["basicAuth"],
+        "type": "http",
+        "scheme": "basic",
+    }
     assert document["security"] == [{"basicAuth": []}]
 
 
@@ -257,7 +266,9 @@ def test_default_response_is_the_error_object() -> None:
         if "default" in endpoint.responses:
             default = _operation(document, endpoint)["responses"]["default"]
             assert _deref_openapi(document, default["content"]["application/json"]["schema"])["required"] == [
-                "request_id", "errors"]
+                "request_id",
+                "errors",
+            ]
 
 
 def _query_names(wire: _params.WireRequest) -> set[str]:
@@ -288,8 +299,9 @@ def test_query_arrays_are_named_the_way_the_client_sends_them(fixture_catalog: C
 
 def test_query_objects_are_deep_objects(fixture_catalog: Catalog) -> None:
     endpoint = fixture_catalog["things.list"]
-    (param,) = [p for p in _operation(openapi_document(fixture_catalog), endpoint)["parameters"]
-                if p["name"] == "custom_fields"]
+    (param,) = [
+        p for p in _operation(openapi_document(fixture_catalog), endpoint)["parameters"] if p["name"] == "custom_fields"
+    ]
     assert (param["style"], param["explode"]) == ("deepObject", True)
     wire = _params.to_wire(endpoint, {"custom_fields": {"Colour": "red"}})
     assert wire.query == [("custom_fields[Colour]", "red")]
@@ -428,7 +440,10 @@ def test_a_body_is_required_when_an_empty_one_would_be_refused(fixture_catalog: 
     for endpoint in default_catalog():
         body = _operation(document, endpoint).get("requestBody")
         if body and "application/json" in body["content"]:
-            empty_ok = not [e for e in default_catalog().validator(endpoint.parameters_uri).iter_errors({})
-                            if e.validator != "required" or set(e.validator_value) - {
-                                p.name for p in endpoint.parameters if p.location != "body"}]
+            empty_ok = not [
+                e
+                for e in default_catalog().validator(endpoint.parameters_uri).iter_errors({})
+                if e.validator != "required"
+                or set(e.validator_value) - {p.name for p in endpoint.parameters if p.location != "body"}
+            ]
             assert body["required"] is not empty_ok, endpoint.id

@@ -87,7 +87,9 @@ def test_every_typed_parameter_gets_an_example_in_its_errors() -> None:
     from thulium_explore._wire._params import _example
 
     missing = [
-        (e.id, p.name) for e in default_catalog() for p in e.parameters
+        (e.id, p.name)
+        for e in default_catalog()
+        for p in e.parameters
         if _typed(p.schema) and _example(e, p.name) is None
     ]
     assert missing == []
@@ -95,6 +97,7 @@ def test_every_typed_parameter_gets_an_example_in_its_errors() -> None:
 
 def test_a_parameter_without_documented_example_gets_a_sample_of_its_shape() -> None:
     endpoint = default_catalog()["tickets.create"]
-    [problem] = check(default_catalog(), endpoint, {"to": "a@example.org", "subject": "s", "body": "b",
-                                                    "attachments": "tok"})
+    [problem] = check(
+        default_catalog(), endpoint, {"to": "a@example.org", "subject": "s", "body": "b", "attachments": "tok"}
+    )
     assert str(problem) == "attachments: 'tok' is not of type 'array' (example: attachments=['text'])"

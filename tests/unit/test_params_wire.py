@@ -51,7 +51,9 @@ def test_nested_query_objects_are_refused_per_key(shapes: Catalog) -> None:
     assert "holds only text, numbers or booleans" in problem.message
     assert wire_problems(endpoint, {"custom_fields": {"Colour": ["red", ""]}}) == []
     assert to_wire(endpoint, {"custom_fields": {"Colour": ["red", ""]}}).query == [
-        ("custom_fields[Colour][0]", "red"), ("custom_fields[Colour][1]", "")]
+        ("custom_fields[Colour][0]", "red"),
+        ("custom_fields[Colour][1]", ""),
+    ]
 
 
 def test_null_in_a_query_string_is_refused() -> None:
@@ -88,8 +90,13 @@ def test_query_string_is_what_requests_would_send(pairs: list[tuple[str, str]]) 
 
 @pytest.mark.parametrize(
     "pairs",
-    [[("chat_queue_id", "3"), ("client_id", "1234")], [("date_from", "2014-10-24 10:30:44")],
-     [("status_id[]", "1"), ("status_id[]", "2")], [("custom_fields[Kolor][0]", "żółty & co=1")], []],
+    [
+        [("chat_queue_id", "3"), ("client_id", "1234")],
+        [("date_from", "2014-10-24 10:30:44")],
+        [("status_id[]", "1"), ("status_id[]", "2")],
+        [("custom_fields[Kolor][0]", "żółty & co=1")],
+        [],
+    ],
 )
 def test_query_string_matches_requests_for_the_shapes_we_send(pairs: list[tuple[str, str]]) -> None:
     assert query_string(pairs) == RequestEncodingMixin._encode_params(pairs)

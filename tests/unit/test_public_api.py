@@ -21,7 +21,8 @@ def test_all_is_sorted_and_every_name_exists() -> None:
 
 def test_every_public_object_is_in_all() -> None:
     public = {
-        name for name, value in vars(thulium_explore).items()
+        name
+        for name, value in vars(thulium_explore).items()
         if not name.startswith("_") and not isinstance(value, types.ModuleType)
     }
     assert public <= set(thulium_explore.__all__), public - set(thulium_explore.__all__)

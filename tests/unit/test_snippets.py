@@ -14,7 +14,7 @@ def test_php_body_is_a_single_quoted_literal() -> None:
     params = {"id": "6ed7c941-2c8a-411e-95d2-338a9f64800a", "text": "Koszt: $kwota {$x} it's \\ ok"}
     php = as_php(to_wire(endpoint, params), endpoint.id, params)
     line = next(x for x in php.splitlines() if x.startswith("$data = "))
-    assert line == "$data = '{\"text\": \"Koszt: $kwota {$x} it\\'s \\\\\\\\ ok\"}';"
+    assert line == '$data = \'{"text": "Koszt: $kwota {$x} it\\\'s \\\\\\\\ ok"}\';'
 
 
 def test_raw_upload_reads_the_file_instead_of_printing_bytes() -> None:

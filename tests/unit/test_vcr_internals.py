@@ -35,8 +35,10 @@ FILESYSTEM_PY = "thulium_explore/cassettes/persisters/filesystem.py"
 
 
 def _loud(name: str, problem: str, user: str) -> str:
-    return (f"{VCR}: {name} {problem}; {user} relies on it. Adapt {user} to this vcrpy release "
-            "(and the pin in pyproject.toml), or keep vcrpy below it.")
+    return (
+        f"{VCR}: {name} {problem}; {user} relies on it. Adapt {user} to this vcrpy release "
+        "(and the pin in pyproject.toml), or keep vcrpy below it."
+    )
 
 
 def _resolve(dotted: str, user: str = VCR_PY) -> Any:
@@ -78,7 +80,8 @@ def test_overridden_method_keeps_its_signature(name: str) -> None:
     theirs = _resolve(f"vcr.cassette.Cassette.{name}")
     found = str(inspect.signature(theirs))
     assert found == OVERRIDDEN[name], _loud(
-        f"Cassette.{name}", f"now takes {found}, not {OVERRIDDEN[name]} (ThuliumCassette overrides it)", VCR_PY)
+        f"Cassette.{name}", f"now takes {found}, not {OVERRIDDEN[name]} (ThuliumCassette overrides it)", VCR_PY
+    )
     ours = ThuliumCassette.__dict__[name]
     assert _shape(ours) == _shape(theirs), f"ThuliumCassette.{name} must take {found} like vcrpy's Cassette.{name}"
 
@@ -97,11 +100,15 @@ CALLED = {
     "vcr.request.Request.__init__": ("(self, method, uri, body, headers)", f"{VCR_PY} and {FILESYSTEM_PY}"),
     "vcr.serialize.serialize": ("(cassette_dict, serializer)", FILESYSTEM_PY),
     "vcr.serializers.yamlserializer.deserialize": (
-        "(cassette_string)", "thulium_explore/cassettes/serializers/yamlserializer.py"),
+        "(cassette_string)",
+        "thulium_explore/cassettes/serializers/yamlserializer.py",
+    ),
     # the persister interface ours implements (vcrpy's own persister is the reference)
     "vcr.persisters.filesystem.FilesystemPersister.load_cassette": ("(cassette_path, serializer)", FILESYSTEM_PY),
     "vcr.persisters.filesystem.FilesystemPersister.save_cassette": (
-        "(cassette_path, cassette_dict, serializer)", FILESYSTEM_PY),
+        "(cassette_path, cassette_dict, serializer)",
+        FILESYSTEM_PY,
+    ),
 }
 
 
@@ -116,7 +123,8 @@ def test_called_function_keeps_its_signature(dotted: str) -> None:
 def test_our_persister_takes_what_vcrpy_persisters_take(method: str) -> None:
     theirs = _resolve(f"vcr.persisters.filesystem.FilesystemPersister.{method}")
     assert _shape(getattr(Persister, method)) == _shape(theirs), _loud(
-        f"FilesystemPersister.{method}", f"takes {inspect.signature(theirs)}", FILESYSTEM_PY)
+        f"FilesystemPersister.{method}", f"takes {inspect.signature(theirs)}", FILESYSTEM_PY
+    )
 
 
 def test_cassette_init_accepts_what_the_subclass_passes() -> None:
@@ -159,7 +167,8 @@ def test_init_sets_up_the_state_the_subclass_uses(name: str) -> None:
     assert name in vars(cassette), _loud(f"Cassette().{name}", "is not set by Cassette.__init__", VCR_PY)
     value = vars(cassette)[name]
     assert isinstance(value, STATE[name]), _loud(
-        f"Cassette().{name}", f"is now {type(value).__name__}, not {STATE[name].__name__}", VCR_PY)
+        f"Cassette().{name}", f"is now {type(value).__name__}, not {STATE[name].__name__}", VCR_PY
+    )
     assert not value, _loud(f"Cassette().{name}", f"does not start empty/false: {value!r}", VCR_PY)
 
 
@@ -168,7 +177,8 @@ def test_init_keeps_path_persister_and_serializer_where_the_subclass_reads_them(
     cassette = Cassette("somewhere.yaml", serializer=serializer, persister=Persister)
     for name, expected in (("_path", "somewhere.yaml"), ("_persister", Persister), ("_serializer", serializer)):
         assert getattr(cassette, name, None) == expected, _loud(
-            f"Cassette().{name}", f"does not hold the {name.strip('_')} given to __init__", VCR_PY)
+            f"Cassette().{name}", f"does not hold the {name.strip('_')} given to __init__", VCR_PY
+        )
 
 
 # -- names the subclass adds must not shadow vcrpy's own ---------------------------------------------
@@ -177,8 +187,13 @@ ADDED = {"save", "_key", "miss_message", "thulium_mode", "catalog", "scrubber", 
 
 
 def _thulium_cassette() -> ThuliumCassette:
-    return ThuliumCassette("never-written.yaml", thulium_mode=Mode.REPLAY, catalog=default_catalog(),
-                           serializer=JsonSerializer(), persister=Persister)
+    return ThuliumCassette(
+        "never-written.yaml",
+        thulium_mode=Mode.REPLAY,
+        catalog=default_catalog(),
+        serializer=JsonSerializer(),
+        persister=Persister,
+    )
 
 
 def test_every_name_the_subclass_defines_is_listed_here() -> None:
@@ -186,17 +201,21 @@ def test_every_name_the_subclass_defines_is_listed_here() -> None:
     defined |= {n for n in ThuliumCassette.__dict__ if n in OVERRIDDEN}
     defined |= set(vars(_thulium_cassette())) - set(vars(_plain_cassette()))
     unlisted = defined - set(OVERRIDDEN) - {"write_protected"} - ADDED
-    assert not unlisted, (f"{VCR_PY} defines {sorted(unlisted)}: list each in OVERRIDDEN (it overrides a vcrpy "
-                          f"method) or ADDED (our own name) in {__name__}, so a vcrpy change to it is caught")
+    assert not unlisted, (
+        f"{VCR_PY} defines {sorted(unlisted)}: list each in OVERRIDDEN (it overrides a vcrpy "
+        f"method) or ADDED (our own name) in {__name__}, so a vcrpy change to it is caught"
+    )
 
 
 @pytest.mark.parametrize("name", sorted(ADDED))
 def test_a_name_the_subclass_adds_is_not_vcrpys(name: str) -> None:
     assert not hasattr(Cassette, name) and name not in vars(_plain_cassette()), _loud(
-        f"Cassette.{name}", "now exists, and ThuliumCassette's own attribute of that name would replace it", VCR_PY)
+        f"Cassette.{name}", "now exists, and ThuliumCassette's own attribute of that name would replace it", VCR_PY
+    )
 
 
 # -- how vcrpy calls into the subclass --------------------------------------------------------------
+
 
 def test_load_and_the_context_manager_call_load_and_save() -> None:
     calls: list[str] = []
@@ -214,8 +233,10 @@ def test_load_and_the_context_manager_call_load_and_save() -> None:
         pytest.fail(_loud("Cassette.load()", f"failed: {type(exc).__name__}: {exc}", VCR_PY))
     assert calls == ["_load"], _loud("Cassette.load()", f"no longer calls _load() (calls: {calls})", VCR_PY)
     assert "record_on_exception" in getattr(CassetteContextDecorator, "_non_cassette_arguments", ()), _loud(
-        "CassetteContextDecorator._non_cassette_arguments", "no longer takes record_on_exception out of the "
-        "cassette's arguments", "thulium_explore/cassettes/_recorder.py")
+        "CassetteContextDecorator._non_cassette_arguments",
+        "no longer takes record_on_exception out of the cassette's arguments",
+        "thulium_explore/cassettes/_recorder.py",
+    )
     calls.clear()
     try:
         with Probe.use(path="never-written.yaml", record_on_exception=False):
@@ -223,7 +244,8 @@ def test_load_and_the_context_manager_call_load_and_save() -> None:
     except Exception as exc:
         pytest.fail(_loud("Cassette.use()", f"failed: {type(exc).__name__}: {exc}", VCR_PY))
     assert calls == ["_load", "_save(force=False)"], _loud(
-        "Cassette.use()", f"no longer loads on enter and calls _save() on exit (calls: {calls})", VCR_PY)
+        "Cassette.use()", f"no longer loads on enter and calls _save() on exit (calls: {calls})", VCR_PY
+    )
 
 
 def _through_vcrpy(send: Callable[[], requests.Response], doing: str) -> requests.Response:
@@ -262,8 +284,11 @@ def loopback() -> Iterator[str]:
 
 def test_requests_stub_replays_through_can_play_response_for_and_play_response() -> None:
     calls: list[str] = []
-    recorded = {"status": {"code": 200, "message": "OK"}, "headers": {"Content-Type": ["application/json"]},
-                "body": {"string": b'{"replayed": true}'}}
+    recorded = {
+        "status": {"code": 200, "message": "OK"},
+        "headers": {"Content-Type": ["application/json"]},
+        "body": {"string": b'{"replayed": true}'},
+    }
 
     class Probe(Cassette):  # type: ignore[misc]
         def _load(self) -> None:
@@ -282,15 +307,21 @@ def test_requests_stub_replays_through_can_play_response_for_and_play_response()
 
     with Probe.use(path="never-written.yaml"):
         # port 9 (discard): were the cassette not consulted, the connection would be refused
-        response = _through_vcrpy(lambda: requests.post("http://127.0.0.1:9/api/x?a=1", timeout=5),
-                                  "replaying through can_play_response_for() and play_response()")
+        response = _through_vcrpy(
+            lambda: requests.post("http://127.0.0.1:9/api/x?a=1", timeout=5),
+            "replaying through can_play_response_for() and play_response()",
+        )
     assert "play_response(POST http://127.0.0.1:9/api/x?a=1)" in calls, _loud(
-        "the requests stub", f"no longer answers from Cassette.play_response(request) (calls: {calls})", VCR_PY)
+        "the requests stub", f"no longer answers from Cassette.play_response(request) (calls: {calls})", VCR_PY
+    )
     assert calls[0] == "can_play_response_for", _loud(
-        "the requests stub", f"no longer asks Cassette.can_play_response_for(request) first (calls: {calls})", VCR_PY)
+        "the requests stub", f"no longer asks Cassette.can_play_response_for(request) first (calls: {calls})", VCR_PY
+    )
     assert (response.status_code, response.json()) == (200, {"replayed": True}), _loud(
-        "the response dict", "played back no longer has the shape {status: {code, message}, headers, body: "
-        "{string}}", FILESYSTEM_PY)
+        "the response dict",
+        "played back no longer has the shape {status: {code, message}, headers, body: {string}}",
+        FILESYSTEM_PY,
+    )
 
 
 def test_requests_stub_records_through_write_protected_and_append(loopback: str) -> None:
@@ -314,33 +345,48 @@ def test_requests_stub_records_through_write_protected_and_append(loopback: str)
             appended.append((request, response))
 
     with Probe.use(path="never-written.yaml"):
-        answer = _through_vcrpy(lambda: requests.post(loopback + "/api/y", data=b"{}", headers={"X-Test": "1"},
-                                                      timeout=5),
-                                "recording through write_protected and append()")
+        answer = _through_vcrpy(
+            lambda: requests.post(loopback + "/api/y", data=b"{}", headers={"X-Test": "1"}, timeout=5),
+            "recording through write_protected and append()",
+        )
     assert answer.status_code == 201
-    assert len(appended) == 1, _loud("the requests stub", "no longer stores what was sent via Cassette.append("
-                                     f"request, response) (appended: {appended})", VCR_PY)
+    assert len(appended) == 1, _loud(
+        "the requests stub",
+        f"no longer stores what was sent via Cassette.append(request, response) (appended: {appended})",
+        VCR_PY,
+    )
     request, response = appended[0]
     # what ThuliumCassette.append reads from them
     assert (request.method, request.uri, request.body) == ("POST", loopback + "/api/y", b"{}"), _loud(
-        "vcr.request.Request", "no longer has .method, .uri and .body as sent", VCR_PY)
+        "vcr.request.Request", "no longer has .method, .uri and .body as sent", VCR_PY
+    )
     assert dict(request.headers).get("X-Test") == "1", _loud("vcr.request.Request.headers", "lost a header", VCR_PY)
     assert response["status"]["code"] == 201 and response["body"]["string"] == b'{"recorded": true}', _loud(
-        "the recorded response dict", f"no longer has status.code and body.string: {response!r}", VCR_PY)
+        "the recorded response dict", f"no longer has status.code and body.string: {response!r}", VCR_PY
+    )
     assert "application/json" in response["headers"]["Content-Type"], _loud(
-        "the recorded response dict", f"no longer has headers: {response!r}", VCR_PY)
+        "the recorded response dict", f"no longer has headers: {response!r}", VCR_PY
+    )
 
 
 def test_serialize_writes_interactions_and_metadata() -> None:
     from vcr.request import Request
     from vcr.serialize import serialize
 
-    text = serialize({"requests": [Request("GET", "https://t.example/api/agents", None, {})],
-                      "responses": [{"status": {"code": 200, "message": "OK"}, "headers": {}, "body": {"string": ""}}],
-                      "metadata": {"recorded_with": "thulium-explore"}}, JsonSerializer())
+    text = serialize(
+        {
+            "requests": [Request("GET", "https://t.example/api/agents", None, {})],
+            "responses": [{"status": {"code": 200, "message": "OK"}, "headers": {}, "body": {"string": ""}}],
+            "metadata": {"recorded_with": "thulium-explore"},
+        },
+        JsonSerializer(),
+    )
     written = json.loads(text)
     assert [i["request"]["uri"] for i in written.get("interactions", [])] == ["https://t.example/api/agents"], _loud(
-        "vcr.serialize.serialize", f"no longer writes {{interactions: [{{request, response}}]}}: {text}", FILESYSTEM_PY)
+        "vcr.serialize.serialize", f"no longer writes {{interactions: [{{request, response}}]}}: {text}", FILESYSTEM_PY
+    )
     assert written.get("metadata") == {"recorded_with": "thulium-explore"}, _loud(
-        "vcr.serialize.serialize", "drops the cassette's metadata (ThuliumCassette._save writes recorded_with and "
-        "scrubbed there)", FILESYSTEM_PY)
+        "vcr.serialize.serialize",
+        "drops the cassette's metadata (ThuliumCassette._save writes recorded_with and scrubbed there)",
+        FILESYSTEM_PY,
+    )

@@ -101,8 +101,21 @@ def test_as_dict_is_json_and_mirrors_the_report() -> None:
     assert data["ok"] is False and data["exit_code"] == 1 and data["strict"] is False
     assert len(data["interactions"]) == len(report.interactions)
     first = data["interactions"][0]
-    assert set(first) >= {"id", "cassette", "index", "method", "path", "status", "endpoint", "verdict", "ok",
-                          "request_problems", "response_problems", "drift", "note"}
+    assert set(first) >= {
+        "id",
+        "cassette",
+        "index",
+        "method",
+        "path",
+        "status",
+        "endpoint",
+        "verdict",
+        "ok",
+        "request_problems",
+        "response_problems",
+        "drift",
+        "note",
+    }
     assert data["counts"] == {"FAIL": 9, "pass (drift)": 1}
 
 
@@ -113,10 +126,13 @@ def test_paths_given_as_str_path_or_list() -> None:
     assert len(verify([one, one]).interactions) == 2
 
 
-@pytest.mark.parametrize(("paths", "message"), [
-    ([], "verify: no paths given (example: thulium-explore verify cassettes/)"),
-    (["/nonexistent/cassettes"], "/nonexistent/cassettes: no such file or folder"),
-])
+@pytest.mark.parametrize(
+    ("paths", "message"),
+    [
+        ([], "verify: no paths given (example: thulium-explore verify cassettes/)"),
+        (["/nonexistent/cassettes"], "/nonexistent/cassettes: no such file or folder"),
+    ],
+)
 def test_bad_paths(paths: list[str], message: str) -> None:
     with pytest.raises(CassetteError, match="^" + message.replace("(", r"\(").replace(")", r"\)") + "$"):
         verify(paths)
@@ -151,10 +167,20 @@ def test_fast_reader_equals_safe_loader(path: Path) -> None:
     assert _load_yaml(str(path), data) == yaml.load(data, Loader=_yaml_loader())  # noqa: S506
 
 
-_scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.text(max_size=30), st.binary(max_size=30),
-                     st.floats(allow_nan=False), st.sampled_from(["1:20", "0x1F", "yes", "~", "2024-01-02", "null"]))
-_values = st.recursive(_scalars, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(
-    st.text(max_size=10), inner, max_size=4), max_leaves=20)
+_scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.text(max_size=30),
+    st.binary(max_size=30),
+    st.floats(allow_nan=False),
+    st.sampled_from(["1:20", "0x1F", "yes", "~", "2024-01-02", "null"]),
+)
+_values = st.recursive(
+    _scalars,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4),
+    max_leaves=20,
+)
 
 
 @settings(max_examples=150, deadline=None)
@@ -171,20 +197,35 @@ def test_merge_keys_fall_back_to_the_full_loader() -> None:
 
 def test_anchors_and_aliases_are_refused_before_either_loader_builds_anything() -> None:
     text = b"base: &b {a: 1}\nother:\n  <<: *b\n  c: 2\nsame: *b\n"
-    with pytest.raises(CassetteError, match=r"^x: line 1, column 7: YAML aliases are not allowed in cassettes "
-                                            r"\(vcrpy never writes them\); found the anchor &b"):
+    with pytest.raises(
+        CassetteError,
+        match=r"^x: line 1, column 7: YAML aliases are not allowed in cassettes "
+        r"\(vcrpy never writes them\); found the anchor &b",
+    ):
         _load_yaml("x", text)
 
 
 # --- requests decoded from every place parameters travel -----------------------------------
 
 
-def _interaction(method: str, uri: str, *, body: Any = None, headers: dict[str, list[str]] | None = None,
-                 status: int = 200, response: str | bytes = "",
-                 response_headers: dict[str, list[str]] | None = None) -> dict[str, Any]:
-    return {"request": {"method": method, "uri": uri, "body": body, "headers": headers or {}},
-            "response": {"status": {"code": status, "message": ""}, "headers": response_headers or {},
-                         "body": {"string": response}}}
+def _interaction(
+    method: str,
+    uri: str,
+    *,
+    body: Any = None,
+    headers: dict[str, list[str]] | None = None,
+    status: int = 200,
+    response: str | bytes = "",
+    response_headers: dict[str, list[str]] | None = None,
+) -> dict[str, Any]:
+    return {
+        "request": {"method": method, "uri": uri, "body": body, "headers": headers or {}},
+        "response": {
+            "status": {"code": status, "message": ""},
+            "headers": response_headers or {},
+            "body": {"string": response},
+        },
+    }
 
 
 def _check(item: dict[str, Any]) -> Any:
@@ -194,19 +235,22 @@ def _check(item: dict[str, Any]) -> Any:
 OK_START = '{"conversation_id": "6ed7c941-2c8a-411e-95d2-338a9f64800a"}'
 
 
-@pytest.mark.parametrize(("query", "problems"), [
-    ("chat_queue_id=3", []),
-    ("chat_queue_id=+3", []),
-    ("chat_queue_id=abc", [("$.chat_queue_id", "abc")]),
-    ("chat_queue_id=3.5", [("$.chat_queue_id", "3.5")]),
-    ("chat_queue_id=0", [("$.chat_queue_id", 0)]),
-    ("chat_queue_id=3&chat_queue_id=4", [("$.chat_queue_id", ["3", "4"])]),
-    ("chat_queue_id=3&client_id=1234&customer_id=1", []),
-    ("chat_queue_id=3&client_name=%C5%81ucja+Zaj%C4%85c", []),
-    ("chat_queue_id=3&client_email=jan%40example.org", []),
-    ("chat_queue_id=3&client_email=jan", [("$.client_email", "jan")]),
-    ("", [("$.chat_queue_id", None)]),
-])
+@pytest.mark.parametrize(
+    ("query", "problems"),
+    [
+        ("chat_queue_id=3", []),
+        ("chat_queue_id=+3", []),
+        ("chat_queue_id=abc", [("$.chat_queue_id", "abc")]),
+        ("chat_queue_id=3.5", [("$.chat_queue_id", "3.5")]),
+        ("chat_queue_id=0", [("$.chat_queue_id", 0)]),
+        ("chat_queue_id=3&chat_queue_id=4", [("$.chat_queue_id", ["3", "4"])]),
+        ("chat_queue_id=3&client_id=1234&customer_id=1", []),
+        ("chat_queue_id=3&client_name=%C5%81ucja+Zaj%C4%85c", []),
+        ("chat_queue_id=3&client_email=jan%40example.org", []),
+        ("chat_queue_id=3&client_email=jan", [("$.client_email", "jan")]),
+        ("", [("$.chat_queue_id", None)]),
+    ],
+)
 def test_query_parameters_are_coerced_from_text(query: str, problems: list[tuple[str, Any]]) -> None:
     result = _check(_interaction("POST", f"{START}?{query}", response=OK_START))
     assert [(p.path, p.value) for p in result.request_problems] == problems
@@ -222,13 +266,18 @@ def test_path_values_are_coerced_and_checked() -> None:
 
 
 def test_query_arrays_and_nested_objects() -> None:
-    uri = ("https://x.example/api/tickets?status_id[]=1&status_id[]=2&custom_fields[Segment][0]=VIP"
-           "&custom_fields[Segment][1]=Gold&limit=10")
+    uri = (
+        "https://x.example/api/tickets?status_id[]=1&status_id[]=2&custom_fields[Segment][0]=VIP"
+        "&custom_fields[Segment][1]=Gold&limit=10"
+    )
     result = _check(_interaction("GET", uri, response='{"count": 0, "result": []}'))
     assert result.endpoint_id == "tickets.list"
     assert result.request_problems == ()
-    bad = _check(_interaction("GET", "https://x.example/api/tickets?status_id[]=x&limit=1000",
-                              response='{"count": 0, "result": []}'))
+    bad = _check(
+        _interaction(
+            "GET", "https://x.example/api/tickets?status_id[]=x&limit=1000", response='{"count": 0, "result": []}'
+        )
+    )
     assert sorted(p.path for p in bad.request_problems) == ["$.limit", "$.status_id[0]"]
 
 
@@ -250,20 +299,30 @@ def test_body_parameter_sent_in_the_query_is_a_violation() -> None:
     uri = "https://x.example/api/chat_conversations/6ed7c941-2c8a-411e-95d2-338a9f64800a/message?text=hi"
     result = _check(_interaction("POST", uri))
     assert [(p.path, p.message) for p in result.request_problems] == [
-        ("$.text", "is sent in the query string; documented in the body")]
+        ("$.text", "is sent in the query string; documented in the body")
+    ]
 
 
 def test_form_encoded_body_is_coerced_like_a_query() -> None:
     uri = "https://x.example/api/chat_conversations/6ed7c941-2c8a-411e-95d2-338a9f64800a/message"
-    result = _check(_interaction("POST", uri, body="text=Cze%C5%9B%C4%87",
-                                 headers={"Content-Type": ["application/x-www-form-urlencoded"]}))
+    result = _check(
+        _interaction(
+            "POST", uri, body="text=Cze%C5%9B%C4%87", headers={"Content-Type": ["application/x-www-form-urlencoded"]}
+        )
+    )
     assert result.request_problems == ()
 
 
 def test_raw_body_endpoint_accepts_any_bytes() -> None:
-    result = _check(_interaction("POST", "https://x.example/api/temporary_files?filename=a.pdf",
-                                 body=b"%PDF-1.4\xff\xfe\x00", headers={"Content-Type": ["application/octet-stream"]},
-                                 response='{"filename": "a.pdf", "token": "abc", "size": 11}'))
+    result = _check(
+        _interaction(
+            "POST",
+            "https://x.example/api/temporary_files?filename=a.pdf",
+            body=b"%PDF-1.4\xff\xfe\x00",
+            headers={"Content-Type": ["application/octet-stream"]},
+            response='{"filename": "a.pdf", "token": "abc", "size": 11}',
+        )
+    )
     assert result.endpoint_id == "temporary_files.upload"
     assert result.request_problems == ()
 
@@ -277,17 +336,32 @@ def test_request_bodies_from_file_like_and_iterator_recordings() -> None:
 
 def test_gzip_text_body_already_decoded_is_read_as_is() -> None:
     """Text in a cassette stands for decoded bytes, even when Content-Encoding was kept."""
-    result = _check(_interaction("POST", f"{START}?chat_queue_id=3", response=OK_START,
-                                 response_headers={"Content-Encoding": ["gzip"]}))
+    result = _check(
+        _interaction(
+            "POST", f"{START}?chat_queue_id=3", response=OK_START, response_headers={"Content-Encoding": ["gzip"]}
+        )
+    )
     assert result.verdict == "pass"
-    packed = _check(_interaction("POST", f"{START}?chat_queue_id=3", response=gzip.compress(OK_START.encode()),
-                                 response_headers={"content-encoding": ["gzip"]}))
+    packed = _check(
+        _interaction(
+            "POST",
+            f"{START}?chat_queue_id=3",
+            response=gzip.compress(OK_START.encode()),
+            response_headers={"content-encoding": ["gzip"]},
+        )
+    )
     assert packed.verdict == "pass"
 
 
 def test_unknown_charset_is_a_violation() -> None:
-    result = _check(_interaction("POST", f"{START}?chat_queue_id=3", response=OK_START.encode(),
-                                 response_headers={"Content-Type": ["application/json; charset=klingon"]}))
+    result = _check(
+        _interaction(
+            "POST",
+            f"{START}?chat_queue_id=3",
+            response=OK_START.encode(),
+            response_headers={"Content-Type": ["application/json; charset=klingon"]},
+        )
+    )
     assert [p.message for p in result.problems] == ["Content-Type declares an unknown charset 'klingon'"]
 
 

@@ -22,7 +22,10 @@ CLOSED = {"conversation_id": UUID, "date": "2017-12-11 11:21:05", "chat_queue_id
 
 def test_the_four_documented_events_are_loaded() -> None:
     assert set(webhook_events()) == {
-        "CHAT_CONVERSATION_CREATED", "CHAT_AGENT_ASSIGNED", "CHAT_CONVERSATION_CLOSED", "CUSTOMER_CREATED",
+        "CHAT_CONVERSATION_CREATED",
+        "CHAT_AGENT_ASSIGNED",
+        "CHAT_CONVERSATION_CLOSED",
+        "CUSTOMER_CREATED",
     }
 
 
@@ -69,8 +72,12 @@ def test_unknown_event_names_list_the_documented_ones() -> None:
 
 
 def test_violations_are_located_and_sensitive_values_hidden() -> None:
-    payload = {"conversation_id": "nope", "client_email": ["jan.kowalski@example.org"], "chat_queue_id": "3a",
-               "secret_note": "Jan Kowalski"}
+    payload = {
+        "conversation_id": "nope",
+        "client_email": ["jan.kowalski@example.org"],
+        "chat_queue_id": "3a",
+        "secret_note": "Jan Kowalski",
+    }
     verdict = check_webhook(payload)
     assert verdict.event == "CHAT_CONVERSATION_CREATED" and verdict.label == "FAIL"
     assert [p.path for p in verdict.problems] == ["$.chat_queue_id", "$.client_email", "$.conversation_id"]
@@ -92,12 +99,15 @@ def test_missing_identifying_field_is_a_violation() -> None:
     assert [str(p) for p in verdict.problems] == ["$.customer_id: is required"]
 
 
-@pytest.mark.parametrize(("raw", "message"), [
-    (b"", "empty"),
-    (b"   \n", "empty"),
-    (b"\xff\xfe{}", "not UTF-8"),
-    (b'{"conversation_id": ', r"not JSON \(Expecting value at line 1 column 21\)"),
-])
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        (b"", "empty"),
+        (b"   \n", "empty"),
+        (b"\xff\xfe{}", "not UTF-8"),
+        (b'{"conversation_id": ', r"not JSON \(Expecting value at line 1 column 21\)"),
+    ],
+)
 def test_unreadable_payloads_raise_one_line_errors(raw: bytes, message: str) -> None:
     with pytest.raises(WebhookError, match=message) as caught:
         check_webhook(raw)
@@ -146,19 +156,23 @@ def test_cli_conforming_payload_exits_0(capsys: pytest.CaptureFixture[str], tmp_
 
 
 def test_cli_violation_exits_1_with_json_report(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    code, out, _ = run(capsys, write(tmp_path, {**CLOSED, "chat_queue_id": -3}), "--event",
-                       "CHAT_CONVERSATION_CLOSED", "--json")
+    code, out, _ = run(
+        capsys, write(tmp_path, {**CLOSED, "chat_queue_id": -3}), "--event", "CHAT_CONVERSATION_CLOSED", "--json"
+    )
     report = json.loads(out)
     assert code == 1
     assert report["verdict"] == "FAIL" and report["event"] == "CHAT_CONVERSATION_CLOSED"
     assert [p["path"] for p in report["problems"]] == ["$.chat_queue_id"]
 
 
-@pytest.mark.parametrize(("payload", "argv", "message"), [
-    (CLOSED, (), "error: cannot tell the webhook event"),
-    ('{"a": ', (), "error: "),
-    (ASSIGNED, ("--event", "NOPE"), "error: unknown webhook event 'NOPE'"),
-])
+@pytest.mark.parametrize(
+    ("payload", "argv", "message"),
+    [
+        (CLOSED, (), "error: cannot tell the webhook event"),
+        ('{"a": ', (), "error: "),
+        (ASSIGNED, ("--event", "NOPE"), "error: unknown webhook event 'NOPE'"),
+    ],
+)
 def test_cli_usage_problems_exit_2_with_one_line(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, payload: Any, argv: tuple[str, ...], message: str
 ) -> None:

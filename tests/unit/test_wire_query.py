@@ -75,8 +75,9 @@ def test_what_cannot_travel(case: dict[str, Any]) -> None:
 @pytest.mark.parametrize("case", TABLE["coerce"]["cases"], ids=_id)
 def test_a_decoded_query_is_typed_by_the_schema(case: dict[str, Any]) -> None:
     schema = TABLE["coerce"]["schema"]
-    resolved = Registry().with_resource(schema["$id"], DRAFT202012.create_resource(schema)).resolver().lookup(
-        schema["$id"])
+    resolved = (
+        Registry().with_resource(schema["$id"], DRAFT202012.create_resource(schema)).resolver().lookup(schema["$id"])
+    )
     tree, _ = decode_query(_pairs(case["query"]))
     assert _params.coerce_query(resolved.contents, resolved.resolver, tree) == case["params"]
 

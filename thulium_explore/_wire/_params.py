@@ -40,9 +40,14 @@ def wire_problems(endpoint: Endpoint, params: Mapping[str, Any]) -> list[Paramet
             continue
         if param.location == "path":
             if isinstance(value, list | tuple | Mapping) or value is None or wire_text(value) in ("", ".", ".."):
-                problems.append(ParameterProblem(
-                    name, f"{value!r} cannot fill {{{name}}} in the path (URLs drop empty, '.' and '..' "
-                    "segments and have no place for lists)", param.example))
+                problems.append(
+                    ParameterProblem(
+                        name,
+                        f"{value!r} cannot fill {{{name}}} in the path (URLs drop empty, '.' and '..' "
+                        "segments and have no place for lists)",
+                        param.example,
+                    )
+                )
             continue
         problem = query_problem(name, value)
         if problem:
@@ -62,10 +67,7 @@ def _explain(endpoint: Endpoint, error: Any) -> list[ParameterProblem]:
     if error.validator == "additionalProperties" and not error.path:
         documented = ", ".join(p.name for p in endpoint.parameters) or "none"
         extra = [k for k in error.instance if k not in endpoint.parameters_schema["properties"]]
-        return [
-            ParameterProblem(name, f"is not a documented parameter (documented: {documented})")
-            for name in extra
-        ]
+        return [ParameterProblem(name, f"is not a documented parameter (documented: {documented})") for name in extra]
     if error.validator == "required" and not error.path:
         missing = [n for n in error.validator_value if n not in error.instance]
         return [ParameterProblem(n, "is required", _example(endpoint, n)) for n in missing]
@@ -106,8 +108,13 @@ def sample(schema: Mapping[str, Any]) -> Any:
     if kind == "array":
         item = sample(schema.get("items", {}))
         return [item] if item is not None else None
-    return {"integer": max(1, int(schema.get("minimum", 1))), "number": 1.5, "boolean": True,
-            "string": "text", "object": {}}.get(str(kind))
+    return {
+        "integer": max(1, int(schema.get("minimum", 1))),
+        "number": 1.5,
+        "boolean": True,
+        "string": "text",
+        "object": {},
+    }.get(str(kind))
 
 
 def coerce(endpoint: Endpoint, raw: Mapping[str, str | Sequence[str]]) -> dict[str, Any]:
@@ -152,8 +159,9 @@ def coerce_query(schema: Any, resolver: Any, tree: Mapping[str, Any]) -> dict[st
     out: dict[str, Any] = {}
     for name, value in tree.items():
         sub = props.get(name)  # what child_schema finds first, without its lookups (verify calls this a lot)
-        out[name] = _coerce_decoded(*((sub, resolver) if sub is not None else child_schema(schema, resolver, name)),
-                                    value)
+        out[name] = _coerce_decoded(
+            *((sub, resolver) if sub is not None else child_schema(schema, resolver, name)), value
+        )
     return out
 
 

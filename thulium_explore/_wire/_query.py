@@ -28,10 +28,12 @@ def query_string(pairs: Sequence[tuple[str, str]]) -> str:
 
     Most names and values are plain (ids, dates need only ``:`` and a space encoded), so they skip ``quote_plus``.
     """
-    return "&".join([
-        f"{k if _PLAIN.fullmatch(k) else quote_plus(k)}={v if _PLAIN.fullmatch(v) else quote_plus(v)}"
-        for k, v in pairs
-    ])
+    return "&".join(
+        [
+            f"{k if _PLAIN.fullmatch(k) else quote_plus(k)}={v if _PLAIN.fullmatch(v) else quote_plus(v)}"
+            for k, v in pairs
+        ]
+    )
 
 
 def query_pairs(name: str, value: Any) -> list[tuple[str, str]]:
@@ -56,7 +58,7 @@ def query_problem(name: str, value: Any) -> tuple[str, str] | None:
     if isinstance(value, _SCALARS):  # the common case: one pair, always fine
         return None
     if value is None:
-        return name, f"null cannot travel in a query string; leave {name} out (or pass \"\" for an empty value)"
+        return name, f'null cannot travel in a query string; leave {name} out (or pass "" for an empty value)'
     if isinstance(value, list | tuple):
         if not value:
             return name, f"an empty list would send nothing ({name}[]=… needs a value); leave {name} out instead"
@@ -72,8 +74,9 @@ def query_problem(name: str, value: Any) -> tuple[str, str] | None:
                 return field, f"a key in a query string cannot be empty or hold [ or ] ({name}[Name]=value)"
             if isinstance(sub, list | tuple):
                 if not sub or any(v is None or isinstance(v, list | tuple | Mapping) for v in sub):
-                    return field, (f"a list here must hold at least one text, number or boolean "
-                                   f"({name}[{key}][0]=value)")
+                    return field, (
+                        f"a list here must hold at least one text, number or boolean ({name}[{key}][0]=value)"
+                    )
             elif sub is None or isinstance(sub, Mapping):
                 return field, f"is nested too deeply for a query string (at most {name}[{key}][0]=value)"
     return None
@@ -131,8 +134,13 @@ def decode_query(pairs: Iterable[tuple[str, str]]) -> tuple[dict[str, Any], list
         for place, shape in _places(name):
             first = shapes.setdefault(place, (shape, name))
             if first[0] != shape:
-                clashes.append((place, f"is sent both as {first[1]} ({_SHAPES[first[0]]}) and as {name} "
-                                       f"({_SHAPES[shape]}); a query parameter takes one of these shapes"))
+                clashes.append(
+                    (
+                        place,
+                        f"is sent both as {first[1]} ({_SHAPES[first[0]]}) and as {name} "
+                        f"({_SHAPES[shape]}); a query parameter takes one of these shapes",
+                    )
+                )
                 break
             key = place[-1]
             if shape == "object":
@@ -151,5 +159,6 @@ def _places(name: str) -> tuple[tuple[tuple[str, ...], str], ...]:
     path = tuple(key_path(name) or [name])
     listed = len(path) > 1 and is_index(path[-1])
     end = len(path) - 1 if listed else len(path)
-    return tuple((path[:depth], "object" if depth < end else "list" if listed else "value")
-                 for depth in range(1, end + 1))
+    return tuple(
+        (path[:depth], "object" if depth < end else "list" if listed else "value") for depth in range(1, end + 1)
+    )

@@ -72,8 +72,10 @@ def read_cassette(path: Path, name: str | None = None) -> Cassette:
             try:
                 document = json.loads(data)
             except RecursionError:
-                raise CassetteError(f"{label}: invalid JSON: lists and objects nested too deeply to read "
-                                    "(example: a cassette nests about 5 levels)") from None
+                raise CassetteError(
+                    f"{label}: invalid JSON: lists and objects nested too deeply to read "
+                    "(example: a cassette nests about 5 levels)"
+                ) from None
             except (ValueError, UnicodeDecodeError) as exc:
                 raise CassetteError(f"{label}: invalid JSON: {first_line(exc)}") from None
         else:
@@ -92,8 +94,10 @@ def _interactions(label: str, document: Any) -> list[dict[str, Any]]:
     """Check the vcrpy structure (version 1, interactions of request/response) without copying."""
     if not isinstance(document, dict):
         kind = "an old (pre-1.0) vcrpy list" if isinstance(document, list) else type(document).__name__
-        raise CassetteError(f"{label}: not a vcrpy cassette: the top level is {kind}, expected a mapping "
-                            "with 'interactions' (example: {version: 1, interactions: [...]})")
+        raise CassetteError(
+            f"{label}: not a vcrpy cassette: the top level is {kind}, expected a mapping "
+            "with 'interactions' (example: {version: 1, interactions: [...]})"
+        )
     version = document.get("version", 1)
     if version != 1:
         raise CassetteError(f"{label}: version: {version!r} is not supported (expected version: 1)")
@@ -117,8 +121,10 @@ def _check_interaction(label: str, index: int, item: Any) -> None:
     if not isinstance(request.get("method"), str) or not request["method"]:
         raise CassetteError(f"{where}: request.method: missing or not text (example: method: POST)")
     if not HTTP_METHOD.fullmatch(request["method"]):
-        raise CassetteError(f"{where}: request.method: {_shown(request['method'])} is not an HTTP method "
-                            "(letters, at most 32; example: method: POST)")
+        raise CassetteError(
+            f"{where}: request.method: {_shown(request['method'])} is not an HTTP method "
+            "(letters, at most 32; example: method: POST)"
+        )
     if not isinstance(request.get("uri"), str) or not request["uri"]:
         raise CassetteError(f"{where}: request.uri: missing or not text (example: {_EXAMPLE_URI})")
     if not isinstance(request.get("body"), str | bytes | list | tuple | None):
@@ -126,24 +132,26 @@ def _check_interaction(label: str, index: int, item: Any) -> None:
     status = response.get("status")
     code = status.get("code") if isinstance(status, dict) else None
     if not (isinstance(code, int) and not isinstance(code, bool) and 100 <= code <= 599):
-        raise CassetteError(f"{where}: response.status.code: {code!r} is not an HTTP status "
-                            f"(example: {_EXAMPLE_CODE})")
+        raise CassetteError(f"{where}: response.status.code: {code!r} is not an HTTP status (example: {_EXAMPLE_CODE})")
     body = response.get("body")
     if not isinstance(body, dict) or not isinstance(body.get("string", ""), str | bytes | None):
-        raise CassetteError(f"{where}: response.body: expected a mapping with 'string' "
-                            "(example: body: {string: '{\"conversation_id\": \"...\"}'})")
+        raise CassetteError(
+            f"{where}: response.body: expected a mapping with 'string' "
+            '(example: body: {string: \'{"conversation_id": "..."}\'})'
+        )
     for side, part in (("request", request), ("response", response)):
         headers = part.get("headers", {})
         if headers is None:
             continue
-        if not isinstance(headers, dict) or not all(
-            isinstance(v, str | list | tuple) for v in headers.values()
-        ):
-            raise CassetteError(f"{where}: {side}.headers: expected a mapping of name to a list of values "
-                                "(example: headers: {Content-Type: [application/json]})")
+        if not isinstance(headers, dict) or not all(isinstance(v, str | list | tuple) for v in headers.values()):
+            raise CassetteError(
+                f"{where}: {side}.headers: expected a mapping of name to a list of values "
+                "(example: headers: {Content-Type: [application/json]})"
+            )
 
 
 # --- YAML ---------------------------------------------------------------------------------
+
 
 def iter_interactions(cassettes: Iterable[Cassette]) -> Iterator[tuple[Cassette, int, dict[str, Any]]]:
     """Every (cassette, index, interaction) in order."""

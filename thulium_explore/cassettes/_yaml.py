@@ -71,8 +71,13 @@ def _yaml_loader() -> Any:
             return list(args[0] if args else [])
 
         prefix = "tag:yaml.org,2002:python/"
-        for tag, fn in (("str", as_str), ("unicode", as_str), ("tuple", as_tuple),
-                        ("object/new:_io.BytesIO", as_bytes), ("object/apply:builtins.iter", as_chunks)):
+        for tag, fn in (
+            ("str", as_str),
+            ("unicode", as_str),
+            ("tuple", as_tuple),
+            ("object/new:_io.BytesIO", as_bytes),
+            ("object/apply:builtins.iter", as_chunks),
+        ):
             loader.add_constructor(prefix + tag, fn)
         _loaders["safe"] = loader
         _loaders["constructor"] = yaml.constructor.SafeConstructor()
@@ -115,12 +120,14 @@ _SEQ = "tag:yaml.org,2002:seq"
 _NULL = "tag:yaml.org,2002:null"
 _SCALARS = ("int", "bool", "float", "binary", "timestamp")
 _SIMPLE = {f"tag:yaml.org,2002:{t}": f"construct_yaml_{t}" for t in _SCALARS}
-_SIMPLE.update({"tag:yaml.org,2002:python/str": "construct_scalar", "tag:yaml.org,2002:python/unicode":
-                "construct_scalar"})
+_SIMPLE.update(
+    {"tag:yaml.org,2002:python/str": "construct_scalar", "tag:yaml.org,2002:python/unicode": "construct_scalar"}
+)
 
 
-def load_yaml(label: str, data: bytes, *, error: type[ThuliumError] = CassetteError,
-              aliases: str = ALIASES_IN_CASSETTES) -> Any:
+def load_yaml(
+    label: str, data: bytes, *, error: type[ThuliumError] = CassetteError, aliases: str = ALIASES_IN_CASSETTES
+) -> Any:
     """Parse with libyaml, build values directly; fall back to the full loader for rare features.
 
     Anchors and aliases are refused before anything is built (``aliases`` words the refusal), so a
@@ -139,8 +146,10 @@ def load_yaml(label: str, data: bytes, *, error: type[ThuliumError] = CassetteEr
         except (_Fallback, RecursionError):
             return yaml.load(data, Loader=loader)  # noqa: S506 - a safe loader subclass
     except _Anchor as exc:
-        raise error(f"{label}: line {exc.line}, column {exc.column}: {aliases}; found {exc.text}, "
-                    "write the value out in full instead (example: Accept: [application/json])") from None
+        raise error(
+            f"{label}: line {exc.line}, column {exc.column}: {aliases}; found {exc.text}, "
+            "write the value out in full instead (example: Accept: [application/json])"
+        ) from None
     except _BadScalar as exc:
         raise error(f"{label}: line {exc.line}, column {exc.column}: {exc.problem}") from None
     except yaml.MarkedYAMLError as exc:
@@ -153,11 +162,15 @@ def load_yaml(label: str, data: bytes, *, error: type[ThuliumError] = CassetteEr
     except yaml.reader.ReaderError as exc:
         position = exc.position if isinstance(exc.position, int) else 0
         line = data.count(b"\n", 0, position) + 1
-        raise error(f"{label}: invalid YAML at line {line}: {exc.reason} at byte {position} "
-                    "(a cassette is UTF-8 text without control characters)") from None
+        raise error(
+            f"{label}: invalid YAML at line {line}: {exc.reason} at byte {position} "
+            "(a cassette is UTF-8 text without control characters)"
+        ) from None
     except RecursionError:
-        raise error(f"{label}: invalid YAML: lists and maps nested too deeply to read "
-                    "(example: a cassette nests about 5 levels)") from None
+        raise error(
+            f"{label}: invalid YAML: lists and maps nested too deeply to read "
+            "(example: a cassette nests about 5 levels)"
+        ) from None
     except (yaml.YAMLError, UnicodeDecodeError, ValueError, TypeError) as exc:
         raise error(f"{label}: invalid YAML: {first_line(exc)}") from None
 
@@ -213,8 +226,7 @@ class _BadScalar(Exception):
         shown = value if len(value) <= 40 else f"{value[:20]}… ({len(value)} characters)"
         super().__init__(value)
         self.line, self.column = node.start_mark.line + 1, node.start_mark.column + 1
-        self.problem = (f"{shown} cannot be read as {node.tag.rsplit(':', 1)[-1]}: {first_line(exc)} "
-                        "(example: 200)")
+        self.problem = f"{shown} cannot be read as {node.tag.rsplit(':', 1)[-1]}: {first_line(exc)} (example: 200)"
 
 
 def first_line(exc: BaseException) -> str:

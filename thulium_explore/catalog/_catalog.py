@@ -72,9 +72,7 @@ class Catalog:
             _check_consistent(endpoint)
             endpoints[endpoint.id] = endpoint
         self.endpoints = endpoints
-        self._by_route = sorted(
-            endpoints.values(), key=lambda e: (e.path.count("{"), -len(e.path))
-        )
+        self._by_route = sorted(endpoints.values(), key=lambda e: (e.path.count("{"), -len(e.path)))
 
     def __getitem__(self, endpoint_id: str) -> Endpoint:
         try:
@@ -119,7 +117,9 @@ class Catalog:
         if found is None:
             resolved = self.resolve(uri)
             found = Draft202012Validator(
-                resolved.contents, registry=self.registry, format_checker=FORMAT_CHECKER,
+                resolved.contents,
+                registry=self.registry,
+                format_checker=FORMAT_CHECKER,
                 _resolver=resolved.resolver,  # relative $refs resolve from the subschema's document
             )
             self._validators[uri] = found

@@ -26,10 +26,22 @@ from jsonschema import FormatChecker
 Predicate = Callable[[Any], bool]
 
 #: keywords that never affect validity
-_ANNOTATIONS = frozenset({"title", "description", "examples", "default", "$comment", "deprecated",
-                          "readOnly", "writeOnly", "$schema", "$id"})
-_SCALAR_KEYWORDS = frozenset({"type", "format", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum",
-                              "minLength", "maxLength", "pattern"})
+_ANNOTATIONS = frozenset(
+    {"title", "description", "examples", "default", "$comment", "deprecated", "readOnly", "writeOnly", "$schema", "$id"}
+)
+_SCALAR_KEYWORDS = frozenset(
+    {
+        "type",
+        "format",
+        "minimum",
+        "maximum",
+        "exclusiveMinimum",
+        "exclusiveMaximum",
+        "minLength",
+        "maxLength",
+        "pattern",
+    }
+)
 _OBJECT_KEYWORDS = frozenset({"type", "properties", "required", "additionalProperties"})
 
 
@@ -93,9 +105,16 @@ def _format(fmt: str, formats: FormatChecker) -> Predicate:
 
 def _bounds(schema: Mapping[str, Any]) -> Predicate | None:
     """The numeric range keywords as one predicate on numbers (other values pass), or None."""
-    tests = [(op, schema[key]) for key, op in (("minimum", operator.ge), ("maximum", operator.le),
-                                               ("exclusiveMinimum", operator.gt),
-                                               ("exclusiveMaximum", operator.lt)) if key in schema]
+    tests = [
+        (op, schema[key])
+        for key, op in (
+            ("minimum", operator.ge),
+            ("maximum", operator.le),
+            ("exclusiveMinimum", operator.gt),
+            ("exclusiveMaximum", operator.lt),
+        )
+        if key in schema
+    ]
     if not tests:
         return None
     if len(tests) == 1:
@@ -110,8 +129,10 @@ def _string(schema: Mapping[str, Any]) -> Predicate | None:
         return None
     low, high = schema.get("minLength", 0), schema.get("maxLength")
     pattern = re.compile(schema["pattern"]) if "pattern" in schema else None
-    return lambda x: not isinstance(x, str) or (
-        low <= len(x) and (high is None or len(x) <= high) and (pattern is None or pattern.search(x) is not None))
+    return lambda x: (
+        not isinstance(x, str)
+        or (low <= len(x) and (high is None or len(x) <= high) and (pattern is None or pattern.search(x) is not None))
+    )
 
 
 def _scalar(schema: Any, formats: FormatChecker) -> Predicate | None:

@@ -27,13 +27,18 @@ COMMANDS: dict[str, tuple[str, Setup, Run]] = {
     "call": ("validate and send a call, print the answer and contract verdict", setup_call, cmd_call),
     "openapi": ("write the catalog as an OpenAPI 3.1 document (JSON)", setup_openapi, cmd_openapi),
     "sandbox": ("run a local Thulium API on 127.0.0.1 (sample credentials) until Ctrl-C", setup_sandbox, run_sandbox),
-    "record": ("record cassettes from a recipe (sandbox, or the tenant when THULIUM_* is set)", setup_record,
-               run_record),
-    "verify-webhook": ("check a received webhook payload against its event's schema", setup_verify_webhook,
-                       cmd_verify_webhook),
+    "record": (
+        "record cassettes from a recipe (sandbox, or the tenant when THULIUM_* is set)",
+        setup_record,
+        run_record,
+    ),
+    "verify-webhook": (
+        "check a received webhook payload against its event's schema",
+        setup_verify_webhook,
+        cmd_verify_webhook,
+    ),
     "verify": ("check recorded cassettes against the catalog (exit 1 on any violation)", setup_verify, run_verify),
-    "scan": ("find secrets and personal data in cassettes and notebooks (exit 1 on any finding)", setup_scan,
-             run_scan),
+    "scan": ("find secrets and personal data in cassettes and notebooks (exit 1 on any finding)", setup_scan, run_scan),
 }
 
 

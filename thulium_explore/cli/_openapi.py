@@ -22,8 +22,11 @@ def openapi_json(catalog: Catalog | None = None, *, system: str = DEFAULT_SYSTEM
 def setup_openapi(parser: argparse.ArgumentParser) -> None:
     """``thulium-explore openapi [-o FILE] [--system NAME]``."""
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically) instead of stdout")
-    parser.add_argument("--system", default=DEFAULT_SYSTEM,
-                        help=f"default of the {{system}} server variable (default: {DEFAULT_SYSTEM})")
+    parser.add_argument(
+        "--system",
+        default=DEFAULT_SYSTEM,
+        help=f"default of the {{system}} server variable (default: {DEFAULT_SYSTEM})",
+    )
 
 
 def cmd_openapi(args: argparse.Namespace) -> int:

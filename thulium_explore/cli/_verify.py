@@ -18,8 +18,11 @@ def setup_verify(parser: argparse.ArgumentParser) -> None:
     """Arguments of ``thulium-explore verify``."""
     parser.add_argument("paths", nargs="+", metavar="PATH", help="cassette files or folders (YAML or JSON)")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
-    parser.add_argument("--strict", action="store_true",
-                        help="also fail on drift (undocumented fields) and unchecked (unknown) endpoints")
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="also fail on drift (undocumented fields) and unchecked (unknown) endpoints",
+    )
 
 
 def run_verify(args: argparse.Namespace) -> int:
@@ -67,8 +70,11 @@ _LONGEST_INT_BITS = 4000 * 3  # about 3600 decimal digits: below Python's 4300-d
 
 def setup_verify_webhook(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", metavar="FILE", help="the received payload (JSON); - reads stdin")
-    parser.add_argument("--event", metavar="NAME",
-                        help="the event, e.g. CHAT_CONVERSATION_CLOSED; needed when the payload does not tell it")
+    parser.add_argument(
+        "--event",
+        metavar="NAME",
+        help="the event, e.g. CHAT_CONVERSATION_CLOSED; needed when the payload does not tell it",
+    )
     parser.add_argument("--json", action="store_true", help="print a JSON report")
 
 

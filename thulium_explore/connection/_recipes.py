@@ -105,14 +105,20 @@ def _check_name(where: str, name: str, earlier: Mapping[str, int]) -> None:
     """A plain, unique file name (``OUT/<name>.yaml``): no folder, no control character, not too long."""
     example = "(example: name: chat_conversations.start.documented_example)"
     if "/" in name or "\\" in name or name.startswith(".") or _CONTROL.search(name):
-        raise ConfigError(f"{where}.name: {_shown(name)} must be a plain file name without '/', '\\', a leading "
-                          f"'.' or control characters {example}")
+        raise ConfigError(
+            f"{where}.name: {_shown(name)} must be a plain file name without '/', '\\', a leading "
+            f"'.' or control characters {example}"
+        )
     if len(f"{name}.yaml".encode()) > _NAME_MAX:
-        raise ConfigError(f"{where}.name: {_shown(name)} is too long for a file name (<name>.yaml must fit in "
-                          f"{_NAME_MAX} bytes of UTF-8) {example}")
+        raise ConfigError(
+            f"{where}.name: {_shown(name)} is too long for a file name (<name>.yaml must fit in "
+            f"{_NAME_MAX} bytes of UTF-8) {example}"
+        )
     if name.casefold() in earlier:
-        raise ConfigError(f"{where}.name: {_shown(name)} is already the name of cassettes[{earlier[name.casefold()]}]"
-                          f" (names are files, compared ignoring case); give each cassette its own {example}")
+        raise ConfigError(
+            f"{where}.name: {_shown(name)} is already the name of cassettes[{earlier[name.casefold()]}]"
+            f" (names are files, compared ignoring case); give each cassette its own {example}"
+        )
 
 
 def _shown(value: str) -> str:
@@ -126,38 +132,52 @@ def _check_values(where: str, call: Any) -> None:
     while stack:
         value, depth = stack.pop()
         if isinstance(value, float) and not math.isfinite(value):
-            raise ConfigError(f"{where}: {value!r} is not a finite number; JSON has no NaN or infinity "
-                              "(example: chat_queue_id: 3)")
+            raise ConfigError(
+                f"{where}: {value!r} is not a finite number; JSON has no NaN or infinity (example: chat_queue_id: 3)"
+            )
         if isinstance(value, dict | list):
             if depth >= _MAX_DEPTH:
-                raise ConfigError(f"{where}: nested more than {_MAX_DEPTH} levels deep; a recipe call nests a few "
-                                  "(example: params: {chat_queue_id: 3})")
+                raise ConfigError(
+                    f"{where}: nested more than {_MAX_DEPTH} levels deep; a recipe call nests a few "
+                    "(example: params: {chat_queue_id: 3})"
+                )
             items = value.values() if isinstance(value, dict) else value
             stack.extend((item, depth + 1) for item in items)
 
 
 def _check_call(where: str, call: Any, catalog: Catalog) -> None:
     if not isinstance(call, dict) or ("endpoint" in call) == ("request" in call):
-        raise ConfigError(f"{where}: needs exactly one of 'endpoint' or 'request' "
-                          "(example: endpoint: chat_conversations.start)")
+        raise ConfigError(
+            f"{where}: needs exactly one of 'endpoint' or 'request' (example: endpoint: chat_conversations.start)"
+        )
     _check_values(where, call)
     if "request" in call:
         request = call["request"]
-        if not isinstance(request, dict) or not isinstance(request.get("method"), str) \
-                or not str(request.get("path", "")).startswith("/"):
-            raise ConfigError(f"{where}.request: needs 'method' and a 'path' starting with / "
-                              "(example: {method: POST, path: /api/chat_conversations/start})")
+        if (
+            not isinstance(request, dict)
+            or not isinstance(request.get("method"), str)
+            or not str(request.get("path", "")).startswith("/")
+        ):
+            raise ConfigError(
+                f"{where}.request: needs 'method' and a 'path' starting with / "
+                "(example: {method: POST, path: /api/chat_conversations/start})"
+            )
         if not HTTP_METHOD.fullmatch(request["method"]):
-            raise ConfigError(f"{where}.request.method: {_shown(request['method'])} is not an HTTP method "
-                              "(letters, at most 32; example: method: POST)")
+            raise ConfigError(
+                f"{where}.request.method: {_shown(request['method'])} is not an HTTP method "
+                "(letters, at most 32; example: method: POST)"
+            )
         if _CONTROL.search(request["path"]) or " " in request["path"]:
-            raise ConfigError(f"{where}.request.path: {_shown(request['path'])} holds a blank or a control "
-                              "character; percent-encode it (example: path: /api/no%20such%20path)")
+            raise ConfigError(
+                f"{where}.request.path: {_shown(request['path'])} holds a blank or a control "
+                "character; percent-encode it (example: path: /api/no%20such%20path)"
+            )
         if not isinstance(request.get("query") or {}, dict):
-            raise ConfigError(f"{where}.request.query: must be a mapping of name to value "
-                              "(example: query: {chat_queue_id: abc})")
+            raise ConfigError(
+                f"{where}.request.query: must be a mapping of name to value (example: query: {{chat_queue_id: abc}})"
+            )
         if not isinstance(request.get("body"), str | None):
-            raise ConfigError(f"{where}.request.body: must be text (example: body: '{{\"text\": \"Hello\"}}')")
+            raise ConfigError(f'{where}.request.body: must be text (example: body: \'{{"text": "Hello"}}\')')
     if call.get("credentials", "right") not in ("right", "wrong", "none"):
         raise ConfigError(f"{where}.credentials: {call['credentials']!r} is not one of right, wrong, none")
     expect = call.get("expect", 200)
@@ -175,8 +195,9 @@ def _check_endpoint_call(where: str, call: Mapping[str, Any], catalog: Catalog) 
         raise ConfigError(f"{where}.endpoint: {exc}") from None
     params = call.get("params") or {}
     if not isinstance(params, dict):
-        raise ConfigError(f"{where}.params: must be a mapping of parameter to value (example: params: "
-                          f"{{chat_queue_id: 3}})")
+        raise ConfigError(
+            f"{where}.params: must be a mapping of parameter to value (example: params: {{chat_queue_id: 3}})"
+        )
     later = {name for name, value in params.items() if _placeholders(value)}
     problems = [p for p in _params.check(catalog, endpoint, params) if p.field.split(".")[0] not in later]
     if problems:
@@ -190,9 +211,11 @@ def _check_placeholders(where: str, call: Mapping[str, Any], known: set[str] | N
     for name in _placeholders([call.get("params"), call.get("request")]):
         if name not in known:
             listed = ", ".join(sorted(known)) or "none: no earlier call in this cassette answers with fields"
-            raise ConfigError(f"{where}: ${{{name}}} is not a documented field of an earlier answer in this "
-                              f"cassette (documented: {listed}; example: id: \"${{conversation_id}}\" after "
-                              "chat_conversations.start)")
+            raise ConfigError(
+                f"{where}: ${{{name}}} is not a documented field of an earlier answer in this "
+                f'cassette (documented: {listed}; example: id: "${{conversation_id}}" after '
+                "chat_conversations.start)"
+            )
 
 
 def _answer_fields(catalog: Catalog, endpoint: Endpoint) -> set[str]:
@@ -217,8 +240,9 @@ def _placeholders(value: Any) -> list[str]:
     return _PLACEHOLDER.findall(value) if isinstance(value, str) else []
 
 
-def record_recipe(recipe: Path, out: Path, *, environ: Mapping[str, str] | None = None,
-                  seed: int = 0, echo: Any = print) -> int:
+def record_recipe(
+    recipe: Path, out: Path, *, environ: Mapping[str, str] | None = None, seed: int = 0, echo: Any = print
+) -> int:
     """Record every cassette of ``recipe`` into ``out``; returns the number of unexpected statuses."""
     env = os.environ if environ is None else environ
     cassettes = load_recipe(recipe)  # every call checked before the first one is sent
@@ -238,8 +262,9 @@ def record_recipe(recipe: Path, out: Path, *, environ: Mapping[str, str] | None 
                 user, password = sandbox.user, sandbox.password
             stack.callback(client.close)
             # fixed headers, so the cassettes do not change with the installed requests/urllib3
-            client.session.headers.update({"User-Agent": f"thulium-explore/{__version__}",
-                                           "Accept-Encoding": "gzip, deflate"})
+            client.session.headers.update(
+                {"User-Agent": f"thulium-explore/{__version__}", "Accept-Encoding": "gzip, deflate"}
+            )
             secrets = basic_secrets(user, password) + basic_secrets(user, WRONG_PASSWORD)
             stack.enter_context(recorder(path, Mode.RECORD, catalog=client.catalog, secrets=secrets))
             captured: dict[str, Any] = {}
@@ -253,8 +278,9 @@ def record_recipe(recipe: Path, out: Path, *, environ: Mapping[str, str] | None 
                     exc.args = (f"{where}: {exc}",)
                     raise
                 expected = call.get("expect")
-                verdict = "" if expected is None else (" (as expected)" if status == expected
-                                                       else f" (EXPECTED {expected})")
+                verdict = (
+                    "" if expected is None else (" (as expected)" if status == expected else f" (EXPECTED {expected})")
+                )
                 mismatches += expected is not None and status != expected
                 echo(f"{path}:{index} {line} -> {status}{verdict}")
     return mismatches
@@ -293,8 +319,9 @@ def _capture(answer: Any, captured: dict[str, Any]) -> None:
         captured.update({k: v for k, v in answer.items() if isinstance(v, str | int | float)})
 
 
-def _send(client: ThuliumClient, call: Mapping[str, Any], user: str, password: str,
-          captured: dict[str, Any]) -> tuple[int, str]:
+def _send(
+    client: ThuliumClient, call: Mapping[str, Any], user: str, password: str, captured: dict[str, Any]
+) -> tuple[int, str]:
     """Send one recipe call; returns the status and a request line without the query string."""
     credentials = call.get("credentials", "right")
     if "endpoint" in call and credentials == "right":
@@ -319,9 +346,15 @@ def _send(client: ThuliumClient, call: Mapping[str, Any], user: str, password: s
     content_type = "application/json; charset=utf-8"
     try:
         response = client.session.request(
-            method, client.base_url + path, params=query, data=body or b"", auth=auth,
+            method,
+            client.base_url + path,
+            params=query,
+            data=body or b"",
+            auth=auth,
             headers={"Accept": "application/json", "Content-Type": content_type},
-            timeout=client.timeout, verify=client.verify, allow_redirects=False,
+            timeout=client.timeout,
+            verify=client.verify,
+            allow_redirects=False,
         )
     except requests.RequestException as exc:
         url = client.base_url + path.split("?", 1)[0]  # never the query string (it may hold personal data)

@@ -54,13 +54,15 @@ def _placed(endpoint: Endpoint, found: Mapping[str, Any], where: str, earlier: M
         if name in earlier:
             out.append(Problem(json_path([name]), f"is sent twice (also in {names[where]})", value))
         elif param is not None and param.location != where:
-            out.append(Problem(json_path([name]), f"is sent in {names[where]}; documented in "
-                               f"{names[param.location]}", value))
+            out.append(
+                Problem(json_path([name]), f"is sent in {names[where]}; documented in {names[param.location]}", value)
+            )
     return out
 
 
-def _body_params(catalog: Catalog, endpoint: Endpoint, request: Mapping[str, Any],
-                 problems: list[Problem]) -> dict[str, Any]:
+def _body_params(
+    catalog: Catalog, endpoint: Endpoint, request: Mapping[str, Any], problems: list[Problem]
+) -> dict[str, Any]:
     """Parameters carried by the request body (JSON typed as sent; form fields coerced from text)."""
     try:
         raw = raw_bytes(request.get("body"))
@@ -71,8 +73,9 @@ def _body_params(catalog: Catalog, endpoint: Endpoint, request: Mapping[str, Any
         return {}
     if endpoint.request_body == "empty":
         shown = raw if isinstance(raw, str) else raw.decode("utf-8", "replace")
-        problems.append(Problem("$", "request body should be empty (parameters travel in the query string)",
-                                shown[:80]))
+        problems.append(
+            Problem("$", "request body should be empty (parameters travel in the query string)", shown[:80])
+        )
         return {}
     if endpoint.request_body == "raw":  # the body is a file: any bytes are fine
         named = [p.name for p in endpoint.parameters if p.location == "body"]
@@ -98,8 +101,9 @@ def _body_params(catalog: Catalog, endpoint: Endpoint, request: Mapping[str, Any
     return value
 
 
-def _text_params(catalog: Catalog, endpoint: Endpoint, pairs: list[tuple[str, str]],
-                 problems: list[Problem]) -> dict[str, Any]:
+def _text_params(
+    catalog: Catalog, endpoint: Endpoint, pairs: list[tuple[str, str]], problems: list[Problem]
+) -> dict[str, Any]:
     """Query-string pairs into typed parameters: ``a=3``, ``a[]=1&a[]=2``, ``a[k]=v``, ``a[k][0]=v``.
 
     A name sent in two shapes (``a=1&a[]=2``) is a problem: servers differ on which one wins.

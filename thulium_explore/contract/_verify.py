@@ -71,8 +71,9 @@ class InteractionReport:
     @property
     def outcome(self) -> Outcome:
         """``pass``, ``pass (drift)``, ``FAIL``, ``unchecked``; with strict, ``FAIL (drift)``/``FAIL (unchecked)``."""
-        return Outcome.decide(checked=self.response is not None, problems=bool(self.problems),
-                              drift=bool(self.drift), strict=self.strict)
+        return Outcome.decide(
+            checked=self.response is not None, problems=bool(self.problems), drift=bool(self.drift), strict=self.strict
+        )
 
     @property
     def verdict(self) -> Outcome:
@@ -150,7 +151,7 @@ class VerifyReport:
         n, c = len(self.interactions), len(self.cassettes)
         counts = ", ".join(f"{v} {k}" for k, v in sorted(self.counts().items()))
         mode = " (strict)" if self.strict else ""
-        return (f"verify{mode}: {n} interaction{'s' * (n != 1)} in {c} cassette{'s' * (c != 1)}: {counts}")
+        return f"verify{mode}: {n} interaction{'s' * (n != 1)} in {c} cassette{'s' * (c != 1)}: {counts}"
 
     def lines(self) -> list[str]:
         return [line for item in self.interactions for line in item.lines()] + [self.summary()]
@@ -225,10 +226,20 @@ class Checker:
         request_problems = self._request(endpoint, path_values, split.query, request)
         verdict = self._response(endpoint, status, response)
         if isinstance(verdict, BodyError):
-            return InteractionReport(cassette, index, method, path, status, endpoint.id, request_problems,
-                                     note=f"response not checked: {verdict}", strict=self.strict)
-        return InteractionReport(cassette, index, method, path, status, endpoint.id, request_problems, verdict,
-                                 strict=self.strict)
+            return InteractionReport(
+                cassette,
+                index,
+                method,
+                path,
+                status,
+                endpoint.id,
+                request_problems,
+                note=f"response not checked: {verdict}",
+                strict=self.strict,
+            )
+        return InteractionReport(
+            cassette, index, method, path, status, endpoint.id, request_problems, verdict, strict=self.strict
+        )
 
     def _request(
         self, endpoint: Endpoint, path_values: Mapping[str, str], query: str, request: Mapping[str, Any]
@@ -236,8 +247,14 @@ class Checker:
         body, headers = request.get("body"), request.get("headers")
         key: tuple[Any, ...] | None = None
         if body is None or isinstance(body, str | bytes):
-            key = (endpoint.id, tuple(path_values.items()), query, body, header(headers, "content-type"),
-                   content_coding(headers))
+            key = (
+                endpoint.id,
+                tuple(path_values.items()),
+                query,
+                body,
+                header(headers, "content-type"),
+                content_coding(headers),
+            )
             known = self._requests.get(key)
             if known is not None:
                 return known
@@ -255,8 +272,9 @@ class Checker:
         try:
             body = decode_body(raw, headers)
         except BodyError as exc:
-            found: Verdict | BodyError = exc if exc.unsupported else Verdict(
-                endpoint.id, status, [Problem("$", str(exc))])
+            found: Verdict | BodyError = (
+                exc if exc.unsupported else Verdict(endpoint.id, status, [Problem("$", str(exc))])
+            )
         else:
             found = check_response(self.catalog, endpoint, status, body)
         self._responses[key] = found

@@ -210,8 +210,11 @@ def check_webhook(
     problems = [_problem(spec, error) for error in errors]
     drift: list[Problem] = []
     if isinstance(value, Mapping):
-        drift = [Problem(json_path([str(key)]), "is not documented for this event") for key in value
-                 if key not in spec.fields]
+        drift = [
+            Problem(json_path([str(key)]), "is not documented for this event")
+            for key in value
+            if key not in spec.fields
+        ]
     return WebhookVerdict(spec.name, how, problems, drift)
 
 

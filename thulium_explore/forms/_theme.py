@@ -32,7 +32,6 @@ ERROR_BOX = f"border-left:4px solid {RED};background:{ERROR_BACKGROUND};padding:
 GROUP_BORDER = f"1px solid {BORDER_GREY}"
 
 
-
 #: The colour of the target badge beside Send, by mode (``client`` is a bare ThuliumClient on loopback).
 TARGET_COLOURS: dict[str, str] = {
     "sandbox": GREEN,

@@ -99,23 +99,30 @@ def _webhooks(catalog: Catalog, schemas: _Schemas) -> dict[str, Any]:
         event = str(meta["event"])
         payload = schemas.local(uri)
         notes = [f"- {note}" for note in meta.get("notes", [])]
-        text = "\n\n".join([str(document.get("description", meta["summary"])), *(["Notes:\n" + "\n".join(notes)]
-                                                                           if notes else [])])
-        out[event] = {"post": {
-            "operationId": f"webhook.{event}",
-            "tags": ["webhooks"],
-            "summary": str(meta["summary"]),
-            "description": text + "\n\nThulium calls the subscription_url given to webhooks.create. The HTTP "
-            "method is not documented (POST is assumed here); http_auth_user/http_auth_password suggest HTTP "
-            "Basic auth when they were set.",
-            # Either no credentials or the ones given when subscribing.
-            "security": [{}, {SECURITY_SCHEME: []}],
-            "requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": payload}}}},
-            "responses": {"200": {"description": "Your endpoint's answer. What Thulium expects back (and whether "
-                                  "it retries) is not documented."}},
-            "x-provenance": str(meta["provenance"]),
-            "x-method-provenance": "inferred",
-        }}
+        text = "\n\n".join(
+            [str(document.get("description", meta["summary"])), *(["Notes:\n" + "\n".join(notes)] if notes else [])]
+        )
+        out[event] = {
+            "post": {
+                "operationId": f"webhook.{event}",
+                "tags": ["webhooks"],
+                "summary": str(meta["summary"]),
+                "description": text + "\n\nThulium calls the subscription_url given to webhooks.create. The HTTP "
+                "method is not documented (POST is assumed here); http_auth_user/http_auth_password suggest HTTP "
+                "Basic auth when they were set.",
+                # Either no credentials or the ones given when subscribing.
+                "security": [{}, {SECURITY_SCHEME: []}],
+                "requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": payload}}}},
+                "responses": {
+                    "200": {
+                        "description": "Your endpoint's answer. What Thulium expects back (and whether "
+                        "it retries) is not documented."
+                    }
+                },
+                "x-provenance": str(meta["provenance"]),
+                "x-method-provenance": "inferred",
+            }
+        }
     return dict(sorted(out.items()))
 
 

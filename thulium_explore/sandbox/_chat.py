@@ -43,8 +43,11 @@ def _find(call: SandboxCall) -> dict[str, Any] | Reply:
     """The conversation named by the ``id`` path parameter, or a 404 reply."""
     conversation = _conversations(call).get(str(call.params["id"]).lower())
     if conversation is None:
-        return call.error(404, "not_found", f"id: no conversation {call.params['id']} in this sandbox "
-                                            "(start one with chat_conversations.start)")
+        return call.error(
+            404,
+            "not_found",
+            f"id: no conversation {call.params['id']} in this sandbox (start one with chat_conversations.start)",
+        )
     return conversation
 
 
@@ -74,11 +77,11 @@ def message(call: SandboxCall) -> Reply:
     if isinstance(conversation, Reply):
         return conversation
     if conversation["status"] == "CLOSED":
-        return call.error(400, "conversation_closed",
-                          f"id: conversation {conversation['conversation_id']} is closed; start a new one")
+        return call.error(
+            400, "conversation_closed", f"id: conversation {conversation['conversation_id']} is closed; start a new one"
+        )
     sender = CHATBOT if call.params.get("external_chatbot_id") else CUSTOMER
-    conversation["messages"].append({"sent_by": sender, "text": call.params.get("text", ""),
-                                     "created_at": call.now()})
+    conversation["messages"].append({"sent_by": sender, "text": call.params.get("text", ""), "created_at": call.now()})
     return Reply(success_status(call.endpoint), None)
 
 
@@ -120,7 +123,7 @@ def list_chats(call: SandboxCall) -> Reply:
     matching = [c for c in _conversations(call).values() if _matches(c, params)]
     offset, limit = int(params.get("offset", 0)), int(params.get("limit", 100))
     result = []
-    for conversation in matching[offset:offset + limit]:
+    for conversation in matching[offset : offset + limit]:
         item = {k: v for k, v in conversation.items() if k != "messages"}
         if params.get("include_messages"):
             item["messages"] = [dict(m) for m in conversation["messages"]]

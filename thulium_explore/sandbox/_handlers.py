@@ -84,8 +84,7 @@ class Handler(Protocol):
 
 def error_reply(status: int, code: int, messages: tuple[str, ...] | list[str], request_id: str) -> Reply:
     """The documented error object: ``{"request_id", "errors": [{"message", "code"}]}``."""
-    return Reply(status, {"request_id": request_id,
-                          "errors": [{"message": m, "code": code} for m in messages]})
+    return Reply(status, {"request_id": request_id, "errors": [{"message": m, "code": code} for m in messages]})
 
 
 def success_status(endpoint: Endpoint) -> int:
@@ -124,8 +123,11 @@ def example_value(schema: Any, resolver: Any) -> Any:
     if kind == "array" or (isinstance(kind, list) and "array" in kind and "object" not in kind):
         return []
     props = schema.get("properties", {})
-    return {name: example_value(sub, resolver) for name, sub in props.items()
-            if name in schema.get("required", []) or _has_example(sub, resolver)}
+    return {
+        name: example_value(sub, resolver)
+        for name, sub in props.items()
+        if name in schema.get("required", []) or _has_example(sub, resolver)
+    }
 
 
 def _has_example(schema: Any, resolver: Any) -> bool:
@@ -133,8 +135,9 @@ def _has_example(schema: Any, resolver: Any) -> bool:
     return isinstance(schema, Mapping) and bool(schema.get("examples"))
 
 
-def fresh_uuids(value: Any, schema: Any, resolver: Any, new_uuid: Callable[[], str],
-                issued: dict[str, str] | None = None) -> Any:
+def fresh_uuids(
+    value: Any, schema: Any, resolver: Any, new_uuid: Callable[[], str], issued: dict[str, str] | None = None
+) -> Any:
     """``value`` with every string under a ``format: uuid`` schema replaced by a new uuid.
 
     The same example uuid gets the same new uuid throughout one answer.

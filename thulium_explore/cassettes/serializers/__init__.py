@@ -15,4 +15,5 @@ def serializer_for(path: Path) -> YamlSerializer | JsonSerializer:
     """JSON for ``.json`` paths, YAML otherwise."""
     return JsonSerializer() if path.suffix.lower() == ".json" else YamlSerializer()
 
+
 _publish(globals(), __name__)

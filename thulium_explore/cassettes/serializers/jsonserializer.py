@@ -17,8 +17,7 @@ class JsonSerializer:
             return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
         except TypeError:
             raise CassetteError(
-                "a binary body cannot be stored in a .json cassette; use a .yaml path "
-                "(example: cassettes/session.yaml)"
+                "a binary body cannot be stored in a .json cassette; use a .yaml path (example: cassettes/session.yaml)"
             ) from None
 
     @staticmethod
