@@ -46,7 +46,7 @@ from thulium_explore.sandbox._handlers import (
     documented_example,
     error_reply,
 )
-from thulium_explore.sandbox._server import Server
+from thulium_explore.sandbox._server import Headers, Server
 
 SAMPLE_USER = "api_user"
 SAMPLE_PASSWORD = "api_pass"  # noqa: S105 - the documentation's sample credential
@@ -74,10 +74,17 @@ class SandboxServer:
     http://127.0.0.1:40123
     """
 
-    def __init__(self, port: int = 0, *, user: str = SAMPLE_USER, password: str = SAMPLE_PASSWORD,
-                 catalog: Catalog | None = None, seed: int | None = None,
-                 handlers: Mapping[str, Handler] | None = None,
-                 log: Callable[[str], None] | None = None) -> None:
+    def __init__(
+        self,
+        port: int = 0,
+        *,
+        user: str = SAMPLE_USER,
+        password: str = SAMPLE_PASSWORD,
+        catalog: Catalog | None = None,
+        seed: int | None = None,
+        handlers: Mapping[str, Handler] | None = None,
+        log: Callable[[str], None] | None = None,
+    ) -> None:
         if not isinstance(port, int) or not 0 <= port <= 65535:
             raise ValueError(f"port: {port!r} is not a port number 0-65535 (example: port=8765, or 0 for any)")
         if not user or not password:
@@ -94,8 +101,9 @@ class SandboxServer:
         self.calls: collections.deque[tuple[str, dict[str, Any]]] = collections.deque(maxlen=1000)
         self._rng = random.Random(seed)  # noqa: S311 - ids for a test server, reproducible on purpose
         pair = f"{user}:{password}"
-        self._expected = [pair.encode("utf-8")] + ([pair.encode("latin-1")] if pair.isascii() is False
-                                                   and all(ord(c) < 256 for c in pair) else [])
+        self._expected = [pair.encode("utf-8")] + (
+            [pair.encode("latin-1")] if pair.isascii() is False and all(ord(c) < 256 for c in pair) else []
+        )
         self._server: Server | None = None
         self._thread: threading.Thread | None = None
 
@@ -107,8 +115,12 @@ class SandboxServer:
             return self
         self._server = Server(self.port, self)
         self.port = self._server.server_address[1]
-        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05},
-                                        name=f"thulium-sandbox-{self.port}", daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever,
+            kwargs={"poll_interval": 0.05},
+            name=f"thulium-sandbox-{self.port}",
+            daemon=True,
+        )
         self._thread.start()
         return self
 
@@ -172,17 +184,19 @@ class SandboxServer:
 
     def authorised(self, header: str | None) -> bool:
         """True when the Authorization header carries this sandbox's Basic credentials."""
-        if not header or not header.startswith("Basic "):
+        scheme, _, credentials = (header or "").strip().partition(" ")
+        if scheme.lower() != "basic":  # auth schemes are case-insensitive (RFC 9110, 11.1)
             return False
         try:
-            sent = base64.b64decode(header[6:].strip(), validate=True)
+            sent = base64.b64decode(credentials.strip(), validate=True)
         except (binascii.Error, ValueError):
             return False
         # RFC 7617 says UTF-8; requests (like many clients) sends latin-1: accept either spelling
         return any(hmac.compare_digest(sent, expected) for expected in self._expected)
 
     def answer(self, method: str, target: str, headers: Mapping[str, str], body: bytes) -> Reply:
-        """The reply to one request (the HTTP layer only reads and writes bytes)."""
+        """The reply to one request (the HTTP layer only reads and writes bytes); header names ignore case."""
+        headers = headers if isinstance(headers, Headers) else Headers(headers.items())
         polish = headers.get("Accept-Language", "").lower().startswith("pl")
         parts = urlsplit(target)
         path = parts.path
@@ -195,8 +209,11 @@ class SandboxServer:
         if found is None:
             allowed = sorted({e.method for e in self.catalog.endpoints.values() if e.path_regex.match(path)})
             if allowed:
-                text = (_MESSAGES_PL["method"] if polish else "Method {method} is not allowed for {path}; "
-                        "allowed: {allowed}.").format(method=method, path=path, allowed=", ".join(allowed))
+                text = (
+                    _MESSAGES_PL["method"]
+                    if polish
+                    else "Method {method} is not allowed for {path}; allowed: {allowed}."
+                ).format(method=method, path=path, allowed=", ".join(allowed))
                 reply = error_reply(405, SANDBOX_CODES["method_not_allowed"], [text], self.new_request_id())
                 reply.headers["Allow"] = ", ".join(allowed)
                 return reply
@@ -208,15 +225,36 @@ class SandboxServer:
         if problems:
             return error_reply(400, SANDBOX_CODES["invalid_parameter"], problems, self.new_request_id())
         self.calls.append((endpoint.id, params))
-        call = SandboxCall(endpoint, params, self.catalog, self.state, self.new_uuid, self.new_request_id,
-                           self.now, self.lock)
+        call = SandboxCall(
+            endpoint, params, self.catalog, self.state, self.new_uuid, self.new_request_id, self.now, self.lock
+        )
         handler = self.handlers.get(endpoint.id, documented_example)
         with self.lock:
             return handler(call)
 
 
-def decode_params(catalog: Catalog, endpoint: Endpoint, path_values: Mapping[str, str], query: str,
-                  body: bytes) -> tuple[dict[str, Any], list[str]]:
+MAX_JSON_DEPTH = 64  # SANDBOX-ONLY: the docs state no limit; the API's parameters nest one or two levels
+_TOO_DEEP = (
+    f"(body): JSON nested more than {MAX_JSON_DEPTH} levels deep; the sandbox reads at most "
+    f'{MAX_JSON_DEPTH} (example: {{"text": "Hello"}})'
+)
+
+
+def _depth_over(document: Any, limit: int) -> bool:
+    """True when lists and objects nest deeper than ``limit`` (walked with a stack, not recursion)."""
+    stack = [(document, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, dict | list):
+            if depth > limit:
+                return True
+            stack.extend((item, depth + 1) for item in (value.values() if isinstance(value, dict) else value))
+    return False
+
+
+def decode_params(
+    catalog: Catalog, endpoint: Endpoint, path_values: Mapping[str, str], query: str, body: bytes
+) -> tuple[dict[str, Any], list[str]]:
     """Parameters from the path, the query string (``a[]``, ``a[k][0]``) and a JSON body, coerced by schema."""
     problems: list[str] = []
     params: dict[str, Any] = {}
@@ -235,10 +273,14 @@ def decode_params(catalog: Catalog, endpoint: Endpoint, path_values: Mapping[str
     if endpoint.request_body == "json" and body.strip():
         try:
             document = json.loads(utf8_text(body))
+        except RecursionError:
+            return params, [_TOO_DEEP]
         except (UnicodeDecodeError, ValueError) as exc:
             return params, [f"(body): is not valid JSON ({str(exc)[:80]})"]
+        if _depth_over(document, MAX_JSON_DEPTH):
+            return params, [_TOO_DEEP]
         if not isinstance(document, dict):
-            return params, ["(body): must be a JSON object of parameters (example: {\"text\": \"Hello\"})"]
+            return params, ['(body): must be a JSON object of parameters (example: {"text": "Hello"})']
         for name, value in document.items():
             param = endpoint.parameter(name)
             if param is not None and param.location != "body":

@@ -13,7 +13,7 @@ import contextlib
 import json
 import socket
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Protocol
@@ -41,6 +41,7 @@ class Server(ThreadingHTTPServer):
 
     daemon_threads = True
     block_on_close = False  # keep-alive clients must not block stop(); stop() closes their sockets
+    request_queue_size = 128  # listen backlog; socketserver's 5 stalls a burst of connects for ~1 s (SYN retry)
 
     def __init__(self, port: int, app: App) -> None:
         self.app = app
@@ -49,9 +50,36 @@ class Server(ThreadingHTTPServer):
         super().__init__(("127.0.0.1", port), RequestHandler)
 
 
+class Headers(Mapping[str, str]):
+    """The request headers, looked up ignoring case as HTTP names are (``authorization`` is ``Authorization``).
+
+    A repeated header keeps its first value (as ``email.message.Message.get`` does).
+    """
+
+    def __init__(self, items: Iterable[tuple[str, str]]) -> None:
+        self._items: dict[str, tuple[str, str]] = {}
+        for name, value in items:
+            self._items.setdefault(name.lower(), (name, value))
+
+    def __getitem__(self, name: str) -> str:
+        return self._items[name.lower()][1]
+
+    def __iter__(self) -> Iterator[str]:
+        return (name for name, _ in self._items.values())
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and name.lower() in self._items
+
+
 _HTTP_ERRORS = {  # status → (SANDBOX_CODES name, message) for the refusals http.server makes itself
-    400: ("bad_request", "the request line or a header is not valid HTTP/1.1 "
-          "(example: POST /api/chat_conversations/start?chat_queue_id=3 HTTP/1.1)"),
+    400: (
+        "bad_request",
+        "the request line or a header is not valid HTTP/1.1 "
+        "(example: POST /api/chat_conversations/start?chat_queue_id=3 HTTP/1.1)",
+    ),
     414: ("uri_too_long", "the request line is longer than 65536 bytes; send fewer or shorter query parameters"),
     431: ("headers_too_large", "a header line is longer than 65536 bytes, or there are more than 100 headers"),
     501: ("not_implemented", "method {command!r} is not supported (the API uses GET, POST, PUT and DELETE)"),
@@ -84,26 +112,39 @@ class RequestHandler(BaseHTTPRequestHandler):
     def _dispatch(self) -> None:
         app = self.server.app
         length_text = (self.headers.get("Content-Length", "0") or "0").strip()
-        length = int(length_text) if length_text.isdigit() else -1
+        # ASCII digits only ('²' and '٣' are str.isdigit() too); more than 18 is over any size taken
+        digits = length_text.isascii() and length_text.isdigit()
+        length = -1 if not digits else int(length_text) if len(length_text) <= 18 else MAX_BODY + 1
         refusal = None
         if "chunked" in self.headers.get("Transfer-Encoding", "").lower():
-            refusal = (411, "length_required", "Transfer-Encoding: chunked is not supported by the sandbox; send "
-                       "the body with a Content-Length (at most 10 MB)")
+            refusal = (
+                411,
+                "length_required",
+                "Transfer-Encoding: chunked is not supported by the sandbox; send "
+                "the body with a Content-Length (at most 10 MB)",
+            )
         elif length < 0:
-            refusal = (400, "bad_request", f"Content-Length: {length_text[:40]!r} is not a number of bytes "
-                       "(example: Content-Length: 42)")
+            refusal = (
+                400,
+                "bad_request",
+                f"Content-Length: {length_text[:40]!r} is not a number of bytes (example: Content-Length: 42)",
+            )
         elif length > MAX_BODY:
-            refusal = (413, "too_large", f"the body is {length} bytes; the sandbox takes at most 10 MB "
-                       f"({MAX_BODY} bytes)")
+            refusal = (
+                413,
+                "too_large",
+                f"the body is {length_text[:40]} bytes; the sandbox takes at most 10 MB ({MAX_BODY} bytes)",
+            )
         if refusal is not None:  # the body is not read, so the connection cannot be reused
             self._refuse(*refusal)
             return
         body = self.rfile.read(length) if length else b""
         try:
-            reply = app.answer(self.command, self.path, dict(self.headers.items()), body)
+            reply = app.answer(self.command, self.path, Headers(self.headers.items()), body)
         except Exception as exc:  # a handler bug must answer 500, not kill the connection
-            reply = error_reply(500, SANDBOX_CODES["internal"], [f"sandbox error: {type(exc).__name__}"],
-                                app.new_request_id())
+            reply = error_reply(
+                500, SANDBOX_CODES["internal"], [f"sandbox error: {type(exc).__name__}"], app.new_request_id()
+            )
         self._send(reply)
 
     def _refuse(self, status: int, code: str, message: str) -> None:
