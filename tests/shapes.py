@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 from thulium_explore import Catalog
-from thulium_explore.catalog._catalog import schemas_root
+from thulium_explore.catalog import schemas_root
 
 SHAPES = Path(__file__).parent / "data" / "catalog_shapes"
 

@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from tests.conftest import FakeServer
-from thulium_explore.cli._main import main
+from thulium_explore.cli import main
 
 UUID = "6ed7c941-2c8a-411e-95d2-338a9f64800a"
 

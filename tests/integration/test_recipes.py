@@ -13,10 +13,10 @@ from typing import Any
 
 import pytest
 
-from thulium_explore import ConfigError, Sandbox, TransportError
-from thulium_explore.cli._main import main
-from thulium_explore.connection._recipes import WRONG_PASSWORD, load_recipe, record_recipe
-from thulium_explore.sandbox._handlers import Reply, SandboxCall
+from thulium_explore import ConfigError, Reply, Sandbox, SandboxCall, TransportError
+from thulium_explore.cli import main
+from thulium_explore.connection import load_recipe, record_recipe
+from thulium_explore.connection._recipes import WRONG_PASSWORD
 
 START = "/api/chat_conversations/start"
 GOOD_CASSETTE = """
@@ -60,7 +60,8 @@ def closed_port() -> int:
     [
         (
             "{endpoint: chat_conversations.start, params: {chat_queue_id: abc}}",
-            r"cassettes\[1\]\.calls\[1\]\.params: chat_conversations\.start: chat_queue_id: 'abc' is not of type 'integer' "
+            r"cassettes\[1\]\.calls\[1\]\.params: chat_conversations\.start: "
+            r"chat_queue_id: 'abc' is not of type 'integer' "
             r"\(example: chat_queue_id=3\)",
         ),
         (

@@ -19,7 +19,7 @@ import pytest
 import yaml
 
 from thulium_explore import CassetteError, ConfigError, Sandbox, ThuliumClient, connect, recorder
-from thulium_explore.cli._main import main
+from thulium_explore.cli import main
 
 REPO = Path(__file__).resolve().parents[2]
 LIFECYCLE = REPO / "cassettes" / "chat_lifecycle.yaml"

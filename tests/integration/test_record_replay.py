@@ -16,8 +16,7 @@ from urllib.parse import quote, quote_plus
 import pytest
 import yaml
 
-from thulium_explore import CassetteError, ConfigError, Sandbox, ThuliumClient, connect, recorder
-from thulium_explore.sandbox._handlers import Reply, SandboxCall
+from thulium_explore import CassetteError, ConfigError, Reply, Sandbox, SandboxCall, ThuliumClient, connect, recorder
 
 START = "/api/chat_conversations/start"
 REPO = Path(__file__).resolve().parents[2]

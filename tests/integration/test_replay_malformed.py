@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from thulium_explore import CassetteError, ThuliumClient, recorder
-from thulium_explore.cassettes._file import read_cassette
+from thulium_explore.cassettes import read_cassette
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLE = REPO / "cassettes" / "chat_conversations.start.documented_example.yaml"
@@ -75,7 +75,8 @@ def test_replay_rejects_what_verify_rejects_with_the_same_message(tmp_path: Path
         ),
         (
             lambda d: first(d)["response"]["headers"].update({"Content-Type": [7]}),
-            r"mutated\.yaml: interaction 0: response\.headers: 'Content-Type': expected a name with a list of text values",
+            r"mutated\.yaml: interaction 0: response\.headers: 'Content-Type': "
+            r"expected a name with a list of text values",
         ),
     ],
 )

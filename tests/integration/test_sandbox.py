@@ -15,8 +15,8 @@ from typing import Any
 import pytest
 import requests
 
-from thulium_explore import Sandbox, default_catalog
-from thulium_explore.sandbox._handlers import SANDBOX_CODES, Reply, SandboxCall
+from thulium_explore import Reply, Sandbox, SandboxCall, default_catalog
+from thulium_explore.sandbox import SANDBOX_CODES
 
 START = "/api/chat_conversations/start"
 AUTH = ("api_user", "api_pass")

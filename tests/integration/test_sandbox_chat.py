@@ -8,7 +8,7 @@ import pytest
 import requests
 
 from thulium_explore import Sandbox, ThuliumClient
-from thulium_explore.sandbox._handlers import SANDBOX_CODES
+from thulium_explore.sandbox import SANDBOX_CODES
 
 AUTH = ("api_user", "api_pass")
 

@@ -27,7 +27,7 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from thulium_explore import Endpoint, Sandbox, default_catalog, openapi_document
-from thulium_explore.cli._main import main
+from thulium_explore.cli import main
 
 pytestmark = pytest.mark.slow
 

@@ -17,7 +17,7 @@ import pytest
 import vcr
 
 from thulium_explore import Sandbox
-from thulium_explore.cli._main import main
+from thulium_explore.cli import main
 
 CASSETTES = Path(__file__).resolve().parents[1] / "data" / "cassettes"
 

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from thulium_explore import default_catalog
-from thulium_explore.catalog._catalog import SCHEMA_BASE, schemas_root
+from thulium_explore.catalog import SCHEMA_BASE, schemas_root
 from thulium_explore.catalog._formats import FORMAT_CHECKER
 
 # Every endpoint in /work/shared/reference/thulium-api-facts.md, as (method, path), copied by hand.

@@ -13,10 +13,8 @@ from typing import Any
 
 import pytest
 
-from thulium_explore import default_catalog
+from thulium_explore import check_response, check_webhook, default_catalog, webhook_events
 from thulium_explore._wire._params import check, to_wire
-from thulium_explore.contract._response import check_response
-from thulium_explore.contract._webhooks import check_webhook, webhook_events
 
 HERE = Path(__file__).parent
 ENDPOINT_FILES = sorted(HERE.glob("*.json"))

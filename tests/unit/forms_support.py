@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 from thulium_explore import Catalog, ThuliumClient
-from thulium_explore.catalog._catalog import schemas_root
+from thulium_explore.catalog import schemas_root
 
 DATA = Path(__file__).parent / "data" / "forms_catalog"
 

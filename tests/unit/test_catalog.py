@@ -12,7 +12,7 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from thulium_explore import Catalog, CatalogError, default_catalog
-from thulium_explore.catalog._catalog import schemas_root
+from thulium_explore.catalog import schemas_root
 from thulium_explore.catalog._formats import FORMAT_CHECKER
 
 #: For every format the catalog may use: a value that must be rejected and one that must pass.

@@ -7,8 +7,7 @@ from typing import Any
 import pytest
 
 from thulium_explore import Catalog, ParameterError, default_catalog
-from thulium_explore.forms import EndpointForm, History
-from thulium_explore.forms._field import Field
+from thulium_explore.forms import EndpointForm, Field, History
 
 from .forms_support import make_sink_catalog, offline_client
 

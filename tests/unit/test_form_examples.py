@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from thulium_explore import Catalog, ConfigError, default_catalog
-from thulium_explore.catalog._catalog import schemas_root
+from thulium_explore.catalog import schemas_root
 from thulium_explore.forms import EndpointForm, History
 
 from .forms_support import offline_client

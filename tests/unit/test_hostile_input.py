@@ -17,10 +17,10 @@ from typing import Any
 import pytest
 
 from thulium_explore import CassetteError, ConfigError, default_catalog
-from thulium_explore.cassettes._file import read_cassette
+from thulium_explore.cassettes import read_cassette
 from thulium_explore.cassettes._yaml import load_yaml
-from thulium_explore.cli._main import main
-from thulium_explore.connection._recipes import load_recipe
+from thulium_explore.cli import main
+from thulium_explore.connection import load_recipe
 
 ALIAS_WORDS = "YAML aliases are not allowed in cassettes (vcrpy never writes them)"
 CALL = "{endpoint: chat_conversations.start, params: {chat_queue_id: 3}}"

@@ -9,12 +9,10 @@ from typing import Any
 
 import pytest
 
-from thulium_explore import default_catalog
+from thulium_explore import check_response, check_webhook, default_catalog
 from thulium_explore._wire._jsonpath import field_path
 from thulium_explore.catalog._catalog import _path as catalog_location
 from thulium_explore.catalog._paths import json_path
-from thulium_explore.contract._response import check_response
-from thulium_explore.contract._webhooks import check_webhook
 
 TABLE: dict[str, Any] = json.loads((Path(__file__).parents[1] / "data" / "wire" / "jsonpath.json").read_text("utf-8"))
 

@@ -25,7 +25,7 @@ from thulium_explore import (
 )
 from thulium_explore._wire import _params
 from thulium_explore._wire._query import wire_text
-from thulium_explore.cli._main import main
+from thulium_explore.cli import main
 from thulium_explore.openapi import _export as _openapi
 
 METHODS = {"get", "put", "post", "delete", "patch", "head", "options", "trace"}

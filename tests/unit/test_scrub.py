@@ -14,7 +14,7 @@ import pytest
 
 from thulium_explore import Catalog, default_catalog
 from thulium_explore.cassettes._scrub import PLACEHOLDER_HOST, Scrubber, is_reserved_email
-from thulium_explore.catalog._catalog import schemas_root
+from thulium_explore.catalog import schemas_root
 
 START = "/api/chat_conversations/start"
 

@@ -9,11 +9,10 @@ import pytest
 
 from tests.unit.forms_support import offline_client
 from tests.unit.test_viewer import ENDPOINT, UUID, make_result
-from thulium_explore import verify
+from thulium_explore import VerifyReport, verify
 from thulium_explore.contract import Outcome
 from thulium_explore.contract._report_html import OUTCOME_COLOURS as REPORT_COLOURS
 from thulium_explore.contract._report_html import json_type, report_html
-from thulium_explore.contract._verify import VerifyReport
 from thulium_explore.forms import EndpointForm, ResponseViewer
 from thulium_explore.forms._static import WIDGET_MIME, form_static_html
 from thulium_explore.forms._theme import OUTCOME_COLOURS

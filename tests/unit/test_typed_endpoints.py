@@ -16,8 +16,8 @@ from typing import Any
 import pytest
 
 from tests.unit.forms_support import make_sink_catalog, offline_client
-from thulium_explore import ParameterError, ThuliumClient, default_catalog
-from thulium_explore.catalog._catalog import Catalog, schemas_root
+from thulium_explore import Catalog, ParameterError, ThuliumClient, default_catalog
+from thulium_explore.catalog import schemas_root
 from thulium_explore.client import _endpoints, _typing_gen
 from thulium_explore.client._groups import EndpointGroup, GroupAttribute
 

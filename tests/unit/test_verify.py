@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from thulium_explore import CassetteError, Report, default_catalog, verify
-from thulium_explore.cassettes._file import read_cassette
+from thulium_explore.cassettes import read_cassette
 from thulium_explore.cassettes._yaml import _yaml_loader
 from thulium_explore.cassettes._yaml import load_yaml as _load_yaml
 from thulium_explore.contract._verify import check_interaction

@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 
-from thulium_explore import CallResult, ThuliumError, TransportError, check_response, default_catalog
+from thulium_explore import CallResult, SentRequest, ThuliumError, TransportError, check_response, default_catalog
 from thulium_explore._wire._params import to_wire
-from thulium_explore.client._result import MASK, SentRequest
+from thulium_explore.client._result import MASK
 from thulium_explore.forms import SNIPPET_TABS, History, ResponseViewer
 from thulium_explore.forms._render import json_tree_html, result_html
 

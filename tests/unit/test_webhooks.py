@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 
 from thulium_explore import Catalog, CatalogError, WebhookError, check_webhook, webhook_events
-from thulium_explore.catalog._catalog import schemas_root
-from thulium_explore.cli._main import main
+from thulium_explore.catalog import schemas_root
+from thulium_explore.cli import main
 from thulium_explore.contract._webhooks import detect_event, telling_fields
 
 UUID = "6ed7c941-2c8a-411e-95d2-338a9f64800a"

@@ -11,7 +11,7 @@ import pytest
 from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 
-from thulium_explore import default_catalog
+from thulium_explore import Problem, default_catalog
 from thulium_explore._wire import _params
 from thulium_explore._wire._jsonpath import field_path
 from thulium_explore._wire._query import (
@@ -22,7 +22,6 @@ from thulium_explore._wire._query import (
     query_string,
 )
 from thulium_explore.contract._request import _text_params, check_request
-from thulium_explore.contract._response import Problem
 from thulium_explore.sandbox._app import decode_params
 
 TABLE: dict[str, Any] = json.loads((Path(__file__).parents[1] / "data" / "wire" / "query.json").read_text("utf-8"))
