@@ -1,5 +1,5 @@
-"""How the client's calls travel: no credentials in the base URL (nothing of it echoed), loopback
-never through a proxy.
+"""How the client's calls travel: no credentials in the base URL, loopback never through a proxy,
+and the timeout as a deadline for the whole call (connect, send, the complete answer).
 
 Every server here listens on 127.0.0.1.
 """
@@ -7,17 +7,24 @@ Every server here listens on 127.0.0.1.
 from __future__ import annotations
 
 import contextlib
+import gzip
 import json
+import select
 import socket
+import ssl
+import subprocess
 import threading
+import time
 import traceback
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 import requests
 
 from tests.conftest import FakeServer, Received
 from thulium_explore import ConfigError, Sandbox, ThuliumClient, TransportError
+from thulium_explore.cli._main import main
 
 UUID = "6ed7c941-2c8a-411e-95d2-338a9f64800a"
 START = "/api/chat_conversations/start"
@@ -70,6 +77,8 @@ class _Listener:
 
     def close(self) -> None:
         self.stopping.set()
+        with contextlib.suppress(OSError):
+            self.sock.shutdown(socket.SHUT_RDWR)  # wakes the thread blocked in accept(), which then ends
         self.sock.close()
 
 
@@ -205,3 +214,184 @@ def test_other_hosts_still_go_through_the_environments_proxy(proxy: _RecordingPr
     [request] = proxy.received
     assert request.startswith(b"CONNECT your-system-name.thulium.com:443 HTTP/1.")
     assert b"s3cret" not in request and b"Authorization" not in request
+
+
+# --- 3. the timeout is a deadline for the whole call ------------------------------------------------
+
+
+class _Dripper(_Listener):
+    """Answers the first request with ``head`` at once, then ``body`` one byte every ``every`` seconds;
+    later connections get the whole answer at once.
+
+    ``client_closed`` is set when the client hangs up before the dripped body is complete.
+    """
+
+    def __init__(self, head: bytes, body: bytes, every: float = 0.3, tls: ssl.SSLContext | None = None) -> None:
+        self.head, self.body, self.every, self.tls = head, body, every, tls
+        self.client_closed = threading.Event()
+        self.connections = 0
+        super().__init__()
+        self.base_url = f"{'https' if tls else 'http'}://127.0.0.1:{self.port}"
+
+    def handle(self, conn: socket.socket) -> None:
+        self.connections += 1
+        if self.tls is not None:
+            conn = self.tls.wrap_socket(conn, server_side=True)
+        _read_head(conn)
+        if self.connections > 1:
+            conn.sendall(self.head + self.body)
+            return
+        conn.sendall(self.head)
+        for i in range(len(self.body)):
+            readable, _, _ = select.select([conn], [], [], self.every)
+            if self.stopping.is_set():
+                return
+            try:
+                if readable and not conn.recv(1):
+                    raise ConnectionResetError
+                conn.sendall(self.body[i : i + 1])
+            except OSError:
+                self.client_closed.set()
+                return
+
+
+def _head(*headers: str) -> bytes:
+    return (
+        "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n" + "".join(h + "\r\n" for h in headers) + "\r\n"
+    ).encode()
+
+
+def _chunked(body: bytes) -> bytes:
+    return b"".join(b"1\r\n" + body[i : i + 1] + b"\r\n" for i in range(len(body))) + b"0\r\n\r\n"
+
+
+DRIPS = {
+    "content-length": (_head(f"Content-Length: {len(ANSWER)}"), ANSWER),
+    "chunked": (_head("Transfer-Encoding: chunked"), _chunked(ANSWER)),
+    "gzip": (_head("Content-Encoding: gzip", f"Content-Length: {len(gzip.compress(ANSWER))}"), gzip.compress(ANSWER)),
+    "until-close": (_head("Connection: close"), ANSWER),
+}
+
+
+@pytest.mark.parametrize("timeout", [1, (0.5, 0.5)])
+@pytest.mark.parametrize("drip", list(DRIPS))
+def test_a_dripping_answer_ends_at_the_deadline(drip: str, timeout: float | tuple[float, float]) -> None:
+    head, body = DRIPS[drip]
+    server = _Dripper(head, body)  # the whole answer would take 0.3 s per byte: 15 s and more
+    client = ThuliumClient(server.base_url, "api_user", "s3cret", timeout=timeout)
+    started = time.perf_counter()
+    try:
+        with pytest.raises(TransportError) as caught:
+            client.call("chat_conversations.start", chat_queue_id=3, client_email="jan@example.org")
+        took = time.perf_counter() - started
+        assert server.client_closed.wait(5), "the client kept the connection open after its deadline"
+    finally:
+        server.close()
+    assert caught.value.kind == "timeout"
+    assert 0.9 < took < 5, f"took {took:.1f} s with a 1 s deadline"  # bounded by the deadline, not the body
+    message = str(caught.value)
+    assert message.startswith(f"timeout error for {server.base_url}{START}: ")
+    assert "1 s deadline" in message
+    assert "jan@example.org" not in message and "s3cret" not in message
+
+
+@pytest.fixture(scope="module")
+def self_signed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """A throwaway self-signed certificate and key for 127.0.0.1 (made with the openssl command)."""
+    directory = tmp_path_factory.mktemp("tls")
+    cert, key = directory / "cert.pem", directory / "key.pem"
+    subprocess.run(
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "2",
+            "-subj",
+            "/CN=127.0.0.1",
+            "-addext",
+            "subjectAltName=IP:127.0.0.1",
+            "-keyout",
+            str(key),
+            "-out",
+            str(cert),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
+    return cert, key
+
+
+def test_a_dripping_answer_over_tls_ends_at_the_deadline(self_signed: tuple[Path, Path]) -> None:
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(*self_signed)
+    server = _Dripper(*DRIPS["content-length"], tls=context)
+    client = ThuliumClient(server.base_url, "api_user", "s3cret", timeout=1, verify=str(self_signed[0]))
+    started = time.perf_counter()
+    try:
+        with pytest.raises(TransportError) as caught:
+            client.call("chat_conversations.start", chat_queue_id=3)
+        took = time.perf_counter() - started
+        assert server.client_closed.wait(5), "the client kept the connection open after its deadline"
+    finally:
+        server.close()
+    assert caught.value.kind == "timeout" and "1 s deadline" in str(caught.value)
+    assert took < 5, f"took {took:.1f} s with a 1 s deadline"
+
+
+def test_the_client_still_works_after_a_call_ran_out_of_time() -> None:
+    server = _Dripper(*DRIPS["content-length"])  # drips on the first connection only
+    client = ThuliumClient(server.base_url, "api_user", "s3cret", timeout=1)
+    try:
+        with pytest.raises(TransportError, match="timeout"):
+            client.call("chat_conversations.start", chat_queue_id=3)
+        result = client.call("chat_conversations.start", chat_queue_id=3)  # a new connection, not the cut one
+    finally:
+        server.close()
+    assert result.ok and result.json == {"conversation_id": UUID}
+    assert server.connections == 2
+
+
+def test_cli_call_with_a_dripping_server_ends_at_its_timeout(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    server = _Dripper(*DRIPS["content-length"])
+    monkeypatch.setenv("THULIUM_API_PASSWORD", "s3cret")
+    for name in ("THULIUM_MODE", "THULIUM_CASSETTE", "THULIUM_BASE_URL", "THULIUM_API_USER"):
+        monkeypatch.delenv(name, raising=False)
+    started = time.perf_counter()
+    try:
+        code = main(
+            [
+                "call",
+                "chat_conversations.start",
+                "chat_queue_id=3",
+                "--base-url",
+                server.base_url,
+                "--user",
+                "api_user",
+                "--timeout",
+                "1",
+            ]
+        )
+    finally:
+        server.close()
+    took = time.perf_counter() - started
+    err = capsys.readouterr().err
+    assert code == 1
+    assert err.startswith(f"transport error: timeout error for {server.base_url}{START}: ")
+    assert err.count("\n") == 1
+    assert took < 5, f"took {took:.1f} s with --timeout 1"
+
+
+def test_a_big_answer_arriving_fast_is_read_whole_within_the_deadline(fake_server: FakeServer) -> None:
+    body = json.dumps({"conversation_id": UUID, "padding": "x" * 4_000_000}).encode()
+    fake_server.reply = lambda r: (200, {"Content-Type": "application/json"}, body)
+    with ThuliumClient(fake_server.base_url, "api_user", "s3cret", timeout=5) as client:
+        result = client.call("chat_conversations.start", chat_queue_id=3)
+    assert result.ok
+    assert len(result.text) == len(body) and result.json is not None and result.json["padding"] == "x" * 4_000_000

@@ -1,16 +1,18 @@
-"""Which calls go through the environment's proxy, without a network: the adapter's send is replaced by
-one that records what it was given."""
+"""Which calls go through the environment's proxy, how the timeout is checked, and the deadline watchdog,
+without a network: the adapter's send is replaced by one that records what it was given."""
 
 from __future__ import annotations
 
 import io
+import threading
+import time
 from typing import Any
 
 import pytest
 import requests
 from requests.adapters import HTTPAdapter
 
-from thulium_explore import ThuliumClient
+from thulium_explore import ConfigError, ThuliumClient
 from thulium_explore.client import _transport
 
 ANSWER = b'{"conversation_id": "6ed7c941-2c8a-411e-95d2-338a9f64800a"}'
@@ -64,6 +66,66 @@ def test_loopback_goes_direct_and_everything_else_through_the_environments_proxy
     assert proxied == [base_url not in LOOPBACK] * len(adapter_calls)
     if base_url in ELSEWHERE:
         assert PROXY in adapter_calls[0]["proxies"].values()
+
+
+@pytest.mark.parametrize("timeout", [0, -1, float("inf"), float("nan"), "30", (1, 2, 3), (1,), (0, 5)])
+def test_timeout_is_checked_when_given_and_when_set_later(timeout: Any) -> None:
+    with pytest.raises(ConfigError, match=r"^timeout: must be a positive number of seconds"):
+        ThuliumClient("https://t.thulium.com", "u", "p", timeout=timeout)
+    client = ThuliumClient("https://t.thulium.com", "u", "p", timeout=5)
+    with pytest.raises(ConfigError, match=r"^timeout: must be a positive number of seconds"):
+        client.timeout = timeout
+    assert client.timeout == 5
+
+
+def test_the_deadline_is_the_timeout_or_connect_plus_read() -> None:
+    single = _transport.time_limits(3)
+    assert single.seconds == 3 and (single.socket.connect_timeout, single.socket.total) == (3, 3)
+    pair = _transport.time_limits((0.5, 2))
+    assert pair.seconds == 2.5
+    assert (pair.socket.connect_timeout, pair.socket.read_timeout, pair.socket.total) == (0.5, 2, 2.5)
+
+
+class _Answer:
+    """Stands in for urllib3's HTTPResponse: records shutdown() (or fails it as a released one does)."""
+
+    def __init__(self, released: bool = False) -> None:
+        self.released = released
+        self.shut = threading.Event()
+
+    def shutdown(self) -> None:
+        if self.released:
+            raise RuntimeError("Cannot shutdown as connection has already been released to the pool")
+        self.shut.set()
+
+
+def _watch(seconds: float, answer: _Answer) -> _transport._Watch:
+    watch = _transport._Watch()
+    watch.deadline = time.monotonic() + seconds
+    response = requests.Response()
+    response.raw = answer
+    watch(response)  # as requests calls the hook once the headers are in
+    return watch
+
+
+def test_the_watchdog_cuts_a_call_at_its_deadline_and_leaves_finished_ones_alone() -> None:
+    late, finished, released = _Answer(), _Answer(), _Answer(released=True)
+    watches = [_watch(60, _Answer()), _watch(0.2, late), _watch(0.1, finished), _watch(0.05, released)]
+    assert _transport._WATCHDOG.end(watches[2]) is False  # done before its deadline: never cut
+    assert late.shut.wait(5)
+    assert _transport._WATCHDOG.end(watches[1]) is True
+    assert not finished.shut.is_set()
+    # the released one's deadline came first; shutting it failed (its body was in), so it is not "cut"
+    assert _transport._WATCHDOG.end(watches[3]) is False
+    assert _transport._WATCHDOG.end(watches[0]) is False
+
+
+def test_a_replayed_answer_without_a_socket_is_not_watched() -> None:
+    watch = _transport._Watch()
+    response = requests.Response()
+    response.raw = io.BytesIO(b"{}")
+    watch(response)
+    assert watch.raw is None
 
 
 @pytest.mark.parametrize("bundles", [{}, {"REQUESTS_CA_BUNDLE": "/etc/r.pem"}, {"CURL_CA_BUNDLE": "/etc/c.pem"}])

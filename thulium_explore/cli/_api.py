@@ -152,7 +152,9 @@ def _add_connection_flags(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--password-stdin", action="store_true", help=f"read the password from stdin (default: ${ENV_PASSWORD})"
     )
-    parser.add_argument("--timeout", type=float, default=30.0, help="seconds (default 30)")
+    parser.add_argument(
+        "--timeout", type=float, default=30.0, help="seconds the whole call may take, connect to last byte (default 30)"
+    )
     parser.add_argument(
         "--insecure-http",
         action="store_true",

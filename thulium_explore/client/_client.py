@@ -32,7 +32,7 @@ from thulium_explore.catalog._model import Endpoint
 from thulium_explore.client._endpoints import EndpointGroups
 from thulium_explore.client._groups import EndpointGroup, GroupAttribute, has_group
 from thulium_explore.client._result import MASK, CallResult, SentRequest
-from thulium_explore.client._transport import DirectAdapter, direct_settings
+from thulium_explore.client._transport import DirectAdapter, Timeouts, direct_settings, send_within, time_limits
 from thulium_explore.contract._response import EMPTY_BODY, Problem, Verdict, check_response, parse_body
 
 log = logging.getLogger("thulium_explore")
@@ -50,7 +50,7 @@ class _DropQueryStrings(logging.Filter):
 _QUERY = re.compile(r"\?[^\s\"']*")
 logging.getLogger("urllib3.connectionpool").addFilter(_DropQueryStrings())
 
-DEFAULT_TIMEOUT = 30.0  # the documented PHP sample's CURLOPT_TIMEOUT
+DEFAULT_TIMEOUT = 30.0  # the documented PHP sample's CURLOPT_TIMEOUT (a limit on the whole transfer, as here)
 
 
 class _BasicAuth(HTTPBasicAuth):
@@ -118,9 +118,9 @@ class ThuliumClient(EndpointGroups):
     """A client for one Thulium tenant.
 
     Every call is validated against the catalog before it is sent and its answer is
-    checked against the documented response. TLS verification is on, every request has
-    a timeout, nothing is retried, redirects are not followed, a loopback base URL never goes
-    through a proxy. Each endpoint is also a method,
+    checked against the documented response. TLS verification is on, every call has a
+    deadline (``timeout``: connect to the last byte of the answer), nothing is retried,
+    redirects are not followed, a loopback base URL never goes through a proxy. Each endpoint is also a method,
     ``client.chat_conversations.start(chat_queue_id=3)``, typed for type checkers and IDEs
     (:class:`EndpointGroups`, generated from the schemas).
 
@@ -135,7 +135,7 @@ class ThuliumClient(EndpointGroups):
         user: str,
         password: str,
         *,
-        timeout: float | tuple[float, float] = DEFAULT_TIMEOUT,
+        timeout: Timeouts = DEFAULT_TIMEOUT,
         verify: bool | str = True,
         session: requests.Session | None = None,
         allow_insecure_http: bool = False,
@@ -146,13 +146,10 @@ class ThuliumClient(EndpointGroups):
             raise ConfigError("user: is empty (example: user='api_user')")
         if password is None or password == "":
             raise ConfigError("password: is empty (set THULIUM_API_PASSWORD)")
-        timeouts = timeout if isinstance(timeout, tuple) else (timeout,)
-        if not all(isinstance(t, int | float) and 0 < t < math.inf for t in timeouts):
-            raise ConfigError(f"timeout: must be a positive number of seconds (example: timeout=30.0), got {timeout!r}")
+        self.timeout = timeout
         if verify is False:
             log.warning("TLS verification is off for %s", self.base_url)
         self.user = user
-        self.timeout = timeout
         self.verify = verify
         self.catalog = catalog or default_catalog()
         self._auth = _BasicAuth(user, password)
@@ -160,6 +157,23 @@ class ThuliumClient(EndpointGroups):
         self._direct = is_loopback(urlsplit(self.base_url).hostname or "")
         self._own_session = session is None
         self.session = session or self._new_session(direct=self._direct)
+
+    @property
+    def timeout(self) -> Timeouts:
+        """Seconds the whole call may take, connect to the last byte of the answer.
+
+        A ``(connect, read)`` pair limits the connect and each read as in requests, and the whole
+        call to their sum.
+        """
+        return self._timeout
+
+    @timeout.setter
+    def timeout(self, timeout: Timeouts) -> None:
+        timeouts = timeout if isinstance(timeout, tuple) and len(timeout) == 2 else (timeout,)
+        if not all(isinstance(t, int | float) and 0 < t < math.inf for t in timeouts):
+            raise ConfigError(f"timeout: must be a positive number of seconds (example: timeout=30.0), got {timeout!r}")
+        self._timeout = timeout
+        self._limits = time_limits(timeout)
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **kwargs: Any) -> ThuliumClient:
@@ -230,7 +244,7 @@ class ThuliumClient(EndpointGroups):
             settings = self.session.merge_environment_settings(prepared.url, {}, None, self.verify, None)
         started = time.perf_counter()
         try:
-            response = self.session.send(prepared, timeout=self.timeout, allow_redirects=False, **settings)
+            response = send_within(self.session, prepared, self._limits, **settings)
         except requests.RequestException as exc:
             raise _transport_error(exc, url, sent) from None
         finally:
@@ -318,5 +332,6 @@ def _transport_error(exc: requests.RequestException, url: str, sent: SentRequest
     text = str(reason or exc)
     text = re.sub(r"^\w+\([^)]*\):\s*", "", text)  # drop urllib3's "HTTPConnection(host=…):" prefix
     detail = re.sub(r"\?[^\s'\")]*", "?…", text)
+    detail = re.sub(r"(timeout=\d+\.\d\d)\d+", r"\1", detail)  # "read timeout=0.19873…" (what was left of the deadline)
     detail = re.sub(r"(?i)(authorization['\"]?\s*[:=]\s*['\"]?)[^'\",}]+", r"\1" + MASK, detail)
     return TransportError(kind, url, detail[:300], request=sent)
