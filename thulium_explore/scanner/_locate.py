@@ -50,40 +50,40 @@ def _json_value(text: str, i: int, path: tuple[str | int, ...], out: list[Occurr
     """Parse the value at ``text[i]``, record its strings, return the index after it."""
     if depth > _MAX_DEPTH:
         raise ValueError("JSON nested too deeply")
-    char = text[i:i + 1]
+    char = text[i : i + 1]
     if char == '"':
         value, end = _scanstring(text, i + 1)
         out.append(Occurrence(path, value, i, end))
         return end
     if char == "{":
         i = _skip(text, i + 1)
-        if text[i:i + 1] == "}":
+        if text[i : i + 1] == "}":
             return i + 1
         while True:
-            if text[i:i + 1] != '"':
+            if text[i : i + 1] != '"':
                 raise ValueError(f"expected a key at character {i}")
             key, end = _scanstring(text, i + 1)
             out.append(Occurrence(path, key, i, end, is_key=True))
             i = _skip(text, end)
-            if text[i:i + 1] != ":":
+            if text[i : i + 1] != ":":
                 raise ValueError(f"expected ':' at character {i}")
             i = _skip(text, _json_value(text, _skip(text, i + 1), (*path, key), out, depth + 1))
-            if text[i:i + 1] == "}":
+            if text[i : i + 1] == "}":
                 return i + 1
-            if text[i:i + 1] != ",":
+            if text[i : i + 1] != ",":
                 raise ValueError(f"expected ',' or '}}' at character {i}")
             i = _skip(text, i + 1)
     if char == "[":
         i = _skip(text, i + 1)
-        if text[i:i + 1] == "]":
+        if text[i : i + 1] == "]":
             return i + 1
         index = 0
         while True:
             i = _skip(text, _json_value(text, i, (*path, index), out, depth + 1))
             index += 1
-            if text[i:i + 1] == "]":
+            if text[i : i + 1] == "]":
                 return i + 1
-            if text[i:i + 1] != ",":
+            if text[i : i + 1] != ",":
                 raise ValueError(f"expected ',' or ']' at character {i}")
             i = _skip(text, i + 1)
     for literal in _LITERALS:
