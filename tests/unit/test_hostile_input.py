@@ -293,3 +293,12 @@ def test_verify_json_keeps_the_report_as_it_was_for_ordinary_values() -> None:
     safe = json_safe(value())
     assert list(safe) == ["b", "a"] and safe["b"] == [1, 2.5, None, True, "x"] and safe["a"] == {"c": "NaN"}
     assert json_safe({"n": 10**5000})["n"].startswith("<an integer of about 5000 digits")
+
+
+def test_replaying_an_alias_bomb_is_refused_in_bounded_memory(tmp_path: Path) -> None:
+    from thulium_explore import connect
+
+    bomb = tmp_path / "bomb.yaml"
+    bomb.write_text(alias_bomb() + "version: 1\ninteractions: []\n", encoding="utf-8")
+    with bounded(), pytest.raises(CassetteError, match=f"^{bomb}: line 1, column 4: YAML aliases are not allowed"):
+        connect("replay", cassette=bomb).close()
