@@ -7,6 +7,11 @@ loader. What it buys, measured (benchmarks/README.md): ``verify`` keeps up with 
 libyaml parse of the same corpus (verify ÷ floor 0.83-0.93, target ≤ 1.3) and is 4-6× faster than
 vcrpy's own loader plus ``jsonschema.validate``; pausing the cyclic collector while a file is parsed
 was about half of that on a 2,000-interaction corpus.
+
+Anchors and aliases are refused before anything is built, on both paths: copying every alias, as
+the direct build would, turns a few hundred bytes of nested aliases (an "alias bomb") into
+gigabytes. vcrpy never writes them, so the check is a scan for a ``&`` or ``*`` that could start a
+node (at memchr speed) and, only when one is found, a look at libyaml's event stream.
 """
 
 from __future__ import annotations
