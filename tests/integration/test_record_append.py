@@ -138,12 +138,12 @@ def test_connect_record_adds_and_overwrite_true_replaces(users_cassette: Path) -
     assert count(users_cassette) == 1
 
 
-def test_recorder_appends_with_overwrite_false_and_replaces_by_default(users_cassette: Path) -> None:
-    """``recorder()`` keeps replacing by default: ``thulium-explore record`` re-records whole cassettes with it."""
-    with Sandbox() as sandbox, recorder(users_cassette, "record", overwrite=False):
+def test_recorder_appends_by_default_and_replaces_with_overwrite_true(users_cassette: Path) -> None:
+    """``recorder()`` adds, like connect(); ``thulium-explore record`` re-records with overwrite=True."""
+    with Sandbox() as sandbox, recorder(users_cassette, "record"):
         sandbox.client().chat_conversations.start(chat_queue_id=8)
     assert count(users_cassette) == 8
-    with Sandbox() as sandbox, recorder(users_cassette, "record"):
+    with Sandbox() as sandbox, recorder(users_cassette, "record", overwrite=True):
         sandbox.client().chat_conversations.start(chat_queue_id=9)
     assert count(users_cassette) == 1
 

@@ -107,11 +107,16 @@ def test_live_mode_records_nothing(tmp_path: Path, sandbox: Sandbox) -> None:
     assert not (tmp_path / "live.yaml").exists()
 
 
-def test_record_replaces_the_cassette_and_an_exception_leaves_the_old_one(tmp_path: Path) -> None:
+def test_record_adds_to_the_cassette_overwrite_replaces_it_and_an_exception_leaves_the_old_one(
+    tmp_path: Path,
+) -> None:
     cassette = tmp_path / "c.yaml"
     record_starts(cassette, [3, 4])
     record_starts(cassette, [5])
-    assert len(yaml.safe_load(cassette.read_text(encoding="utf-8"))["interactions"]) == 1
+    assert len(yaml.safe_load(cassette.read_text(encoding="utf-8"))["interactions"]) == 3  # added
+    with Sandbox() as sandbox, recorder(cassette, "record", overwrite=True):
+        sandbox.client().chat_conversations.start(chat_queue_id=6)
+    assert len(yaml.safe_load(cassette.read_text(encoding="utf-8"))["interactions"]) == 1  # replaced
     before = cassette.read_bytes()
 
     def failing_session() -> None:

@@ -14,10 +14,10 @@ Used by :func:`thulium_explore.connect`, the notebooks and tests alike::
   is never touched). ``None`` follows :meth:`Mode.resolve`, like :func:`connect`: ``THULIUM_MODE``,
   else live with a tenant configured, else sandbox — so without a mode nothing is recorded or
   replayed; pass ``"replay"`` (or set ``THULIUM_MODE``) for that.
-* An existing cassette, in record mode: ``overwrite=False`` adds the new interactions after the
-  ones already there, which are kept as they are (vcrpy's ``new_episodes``); the default,
-  ``overwrite=True``, replaces it — ``thulium-explore record`` re-records whole cassettes this way.
-  :func:`connect` and ``thulium-explore call`` add unless told to overwrite (``--overwrite``).
+* An existing cassette, in record mode: by default (``overwrite=False``) the new interactions are
+  added after the ones already there, which are kept as they are (vcrpy's ``new_episodes``);
+  ``overwrite=True`` replaces it — ``thulium-explore record`` re-records whole cassettes this way.
+  :func:`connect` and ``thulium-explore call`` add too, unless told to overwrite (``--overwrite``).
 * Replay matches method, path and normalised query (sorted, decoded; the host is ignored;
   personal data compared by kind). A request with no recording raises :class:`CassetteError`
   naming the closest recording and what differs.
@@ -56,7 +56,7 @@ def recorder(
     *,
     catalog: Catalog | None = None,
     secrets: Iterable[str] = (),
-    overwrite: bool = True,
+    overwrite: bool = False,
     allow: Iterable[str] = (),
 ) -> Iterator[Any]:
     """Record or replay every HTTP request made inside the block (see the module docstring).

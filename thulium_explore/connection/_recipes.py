@@ -266,7 +266,7 @@ def record_recipe(
                 {"User-Agent": f"thulium-explore/{__version__}", "Accept-Encoding": "gzip, deflate"}
             )
             secrets = basic_secrets(user, password) + basic_secrets(user, WRONG_PASSWORD)
-            stack.enter_context(recorder(path, Mode.RECORD, catalog=client.catalog, secrets=secrets))
+            stack.enter_context(recorder(path, Mode.RECORD, catalog=client.catalog, secrets=secrets, overwrite=True))
             captured: dict[str, Any] = {}
             for index, call in enumerate(cassette["calls"]):
                 where = f"{recipe}: cassettes[{i}].calls[{index}] ({cassette['name']})"
