@@ -123,3 +123,17 @@ def test_a_burst_of_100_simultaneous_connections_is_all_answered(sandbox: Sandbo
     for thread in threads:
         thread.join(timeout=30)
     assert all(a.startswith(b"HTTP/1.1 200 ") for a in answers), [a[:40] for a in answers if b" 200 " not in a[:20]]
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("a" + "[b]" * 5000 + "=1", "(query): a key nested more than 64 levels deep"),
+        ("chat_queue_id=" + "9" * 5000, "(query): a number longer than 4300 digits"),
+    ],
+)
+def test_a_hostile_query_string_gets_400_not_500(sandbox: SandboxServer, query: str, message: str) -> None:
+    status, _, body = exchange(
+        sandbox, request("POST", f"/api/chat_conversations/start?{query}", {"Authorization": f"Basic {AUTH}"})
+    )
+    assert status == 400 and body["errors"][0]["message"].startswith(message), body

@@ -25,6 +25,7 @@ import hmac
 import json
 import random
 import socket
+import sys
 import threading
 import uuid
 from collections.abc import Callable, Mapping
@@ -261,7 +262,13 @@ def decode_params(
     for name, value in path_values.items():
         param = endpoint.parameter(name)
         params[name] = _params.coerce_value(param.schema if param else {}, unquote(value))
-    tree, clashes = decode_query(parse_qsl(query, keep_blank_values=True))
+    pairs = parse_qsl(query, keep_blank_values=True)
+    if any(key.count("[") > MAX_JSON_DEPTH for key, _ in pairs):
+        return params, [
+            f"(query): a key nested more than {MAX_JSON_DEPTH} levels deep ([…][…]); the sandbox reads at most "
+            f"{MAX_JSON_DEPTH} (example: chat_queue_id=3&tags[0]=a)"
+        ]
+    tree, clashes = decode_query(pairs)
     problems += [f"{'.'.join(place)}: {message}" for place, message in clashes]
     for name in list(tree):
         param = endpoint.parameter(name)
@@ -269,7 +276,14 @@ def decode_params(
             problems.append(f"{name}: is a {param.location} parameter, not a query parameter")
             del tree[name]
     resolved = catalog.resolve(endpoint.parameters_uri)
-    params.update(_params.coerce_query(resolved.contents, resolved.resolver, tree))
+    try:
+        params.update(_params.coerce_query(resolved.contents, resolved.resolver, tree))
+    except ValueError as exc:  # int() refuses more than 4300 digits
+        if "integer string conversion" not in str(exc):
+            raise
+        return params, [
+            f"(query): a number longer than {sys.get_int_max_str_digits()} digits (example: chat_queue_id=3)"
+        ]
     if endpoint.request_body == "json" and body.strip():
         try:
             document = json.loads(utf8_text(body))
