@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl
@@ -44,6 +45,40 @@ def test_decode(case: dict[str, Any]) -> None:
     for (_, message), (_, piece) in zip(clashes, expected, strict=True):
         assert piece in message
         assert message.endswith("a query parameter takes one of these shapes")
+
+
+def expand(query: str) -> str:
+    """``a{[b]*3}=v`` → ``a[b][b][b]=v``: the table's shorthand for long keys."""
+    return re.sub(r"\{(.+?)\*(\d+)\}", lambda m: m.group(1) * int(m.group(2)), query)
+
+
+def depth_of(value: Any) -> int:
+    """How many levels of objects (and a last list) hold the text: ``"v"`` 0, ``{"b": "v"}`` 1."""
+    depth = 0
+    while not isinstance(value, str):
+        value = next(iter(value.values())) if isinstance(value, dict) else value[0]
+        depth += 1
+    return depth
+
+
+@pytest.mark.parametrize("case", TABLE["deep"], ids=_id)
+def test_nesting_is_read_to_a_limit(case: dict[str, Any]) -> None:
+    tree, clashes = decode_query(_pairs(expand(case["query"])))
+    assert [depth_of(v) for v in tree.values()] == ([case["depth"]] if "depth" in case else [])
+    assert [m for _, m in clashes if case.get("clash", "\0") in m] == [m for _, m in clashes]
+    assert bool(clashes) is ("clash" in case)
+    assert all(len(m) < 250 for _, m in clashes)  # a hostile name is not echoed whole
+
+
+@pytest.mark.parametrize("case", [c for c in TABLE["deep"] if "nested" in c.get("clash", "")], ids=_id)
+def test_verify_and_the_sandbox_answer_a_deep_key_with_a_problem(case: dict[str, Any]) -> None:
+    catalog = default_catalog()
+    endpoint = catalog["tickets.list"]
+    query = expand(case["query"]).replace("a", "custom_fields")
+    found = check_request(catalog, endpoint, {}, query, {"body": None, "headers": {}})
+    assert any(p.path == "$.custom_fields" and case["clash"] in p.message for p in found)
+    _, problems = decode_params(catalog, endpoint, {}, query, b"")
+    assert problems  # refused, never a RecursionError
 
 
 @pytest.mark.parametrize("case", TABLE["key_path"], ids=_id)

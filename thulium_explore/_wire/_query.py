@@ -18,6 +18,7 @@ _SCALARS = (str, int, float)  # bool is an int
 _PLAIN = re.compile(r"[A-Za-z0-9_.~-]*")  # what quote_plus leaves as it is
 _KEY = re.compile(r"([^\[\]]+)((?:\[[^\[\]]*\])+)")  # name[k1][k2]…, no bracket inside a part
 _SHAPES = {"value": "a single value", "list": "a list", "object": "an object"}
+MAX_NESTING = 64  # bracket parts read in one key, as PHP's max_input_nesting_level; the API uses two at most
 
 
 # --- encoding -------------------------------------------------------------------------------
@@ -124,25 +125,32 @@ def decode_query(pairs: Iterable[tuple[str, str]]) -> tuple[dict[str, Any], list
     last bracket part can start a list; earlier ones are keys (``a[0][k]=v`` → ``{"0": {"k": "v"}}``).
     A place is a value, a list or an object; a pair that would make it another (``a=1&a[]=2``,
     ``a[k]=1&a[k][0]=2``) is left out and reported as ``(place, message)``, the place being the
-    keys down to it (``("a", "k")``). A malformed name (see :func:`key_path`) is one plain name.
+    keys down to it (``("a", "k")``). So is a key of more than :data:`MAX_NESTING` bracket parts.
+    A malformed name (see :func:`key_path`) is one plain name.
     """
     tree: dict[str, Any] = {}
-    shapes: dict[tuple[str, ...], tuple[str, str]] = {}  # place → (shape, the name that gave it)
+    # (id of the container, key) → (shape, the name that gave it); every container stays in the tree, so ids are unique
+    shapes: dict[tuple[int, str], tuple[str, str]] = {}
     clashes: list[tuple[tuple[str, ...], str]] = []
     for name, text in pairs:
+        path, listed = _parts(name)
+        if len(path) > MAX_NESTING + 1:
+            deep = f"is nested {len(path) - 1} levels deep ([…][…]); a query key is read to at most {MAX_NESTING}"
+            clashes.append(((path[0],), deep))
+            continue
+        end = len(path) - 1 if listed else len(path)  # the parts that name a place; a listed last part appends
         container: dict[str, Any] = tree
-        for place, shape in _places(name):
-            first = shapes.setdefault(place, (shape, name))
+        for depth in range(end):
+            key = path[depth]
+            shape = "object" if depth < end - 1 else "list" if listed else "value"
+            first = shapes.setdefault((id(container), key), (shape, name))
             if first[0] != shape:
-                clashes.append(
-                    (
-                        place,
-                        f"is sent both as {first[1]} ({_SHAPES[first[0]]}) and as {name} "
-                        f"({_SHAPES[shape]}); a query parameter takes one of these shapes",
-                    )
+                message = (
+                    f"is sent both as {_short(first[1])} ({_SHAPES[first[0]]}) and as {_short(name)} "
+                    f"({_SHAPES[shape]}); a query parameter takes one of these shapes"
                 )
+                clashes.append((path[: depth + 1], message))
                 break
-            key = place[-1]
             if shape == "object":
                 container = container.setdefault(key, {})
             elif shape == "list":
@@ -153,12 +161,13 @@ def decode_query(pairs: Iterable[tuple[str, str]]) -> tuple[dict[str, Any], list
     return tree, clashes
 
 
-@lru_cache(maxsize=4096)  # names repeat from request to request; verify decodes many
-def _places(name: str) -> tuple[tuple[tuple[str, ...], str], ...]:
-    """The places ``name`` fills, outermost first, with their shapes: ``a[k][0]`` → ``(a,)`` object, ``(a, k)`` list."""
+@lru_cache(maxsize=1024)  # names repeat from request to request; verify decodes many
+def _parts(name: str) -> tuple[tuple[str, ...], bool]:
+    """``name``'s parts (:func:`key_path`; a malformed name is one part) and whether the last one appends to a list."""
     path = tuple(key_path(name) or [name])
-    listed = len(path) > 1 and is_index(path[-1])
-    end = len(path) - 1 if listed else len(path)
-    return tuple(
-        (path[:depth], "object" if depth < end else "list" if listed else "value") for depth in range(1, end + 1)
-    )
+    return path, len(path) > 1 and is_index(path[-1])
+
+
+def _short(name: str) -> str:
+    """A name as a message shows it: a hostile one is cut to 60 characters."""
+    return name if len(name) <= 60 else name[:59] + "…"
