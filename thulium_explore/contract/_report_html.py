@@ -19,8 +19,9 @@ from collections.abc import Mapping, Sequence
 from typing import Any, Protocol
 
 from thulium_explore._palette import AMBER, GREEN, GREY, RED
+from thulium_explore.catalog._paths import json_type
 from thulium_explore.contract._outcome import Outcome
-from thulium_explore.contract._response import Problem, Verdict, json_type
+from thulium_explore.contract._response import Problem, Verdict
 
 
 class InteractionLike(Protocol):

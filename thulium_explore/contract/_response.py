@@ -10,7 +10,7 @@ from typing import Any
 from thulium_explore._wire._body import utf8_text
 from thulium_explore.catalog._catalog import Catalog
 from thulium_explore.catalog._model import Endpoint
-from thulium_explore.catalog._paths import json_path
+from thulium_explore.catalog._paths import json_path, json_type
 from thulium_explore.contract._outcome import Outcome
 
 EMPTY_BODY = object()  # what parse_body returns for an empty body
@@ -43,27 +43,6 @@ class Problem:
         if self.type is not None:
             return {"path": self.path, "message": self.message, "type": self.type}
         return {"path": self.path, "message": self.message, "value": self.value}
-
-
-def json_type(value: Any) -> str:
-    """The JSON type of ``value``: ``object``, ``array``, ``string``, ``integer``, ``number``, ``boolean``, ``null``.
-
-    >>> json_type({"a": 1}), json_type(1.5), json_type(None)
-    ('object', 'number', 'null')
-    """
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int):
-        return "integer"
-    if isinstance(value, float):
-        return "number"
-    if isinstance(value, str):
-        return "string"
-    if isinstance(value, list | tuple):
-        return "array"
-    return "object" if isinstance(value, Mapping) else type(value).__name__
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ from typing import Any
 from thulium_explore._errors import CatalogError, WebhookError
 from thulium_explore._wire._body import utf8_text
 from thulium_explore.catalog._catalog import SCHEMA_BASE, Catalog, default_catalog
-from thulium_explore.catalog._paths import json_path
+from thulium_explore.catalog._paths import json_path, json_type
 from thulium_explore.contract._outcome import Outcome
 from thulium_explore.contract._response import Problem
 
@@ -202,7 +202,7 @@ def check_webhook(
         spec = events[name]
     else:
         raise WebhookError(
-            f"cannot tell the webhook event of a JSON {_json_type(value)}: a payload is a JSON object; "
+            f"cannot tell the webhook event of a JSON {json_type(value)}: a payload is a JSON object; "
             "name the event (event=… or --event NAME) to check it anyway"
         )
     validator = catalog.validator(spec.uri)
@@ -260,13 +260,6 @@ def _generic_message(error: Any) -> str:
     if rule == "enum":
         return f"is not one of {error.validator_value!r}"
     return f"fails the {rule!r} rule of the schema"
-
-
-def _json_type(value: Any) -> str:
-    if isinstance(value, bool):
-        return "boolean"
-    names = {list: "array", str: "string", int: "number", float: "number", type(None): "null"}
-    return next((n for t, n in names.items() if isinstance(value, t)), type(value).__name__)
 
 
 # --- command line: thulium-explore verify-webhook FILE [--event NAME] [--json] ------------------

@@ -20,6 +20,7 @@ from typing import Any
 
 from thulium_explore.catalog._catalog import Catalog
 from thulium_explore.catalog._model import Endpoint
+from thulium_explore.catalog._paths import json_type
 from thulium_explore.forms._theme import GREY, RED
 
 
@@ -192,22 +193,10 @@ def _types(schema: Mapping[str, Any], resolver: Any) -> tuple[dict[str, Any], tu
             return merged, types, nullable or inner_null
         return dict(schema), (), nullable
     if raw is None and "enum" in schema:
-        kinds = {_json_type(v) for v in schema["enum"]}
+        kinds = {json_type(v) for v in schema["enum"]}
         return dict(schema), tuple(sorted(kinds - {"null"})), "null" in kinds
     names = [raw] if isinstance(raw, str) else list(raw or [])
     return dict(schema), tuple(t for t in names if t != "null"), "null" in names
-
-
-def _json_type(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int):
-        return "integer"
-    if isinstance(value, float):
-        return "number"
-    return "string" if isinstance(value, str) else "object"
 
 
 def build_spec(

@@ -36,6 +36,7 @@ import ipywidgets as W
 
 from thulium_explore._wire._params import coerce_value
 from thulium_explore.catalog._formats import find_emails
+from thulium_explore.catalog._paths import json_type
 from thulium_explore.forms._spec import FieldSpec, example_text
 
 #: A string with a larger ``maxLength`` gets a multi-line box.
@@ -56,22 +57,8 @@ def is_long_text(spec: FieldSpec) -> bool:
     return spec.name.lower() in LONG_TEXT_NAMES
 
 
-def _json_type(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int):
-        return "integer"
-    if isinstance(value, float):
-        return "number"
-    if isinstance(value, str):
-        return "string"
-    return "array" if isinstance(value, list) else "object"
-
-
 def _allows(types: tuple[str, ...], value: Any) -> bool:
-    kind = _json_type(value)
+    kind = json_type(value)
     return not types or kind in types or (kind == "integer" and "number" in types)
 
 
@@ -102,7 +89,7 @@ def read_text_or_json(spec: FieldSpec, text: str) -> tuple[Any, str | None]:
 def text_or_json_hint(spec: FieldSpec) -> str:
     """What a text-or-JSON field accepts, in one sentence with the documented examples."""
     examples = spec.schema.get("examples")
-    shown = {_json_type(v): example_text(v) for v in reversed(examples)} if isinstance(examples, list) else {}
+    shown = {json_type(v): example_text(v) for v in reversed(examples)} if isinstance(examples, list) else {}
     if not spec.types:
         return (
             "Any value: what you type is sent as text (numbers too); a JSON list, object or quoted "
