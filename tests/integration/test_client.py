@@ -8,7 +8,6 @@ import json
 import logging
 import socket
 import ssl
-import subprocess
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -296,37 +295,6 @@ def test_tls_failure_is_transport_error(fake_server: FakeServer) -> None:
     with pytest.raises(TransportError) as caught:
         client.call("chat_conversations.start", chat_queue_id=3)
     assert caught.value.kind == "tls"
-
-
-@pytest.fixture(scope="module")
-def self_signed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """A throwaway self-signed certificate and key for 127.0.0.1 (made with the openssl command)."""
-    directory = tmp_path_factory.mktemp("tls")
-    cert, key = directory / "cert.pem", directory / "key.pem"
-    subprocess.run(
-        [
-            "openssl",
-            "req",
-            "-x509",
-            "-newkey",
-            "rsa:2048",
-            "-nodes",
-            "-days",
-            "2",
-            "-subj",
-            "/CN=127.0.0.1",
-            "-addext",
-            "subjectAltName=IP:127.0.0.1",
-            "-keyout",
-            str(key),
-            "-out",
-            str(cert),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=60,
-    )
-    return cert, key
 
 
 def test_untrusted_certificate_is_refused_as_tls_error(self_signed: tuple[Path, Path]) -> None:

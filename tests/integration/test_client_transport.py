@@ -12,7 +12,6 @@ import json
 import select
 import socket
 import ssl
-import subprocess
 import threading
 import time
 import traceback
@@ -293,37 +292,6 @@ def test_a_dripping_answer_ends_at_the_deadline(drip: str, timeout: float | tupl
     assert message.startswith(f"timeout error for {server.base_url}{START}: ")
     assert "1 s deadline" in message
     assert "jan@example.org" not in message and "s3cret" not in message
-
-
-@pytest.fixture(scope="module")
-def self_signed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """A throwaway self-signed certificate and key for 127.0.0.1 (made with the openssl command)."""
-    directory = tmp_path_factory.mktemp("tls")
-    cert, key = directory / "cert.pem", directory / "key.pem"
-    subprocess.run(
-        [
-            "openssl",
-            "req",
-            "-x509",
-            "-newkey",
-            "rsa:2048",
-            "-nodes",
-            "-days",
-            "2",
-            "-subj",
-            "/CN=127.0.0.1",
-            "-addext",
-            "subjectAltName=IP:127.0.0.1",
-            "-keyout",
-            str(key),
-            "-out",
-            str(cert),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=60,
-    )
-    return cert, key
 
 
 def test_a_dripping_answer_over_tls_ends_at_the_deadline(self_signed: tuple[Path, Path]) -> None:
