@@ -10,7 +10,6 @@ from urllib.parse import quote
 
 from thulium_explore._errors import ParameterError, ParameterProblem
 from thulium_explore._wire._query import query_pairs, query_problem, wire_text
-from thulium_explore._wire._query import query_string as query_string  # re-exported for client/_client.py
 from thulium_explore.catalog._catalog import Catalog
 from thulium_explore.catalog._model import Endpoint, Parameter
 from thulium_explore.catalog._walk import child_schema, deref, item_schema

@@ -14,10 +14,6 @@ from pathlib import Path
 from typing import Any
 
 from thulium_explore._errors import CassetteError
-
-# re-exported for cassettes/persisters/filesystem.py (outside this change); the home is _wire/_body.py
-from thulium_explore._wire._body import BodyError as BodyError
-from thulium_explore._wire._body import raw_bytes as raw_bytes
 from thulium_explore.cassettes._yaml import collector_paused, first_line, load_yaml
 
 CASSETTE_SUFFIXES = (".yaml", ".yml", ".json")

@@ -27,6 +27,7 @@ from requests.models import PreparedRequest
 from thulium_explore._errors import ConfigError, TransportError
 from thulium_explore._settings import ENV_BASE_URL, ENV_PASSWORD, ENV_USER
 from thulium_explore._wire import _params
+from thulium_explore._wire._query import query_string
 from thulium_explore.catalog._catalog import Catalog, default_catalog
 from thulium_explore.catalog._model import Endpoint
 from thulium_explore.client._endpoints import EndpointGroups
@@ -317,7 +318,7 @@ _NOT_JSON = object()
 
 def _with_query(url: str, pairs: list[tuple[str, str]]) -> str:
     """``url`` with the encoded query pairs appended (unchanged when there are none)."""
-    return f"{url}?{_params.query_string(pairs)}" if pairs else url
+    return f"{url}?{query_string(pairs)}" if pairs else url
 
 
 def _transport_error(exc: requests.RequestException, url: str, sent: SentRequest) -> TransportError:

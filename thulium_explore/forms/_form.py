@@ -26,6 +26,7 @@ import ipywidgets as W
 import thulium_explore.forms._shared as _shared
 from thulium_explore._errors import ConfigError, ParameterError, ParameterProblem, ThuliumError
 from thulium_explore._wire import _params
+from thulium_explore._wire._jsonpath import field_path
 from thulium_explore.catalog._catalog import Catalog, default_catalog
 from thulium_explore.client._result import CallResult
 from thulium_explore.forms._examples import NO_EXAMPLE, SAMPLES_TOOLTIP, documented_request, sample_values
@@ -290,7 +291,7 @@ class EndpointForm:
         for problem in _params.check(self.catalog, self.endpoint, self.values):
             parts = tuple(problem.field.split(".")) if problem.field != "(parameters)" else ()
             field = self._field_for(parts)
-            path = "$" + "".join(f"[{p}]" if p.isdigit() else f".{p}" for p in parts)
+            path = field_path(problem.field)
             if field is not None and field.spec.json_path in found:
                 continue
             message = problem.message

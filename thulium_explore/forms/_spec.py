@@ -20,7 +20,7 @@ from typing import Any
 
 from thulium_explore.catalog._catalog import Catalog
 from thulium_explore.catalog._model import Endpoint
-from thulium_explore.catalog._paths import json_type
+from thulium_explore.catalog._paths import json_path, json_type
 from thulium_explore.forms._theme import GREY, RED
 
 
@@ -84,7 +84,7 @@ class FieldSpec:
     @property
     def json_path(self) -> str:
         """``$.address.city``: how errors name this field."""
-        return "$" + "".join(f".{p}" for p in self.path)
+        return json_path(self.path)
 
     @property
     def type_text(self) -> str:

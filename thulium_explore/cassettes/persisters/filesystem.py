@@ -15,7 +15,8 @@ from typing import Any
 
 from thulium_explore._errors import CassetteError
 from thulium_explore._files import write_atomic
-from thulium_explore.cassettes._file import BodyError, raw_bytes, read_cassette
+from thulium_explore._wire._body import BodyError, raw_bytes
+from thulium_explore.cassettes._file import read_cassette
 
 
 class Persister:
