@@ -7,12 +7,13 @@
 
 from thulium_explore._lazy import publish as _publish
 from thulium_explore.catalog._catalog import SCHEMA_BASE, Catalog, default_catalog, schemas_root
-from thulium_explore.catalog._model import Endpoint, Parameter, ResponseSpec
+from thulium_explore.catalog._model import Endpoint, Link, Parameter, ResponseSpec
 
 __all__ = [
     "SCHEMA_BASE",
     "Catalog",
     "Endpoint",
+    "Link",
     "Parameter",
     "ResponseSpec",
     "default_catalog",

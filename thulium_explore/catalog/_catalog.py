@@ -71,6 +71,8 @@ class Catalog:
                 raise CatalogError(f"endpoint id {endpoint.id!r} is defined twice")
             _check_consistent(endpoint)
             endpoints[endpoint.id] = endpoint
+        for endpoint in endpoints.values():
+            _check_links(endpoint, endpoints)
         self.endpoints = endpoints
         self._by_route = sorted(endpoints.values(), key=lambda e: (e.path.count("{"), -len(e.path)))
 
@@ -196,6 +198,17 @@ def _check_consistent(endpoint: Endpoint) -> None:
     missing = [p for p in in_path if not endpoint.parameter(p).required]  # type: ignore[union-attr]
     if missing:
         raise CatalogError(f"{endpoint.id}: path parameters must be required: {missing}")
+
+
+def _check_links(endpoint: Endpoint, endpoints: Mapping[str, Endpoint]) -> None:
+    """An ``x-thulium.links`` entry names a parameter its target has (a catalog of a few files may lack the
+    target; the shipped catalog has every one, tests/unit/test_links.py checks)."""
+    for link in endpoint.links:
+        target = endpoints.get(link.target)
+        if target is not None and target.parameter(link.parameter) is None:
+            raise CatalogError(
+                f"{endpoint.id}: link {link.source} -> {link.target} has no parameter {link.parameter!r}"
+            )
 
 
 def _path(error: Any) -> str:

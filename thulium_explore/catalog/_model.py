@@ -61,6 +61,41 @@ class ResponseSpec:
 
 
 @dataclass(frozen=True)
+class Link:
+    """A value carried between calls: ``source`` (a JSON Pointer into this endpoint's 2xx answer, ``*`` =
+    every array item) feeds ``parameter`` of the endpoint ``target`` (``x-thulium.links``).
+
+    >>> Link("/result/*/conversation_id", "chat_conversations.stop", "id", "", "inferred").values(
+    ...     {"result": [{"conversation_id": "a"}, {"conversation_id": "b"}]})
+    ['a', 'b']
+    """
+
+    source: str
+    target: str
+    parameter: str
+    description: str
+    provenance: str
+
+    @property
+    def each_item(self) -> bool:
+        """True when ``source`` walks an array (has a ``*`` segment): no single OpenAPI link expresses it."""
+        return "*" in self.source.split("/")
+
+    def values(self, body: Any) -> list[Any]:
+        """The values ``source`` points at in an answer body (missing steps give none; ``None`` is skipped)."""
+        found = [body]
+        for step in self.source.split("/")[1:]:
+            following: list[Any] = []
+            for node in found:
+                if step == "*" and isinstance(node, list):
+                    following.extend(node)
+                elif isinstance(node, dict) and step in node:
+                    following.append(node[step])
+            found = following
+        return [value for value in found if value is not None and not isinstance(value, (dict, list))]
+
+
+@dataclass(frozen=True)
 class Endpoint:
     """One endpoint document: metadata, parameters and responses."""
 
@@ -103,6 +138,14 @@ class Endpoint:
     @property
     def provenance(self) -> str:
         return str(self._meta["provenance"])
+
+    @cached_property
+    def links(self) -> tuple[Link, ...]:
+        """Where this endpoint's answers feed other endpoints' parameters (``x-thulium.links``)."""
+        return tuple(
+            Link(link["from"], link["to"], link["parameter"], link.get("description", ""), link["provenance"])
+            for link in self._meta.get("links", [])
+        )
 
     @cached_property
     def request_body(self) -> str:
@@ -177,7 +220,7 @@ class Endpoint:
 
 
 #: The order ``thulium-explore endpoints`` and the forms list groups in.
-GROUP_ORDER = ("chats", "crm", "tickets", "agents", "queues", "calls", "webhooks")
+GROUP_ORDER = ("chats", "crm", "tickets", "agents", "queues", "campaigns", "calls", "webhooks")
 
 
 def group_rank(group: str) -> int:
