@@ -277,3 +277,16 @@ def test_many_known_values_do_not_make_each_new_one_costlier(scrubber: Scrubber)
     for n in range(5000):  # one compiled pattern rebuilt per new value would be quadratic here
         scrubber.placeholder("surname", f"Kowalczyk-{n}")
         assert scrubber.text(f"pan Kowalczyk-{n} dzwonił") == f"pan Surname{n + 1} dzwonił"
+
+
+@pytest.mark.parametrize("number", [-1, -44051401359, 0, 7])
+def test_an_integer_under_a_sensitive_field_stays_an_integer_whatever_its_sign(scrubber: Scrubber, number: int) -> None:
+    company = default_catalog()["companies.get"]
+    body = json.dumps({"company_id": 1, "name": "Acme", "nip": number}).encode()
+    _, stored = scrubber.response(company, 200, {}, body)
+    assert stored is not None
+    masked = json.loads(stored)["nip"]
+    assert isinstance(masked, int)
+    assert (masked < 0) == (number < 0)
+    if abs(number) >= 1000:
+        assert str(abs(number)) not in stored.decode()

@@ -266,7 +266,8 @@ class Scrubber:
                 return self.placeholder(str(kind), value)
             return self.text(value) if documented else self.undocumented(value)
         if kind and isinstance(value, int) and not isinstance(value, bool):
-            return int(self.placeholder(str(kind), str(value)).lstrip("+"))
+            masked = int(self.placeholder(str(kind), str(abs(value))).lstrip("+"))
+            return -masked if value < 0 else masked
         return value if documented else self.undocumented(value)
 
     # -- requests -----------------------------------------------------------------------------
