@@ -145,6 +145,47 @@ def test_a_json_body_is_read_and_validated(sandbox: Sandbox) -> None:
     assert any(m.startswith("surname: is required") for m in assert_error_object(missing, 400, "invalid_parameter"))
 
 
+@pytest.mark.parametrize("blank", [b" ", b"\r\n\t  "])
+def test_a_json_body_of_only_whitespace_is_refused_like_an_empty_one(sandbox: Sandbox, blank: bytes) -> None:
+    headers = {"Content-Type": "application/json"}
+    empty = assert_error_object(post(sandbox, "/api/customers", data=b"", headers=headers), 400, "invalid_parameter")
+    spaces = post(sandbox, "/api/customers", data=blank, headers=headers)
+    assert (
+        assert_error_object(spaces, 400, "invalid_parameter")
+        == empty
+        == ["surname: is required (example: surname='Kowalski')"]
+    )
+
+
+def test_a_form_feed_is_not_json_whitespace_so_it_is_not_an_empty_body(sandbox: Sandbox) -> None:
+    started = post(sandbox, START, params={"chat_queue_id": 3}).json()["conversation_id"]
+    path = f"/api/chat_conversations/{started}/message"  # text is optional: an empty body is fine
+    assert post(sandbox, path, data=b" \n", headers={"Content-Type": "application/json"}).status_code == 200
+    odd = post(sandbox, path, data=b"\x0c", headers={"Content-Type": "application/json"})
+    assert assert_error_object(odd, 400, "invalid_parameter")[0].startswith("(body): is not valid JSON")
+
+
+def test_an_upload_echoes_the_real_file_name_and_size(sandbox: Sandbox) -> None:
+    data = "Zażółć gęślą jaźń\n".encode() + bytes(range(256))
+    answer = post(sandbox, "/api/temporary_files", params={"filename": "faktura 7.pdf"}, data=data)
+    assert answer.status_code == 200, answer.text
+    body = answer.json()
+    assert body["filename"] == "faktura 7.pdf" and body["size"] == len(data) == 283
+    assert len(body["token"]) == 32 and int(body["token"], 16) >= 0
+    again = post(sandbox, "/api/temporary_files", params={"filename": "a.txt"}, data=b"x").json()
+    assert again["token"] != body["token"] and again["size"] == 1
+    result = sandbox.client().temporary_files.upload(filename="hello.txt", content="Hello, world!")
+    assert result.json["size"] == 13 and result.verdict.ok
+
+
+def test_an_upload_without_a_file_gets_400_naming_the_missing_body(sandbox: Sandbox) -> None:
+    answer = post(sandbox, "/api/temporary_files", params={"filename": "invoice.pdf"})
+    assert assert_error_object(answer, 400, "invalid_parameter") == [
+        "content: the file is missing: send its bytes as the raw request body "
+        "(example: curl --data-binary @invoice.pdf …)"
+    ]
+
+
 def test_a_handler_can_replace_the_documented_example() -> None:
     def answer(call: SandboxCall) -> Reply:
         return Reply(200, {"conversation_id": call.new_uuid(), "echo": call.params["chat_queue_id"]})
@@ -212,6 +253,23 @@ def test_an_unknown_path_gets_404_and_a_known_path_with_another_method_405(sandb
     assert "POST" in wrong.headers["Allow"]
 
 
+@pytest.mark.parametrize("method", ["TRACE", "OPTIONS", "PATCH", "BREW"])
+def test_a_method_the_api_does_not_use_gets_405_with_allow_on_a_known_path_and_404_elsewhere(
+    sandbox: Sandbox, method: str
+) -> None:
+    with requests.Session() as session:  # one keep-alive connection: each answer must arrive whole
+        known = session.request(method, sandbox.base_url + "/api/chats", auth=AUTH, timeout=5)
+        assert assert_error_object(known, 405, "method_not_allowed") == [
+            f"Method {method} is not allowed for /api/chats; allowed: GET."
+        ]
+        assert known.headers["Allow"] == "GET"
+        webhooks = session.request(method, sandbox.base_url + "/api/webhooks", auth=AUTH, timeout=5)
+        assert "POST" in webhooks.headers["Allow"].split(", ")
+        unknown = session.request(method, sandbox.base_url + "/api/no_such_thing", auth=AUTH, timeout=5)
+        assert_error_object(unknown, 404, "not_found")
+        assert session.get(sandbox.base_url + "/api/chats", auth=AUTH, timeout=5).status_code == 200
+
+
 def test_accept_language_pl_gives_polish_messages(sandbox: Sandbox) -> None:
     response = requests.get(
         sandbox.base_url + "/api/no_such_thing", auth=AUTH, timeout=5, headers={"Accept-Language": "pl"}
@@ -277,12 +335,6 @@ def request_bytes(head: str, body: bytes = b"") -> bytes:
             "length_required",
             "Transfer-Encoding: chunked is not supported by the sandbox; send the body with a "
             "Content-Length (at most 10 MB)",
-        ),
-        (
-            "BREW /api/chats HTTP/1.1\r\nHost: x\r\n",
-            501,
-            "not_implemented",
-            "method 'BREW' is not supported (the API uses GET, POST, PUT and DELETE)",
         ),
         (
             "GET /api/chats HTTP/2.0\r\nHost: x\r\n",

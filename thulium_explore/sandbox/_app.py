@@ -28,7 +28,7 @@ import socket
 import sys
 import threading
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
 from typing import Any, Self
 from urllib.parse import parse_qsl, unquote, urlsplit
@@ -39,6 +39,7 @@ from thulium_explore._wire._query import decode_query
 from thulium_explore.catalog._catalog import Catalog, default_catalog
 from thulium_explore.catalog._model import Endpoint
 from thulium_explore.sandbox._chat import CHAT_HANDLERS
+from thulium_explore.sandbox._faults import Fault, FaultPlan
 from thulium_explore.sandbox._handlers import (
     SANDBOX_CODES,
     Handler,
@@ -46,14 +47,27 @@ from thulium_explore.sandbox._handlers import (
     SandboxCall,
     documented_example,
     error_reply,
+    upload_temporary_file,
 )
 from thulium_explore.sandbox._server import Headers, Server
+from thulium_explore.sandbox._webhooks import (
+    WEBHOOK_HANDLERS,
+    Delivery,
+    WebhookSender,
+    assign_agent,
+    before_call,
+    events_of,
+)
 
 SAMPLE_USER = "api_user"
 SAMPLE_PASSWORD = "api_pass"  # noqa: S105 - the documentation's sample credential
 
 #: endpoint id → handler for every sandbox; endpoints not listed answer their documented example.
-HANDLERS: dict[str, Handler] = {**CHAT_HANDLERS}
+HANDLERS: dict[str, Handler] = {
+    **CHAT_HANDLERS,
+    **WEBHOOK_HANDLERS,
+    "temporary_files.upload": upload_temporary_file,
+}
 _MESSAGES_PL = {
     "auth": "Brak lub niepoprawne dane logowania (HTTP Basic) użytkownika API.",
     "not_found": "Nie znaleziono zasobu {path}.",
@@ -67,6 +81,9 @@ class SandboxServer:
     ``port=0`` picks a free port. ``seed`` makes uuids and request ids reproducible (for recording
     cassettes that do not change from run to run). ``handlers`` override or extend :data:`HANDLERS`
     by endpoint id. ``state`` holds what stateful handlers remember (``reset()`` forgets it).
+    ``faults`` and ``latency`` (ms) make it misbehave on purpose (``_faults.py``; with ``seed``, the
+    same way every run). Webhooks registered with ``webhooks.create`` are delivered to loopback URLs
+    (``_webhooks.py``; ``webhook_deliveries``, ``wait_for_webhooks()``, ``assign_agent()``).
 
     :class:`thulium_explore.Sandbox` is this server plus ``client()``.
 
@@ -85,6 +102,8 @@ class SandboxServer:
         seed: int | None = None,
         handlers: Mapping[str, Handler] | None = None,
         log: Callable[[str], None] | None = None,
+        faults: Iterable[str | Fault] = (),
+        latency: float = 0,
     ) -> None:
         if not isinstance(port, int) or not 0 <= port <= 65535:
             raise ValueError(f"port: {port!r} is not a port number 0-65535 (example: port=8765, or 0 for any)")
@@ -97,6 +116,8 @@ class SandboxServer:
         self.seed = seed
         self.handlers: dict[str, Handler] = {**HANDLERS, **(handlers or {})}
         self.log = log
+        self.faults: FaultPlan | None = FaultPlan(faults, latency=latency, seed=seed) or None
+        self.webhooks = WebhookSender(self.catalog, log)
         self.state: dict[str, Any] = {}
         self.lock = threading.Lock()
         self.calls: collections.deque[tuple[str, dict[str, Any]]] = collections.deque(maxlen=1000)
@@ -115,6 +136,7 @@ class SandboxServer:
         if self._server is not None:
             return self
         self._server = Server(self.port, self)
+        self.webhooks.open()
         self.port = self._server.server_address[1]
         self._thread = threading.Thread(
             target=self._server.serve_forever,
@@ -139,12 +161,35 @@ class SandboxServer:
         if self._thread is not None:
             self._thread.join(timeout=5)
             self._thread = None
+        self.webhooks.close()
 
     def reset(self) -> None:
-        """Forget every conversation and recorded call (as if freshly started)."""
+        """Forget every conversation, webhook, delivery and recorded call (as if freshly started)."""
         with self.lock:
             self.state.clear()
             self.calls.clear()
+            self.webhooks.clear()
+
+    # -- webhooks -----------------------------------------------------------------------------
+
+    @property
+    def webhook_deliveries(self) -> list[Delivery]:
+        """Every attempt to deliver a webhook so far (the last 1000), oldest first."""
+        return list(self.webhooks.deliveries)
+
+    def wait_for_webhooks(self, timeout: float = 10.0) -> bool:
+        """Wait until every event so far was attempted; False when ``timeout`` seconds passed first."""
+        return self.webhooks.wait(timeout)
+
+    def assign_agent(self, conversation_id: str, agent_login: str = "jkowalski") -> None:
+        """An agent takes the conversation (IN_PROGRESS): CHAT_AGENT_ASSIGNED goes to its webhooks.
+
+        No API call does this (in Thulium, an agent takes the chat in the panel). ``ValueError`` for an
+        unknown or closed conversation.
+        """
+        with self.lock:
+            payload = assign_agent(self.state, conversation_id, agent_login, self.now())
+            self.webhooks.emit(self.state, "CHAT_AGENT_ASSIGNED", payload)
 
     def __enter__(self) -> Self:
         return self.start()
@@ -222,7 +267,8 @@ class SandboxServer:
             return error_reply(404, SANDBOX_CODES["not_found"], [text], self.new_request_id())
         endpoint, path_values = found
         params, problems = decode_params(self.catalog, endpoint, path_values, parts.query, body)
-        problems += [str(p) for p in _params.check(self.catalog, endpoint, params)]
+        named = {problem.split(":", 1)[0] for problem in problems}
+        problems += [str(p) for p in _params.check(self.catalog, endpoint, params) if p.field not in named]
         if problems:
             return error_reply(400, SANDBOX_CODES["invalid_parameter"], problems, self.new_request_id())
         self.calls.append((endpoint.id, params))
@@ -231,9 +277,14 @@ class SandboxServer:
         )
         handler = self.handlers.get(endpoint.id, documented_example)
         with self.lock:
-            return handler(call)
+            before = before_call(call)
+            reply = handler(call)
+            for event, payload in events_of(call, reply, before):
+                self.webhooks.emit(self.state, event, payload)
+            return reply
 
 
+_JSON_SPACE = b" \t\r\n"  # RFC 8259's whitespace (bytes.strip() would also take \f and \v)
 MAX_JSON_DEPTH = 64  # SANDBOX-ONLY: the docs state no limit; the API's parameters nest one or two levels
 _TOO_DEEP = (
     f"(body): JSON nested more than {MAX_JSON_DEPTH} levels deep; the sandbox reads at most "
@@ -284,7 +335,7 @@ def decode_params(
         return params, [
             f"(query): a number longer than {sys.get_int_max_str_digits()} digits (example: chat_queue_id=3)"
         ]
-    if endpoint.request_body == "json" and body.strip():
+    if endpoint.request_body == "json" and body.strip(_JSON_SPACE):  # only JSON's whitespace is no body
         try:
             document = json.loads(utf8_text(body))
         except RecursionError:
@@ -303,6 +354,11 @@ def decode_params(
                 params[name] = value
     elif endpoint.request_body == "raw":
         for param in endpoint.parameters:
-            if param.location == "body":
+            if param.location == "body" and body:
                 params[param.name] = body.decode("latin-1")
+            elif param.location == "body" and param.required:
+                problems.append(
+                    f"{param.name}: the file is missing: send its bytes as the raw request body "
+                    "(example: curl --data-binary @invoice.pdf …)"
+                )
     return params, problems

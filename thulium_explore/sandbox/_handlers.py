@@ -47,11 +47,16 @@ SANDBOX_CODES = {
 
 @dataclass
 class Reply:
-    """What to answer: a status and a JSON body (``None`` for an empty body)."""
+    """What to answer: a status and a JSON body (``None`` for an empty body).
+
+    ``raw`` bytes, when given, are sent as they are instead of ``body`` (with the ``Content-Type`` of
+    ``headers``): what a proxy in front of Thulium might answer (see ``_faults.py``), never a handler's answer.
+    """
 
     status: int = 200
     body: Any = None
     headers: dict[str, str] = field(default_factory=dict)
+    raw: bytes | None = None
 
 
 @dataclass
@@ -128,6 +133,21 @@ def example_value(schema: Any, resolver: Any) -> Any:
         for name, sub in props.items()
         if name in schema.get("required", []) or _has_example(sub, resolver)
     }
+
+
+def upload_temporary_file(call: SandboxCall) -> Reply:
+    """``temporary_files.upload``: a token for the uploaded bytes, echoing the real file name and size.
+
+    The file is kept in ``state["temporary_files"]`` (token → name and size; the bytes are not kept).
+    The token is 32 hex digits like the documented example; a file name that was not sent is not echoed.
+    """
+    content = call.params.get("content", "")  # the raw body, decoded as latin-1: one character per byte
+    token = call.new_uuid().replace("-", "")
+    stored: dict[str, Any] = {"token": token, "size": len(content)}
+    if "filename" in call.params:
+        stored = {"filename": call.params["filename"], **stored}
+    call.state.setdefault("temporary_files", {})[token] = stored
+    return Reply(success_status(call.endpoint), dict(stored))
 
 
 def _has_example(schema: Any, resolver: Any) -> bool:

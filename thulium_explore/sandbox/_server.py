@@ -1,17 +1,24 @@
 """The sandbox's HTTP layer: a threaded loopback server whose every answer, refusals included, is JSON.
 
 It only reads and writes bytes; the app (:class:`App`, the sandbox) decides what to answer. Requests http.server
-refuses before they reach the sandbox (a request line over 64 kB, too many or too long headers, an
-unknown method, a malformed request line) and bodies the sandbox will not read (chunked, a
-Content-Length that is not a number, over 10 MB) get the documented error object too, never
-http.server's HTML page.
+refuses before they reach the sandbox (a request line over 64 kB, too many or too long headers, a
+malformed request line) and bodies the sandbox will not read (chunked, a Content-Length that is not a
+number, over 10 MB) get the documented error object too, never http.server's HTML page. A method the
+API does not use (TRACE, OPTIONS, BREW…) reaches the app like any other: 405 with ``Allow`` on a known
+path, 404 elsewhere (http.server alone would answer 501).
+
+The app's :class:`FaultPlan` (if any) acts here, as a proxy in front of the API would: after the body
+is read, each request may wait (latency, a slow answer), be answered with an error or an HTML page
+instead, or have its connection reset (see ``_faults.py``).
 """
 
 from __future__ import annotations
 
 import contextlib
+import io
 import json
 import socket
+import struct
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from http import HTTPStatus
@@ -19,6 +26,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Protocol
 
 from thulium_explore._version import __version__
+from thulium_explore.sandbox._faults import FaultPlan, fault_reply
 from thulium_explore.sandbox._handlers import SANDBOX_CODES, Reply, error_reply
 
 MAX_BODY = 10 * 1024 * 1024
@@ -26,10 +34,11 @@ _FIXED_DATE = "Mon, 01 Jan 2024 00:00:00 GMT"
 
 
 class App(Protocol):
-    """What the server needs of the sandbox: the answer to a request, request ids, the seed and a log."""
+    """What the server needs of the sandbox: the answer to a request, request ids, the seed, faults and a log."""
 
     seed: int | None
     log: Callable[[str], None] | None
+    faults: FaultPlan | None
 
     def answer(self, method: str, target: str, headers: Mapping[str, str], body: bytes) -> Reply: ...
 
@@ -47,7 +56,12 @@ class Server(ThreadingHTTPServer):
         self.app = app
         self.open_connections: set[socket.socket] = set()
         self.connections_lock = threading.Lock()
+        self.stopping = threading.Event()  # set by shutdown(): delayed answers stop waiting
         super().__init__(("127.0.0.1", port), RequestHandler)
+
+    def shutdown(self) -> None:
+        self.stopping.set()
+        super().shutdown()
 
 
 class Headers(Mapping[str, str]):
@@ -82,7 +96,6 @@ _HTTP_ERRORS = {  # status → (SANDBOX_CODES name, message) for the refusals ht
     ),
     414: ("uri_too_long", "the request line is longer than 65536 bytes; send fewer or shorter query parameters"),
     431: ("headers_too_large", "a header line is longer than 65536 bytes, or there are more than 100 headers"),
-    501: ("not_implemented", "method {command!r} is not supported (the API uses GET, POST, PUT and DELETE)"),
     505: ("http_version", "this HTTP version is not supported (example: HTTP/1.1)"),
 }
 
@@ -139,6 +152,9 @@ class RequestHandler(BaseHTTPRequestHandler):
             self._refuse(*refusal)
             return
         body = self.rfile.read(length) if length else b""
+        plan = app.faults
+        if plan and self._faulted(plan):
+            return
         try:
             reply = app.answer(self.command, self.path, Headers(self.headers.items()), body)
         except Exception as exc:  # a handler bug must answer 500, not kill the connection
@@ -146,6 +162,38 @@ class RequestHandler(BaseHTTPRequestHandler):
                 500, SANDBOX_CODES["internal"], [f"sandbox error: {type(exc).__name__}"], app.new_request_id()
             )
         self._send(reply)
+
+    def _faulted(self, plan: FaultPlan) -> bool:
+        """Apply the next fault (after latency or a slow delay); True when it answered (or reset) for the app."""
+        fault = plan.draw()
+        delay = plan.delay(fault)
+        if delay and self.server.stopping.wait(delay):
+            self._reset()  # the sandbox is stopping: no answer
+            return True
+        if fault is None:
+            return False
+        if fault.kind == "reset":
+            log = self.server.app.log
+            if log is not None:
+                log(f"{self.command} {self.path.split('?', 1)[0]} -> connection reset (fault {fault.spec})")
+            self._reset()
+            return True
+        reply = fault_reply(fault, self.server.app.new_request_id())
+        if reply is None:  # slow: the delay was the fault; the app answers
+            return False
+        self._send(reply)
+        return True
+
+    def _reset(self) -> None:
+        """Close the connection with a TCP RST (SO_LINGER 0), no answer."""
+        self.close_connection = True
+        with contextlib.suppress(OSError):
+            self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        with contextlib.suppress(OSError, ValueError):
+            self.wfile.close()
+            self.rfile.close()
+            self.connection.close()  # the last reference: the socket closes now, and linger 0 sends RST
+        self.wfile = io.BytesIO()  # handle_one_request and finish() still flush it
 
     def _refuse(self, status: int, code: str, message: str) -> None:
         """An error object, then close the connection (what is left of the request is not read)."""
@@ -155,12 +203,17 @@ class RequestHandler(BaseHTTPRequestHandler):
         self._send(reply)
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        """http.server's own refusals (414, 431, 501, 505, a malformed request line) as the error object.
+        """http.server's own refusals (414, 431, 505, a malformed request line) as the error object.
 
-        http.server's ``message`` is not used: it can quote the request line, query string included.
-        A request line that did not parse leaves the version at HTTP/0.9, which would drop the status
-        line and headers: the answer is HTTP/1.1 whatever was asked.
+        An unknown method (http.server's 501) goes to the app instead, which answers 405 with ``Allow``
+        on a known path. http.server's ``message`` is not used: it can quote the request line, query
+        string included. A request line that did not parse leaves the version at HTTP/0.9, which would
+        drop the status line and headers: the answer is HTTP/1.1 whatever was asked.
         """
+        if code == HTTPStatus.NOT_IMPLEMENTED and getattr(self, "command", None):  # parsed: a method without do_X
+            self._dispatch()
+            self.wfile.flush()  # handle_one_request flushes only after a do_X method
+            return
         self.request_version = self.protocol_version
         name, text = _HTTP_ERRORS.get(code, ("bad_request" if code < 500 else "internal", ""))
         command = str(getattr(self, "command", "") or "")[:20]
@@ -168,8 +221,9 @@ class RequestHandler(BaseHTTPRequestHandler):
 
     def _send(self, reply: Reply) -> None:
         data = b"" if reply.body is None else json.dumps(reply.body, ensure_ascii=False).encode("utf-8")
+        data = data if reply.raw is None else reply.raw
         self.send_response(reply.status)
-        if reply.body is not None:
+        if reply.body is not None and reply.raw is None:
             self.send_header("Content-Type", "application/json; charset=utf-8")
         self.send_header("Content-Length", str(len(data)))
         for name, value in reply.headers.items():
