@@ -15,7 +15,7 @@ from thulium_explore.contract._report_html import OUTCOME_COLOURS as REPORT_COLO
 from thulium_explore.contract._report_html import json_type, report_html
 from thulium_explore.forms import EndpointForm, ResponseViewer
 from thulium_explore.forms._static import WIDGET_MIME, form_static_html
-from thulium_explore.forms._theme import OUTCOME_COLOURS
+from thulium_explore.forms._theme import BADGE_TEXT, OUTCOME_COLOURS
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "cassettes"
 SCRIPT = "<script>alert(1)</script>"
@@ -87,7 +87,8 @@ def test_report_is_a_table_of_interactions_with_coloured_outcomes() -> None:
     for item in report.interactions:
         assert f"<code>{item.id}</code>" in page
         assert f"<td style='padding:2px 8px;text-align:left;vertical-align:top'>{item.status}</td>" in page
-    assert f"color:{OUTCOME_COLOURS[Outcome.PASS]}" in page and f"color:{OUTCOME_COLOURS[Outcome.FAIL]}" in page
+    assert f"background:{OUTCOME_COLOURS[Outcome.PASS]};color:{BADGE_TEXT}" in page  # a pill: readable in any theme
+    assert f"background:{OUTCOME_COLOURS[Outcome.FAIL]};color:{BADGE_TEXT}" in page
     assert "thulium-outcome-fail" in page and "(exit code 1)" in page
     assert "<code>$.conversation_id</code>" in page or "<code>$</code>" in page  # problems by JSON path
 
@@ -100,7 +101,7 @@ def test_report_drift_names_path_and_type_never_the_value(tmp_path: Path) -> Non
     (drift,) = item.drift
     assert "<code>$.queue_position</code> is not documented (JSON type: integer)" in page
     assert f"got <code>{drift.value}" not in page and f"({drift.value})" not in page
-    assert "pass (drift)" in page and f"color:{OUTCOME_COLOURS[Outcome.DRIFT]}" in page
+    assert "pass (drift)" in page and f"background:{OUTCOME_COLOURS[Outcome.DRIFT]}" in page
 
 
 def test_report_escapes_everything() -> None:

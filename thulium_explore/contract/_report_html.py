@@ -18,7 +18,7 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any, Protocol
 
-from thulium_explore._palette import AMBER, GREEN, GREY, RED
+from thulium_explore._palette import AMBER, BADGE_TEXT, GREEN, GREY, RED
 from thulium_explore.catalog._paths import json_type
 from thulium_explore.contract._outcome import Outcome
 from thulium_explore.contract._response import Problem, Verdict
@@ -65,10 +65,12 @@ class ReportLike(Protocol):
 OUTCOME_COLOURS: dict[Outcome, str] = {
     Outcome.PASS: GREEN,
     Outcome.DRIFT: AMBER,
+    Outcome.SUSPECT: AMBER,
     Outcome.FAIL: RED,
     Outcome.UNCHECKED: GREY,
     Outcome.FAIL_DRIFT: RED,
     Outcome.FAIL_UNCHECKED: RED,
+    Outcome.FAIL_SUSPECT: RED,
 }
 
 _CELL = "padding:2px 8px;text-align:left;vertical-align:top"
@@ -97,10 +99,15 @@ def drift_line(problem: Problem) -> str:
 
 
 def outcome_html(outcome: Outcome, colours: Mapping[str, str] | None = None) -> str:
-    """The outcome word, coloured, with a CSS class per outcome (``thulium-outcome-pass``...)."""
+    """The outcome word on its colour (a pill: white on a fixed fill reads in light and dark themes alike),
+    with a CSS class per outcome (``thulium-outcome-pass``...)."""
     colour = (colours or OUTCOME_COLOURS).get(outcome, "")
     css = "thulium-outcome-" + "-".join(outcome.lower().replace("(", "").replace(")", "").split())
-    style = f" style='color:{html.escape(colour)};font-weight:600'" if colour else ""
+    style = (
+        f" style='background:{html.escape(colour)};color:{BADGE_TEXT};padding:0 6px;border-radius:8px;font-weight:600'"
+        if colour
+        else ""
+    )
     return f"<span class='thulium-outcome {css}'{style}>{html.escape(outcome)}</span>"
 
 
@@ -115,7 +122,8 @@ def interaction_rows(item: InteractionLike, colours: Mapping[str, str] | None = 
     kind = "rejected" if item.rejected else "request"
     lines = [problem_line(kind, p) for p in item.request_problems]
     if item.response is not None:
-        lines += [problem_line("response", p) for p in item.response.problems]
+        for p in item.response.problems:
+            lines.append(problem_line(f"suspect ({p.provenance})" if p.suspect else "response", p))
         lines += [drift_line(p) for p in item.response.drift]
     if item.note:
         lines.append(f"<li class='thulium-note'>note: {html.escape(item.note)}</li>")

@@ -123,8 +123,26 @@ def build_number(spec: FieldSpec, ctx: BuildContext) -> Input:
 
 
 def build_multi_type(spec: FieldSpec, ctx: BuildContext) -> Input:
-    """A scalar allowed as several types (``["integer","string"]``): the first type the text converts to."""
-    return _text_input(spec, lambda text: coerce_value({"type": list(spec.types)}, text), strip=True)
+    """A scalar allowed as several types (``["integer","string"]``): the first type the text converts to.
+
+    A value written (the documented example, ``form.set``) is sent as written while its text is left as
+    shown: ``"3"`` stays the string the documentation sends, not the integer 3.
+    """
+    typed = _text_input(spec, lambda text: coerce_value({"type": list(spec.types)}, text), strip=True)
+    written: list[tuple[str, Any]] = []
+    write_text, read_text = typed.write, typed.read
+
+    def write(value: Any) -> None:
+        write_text(value)
+        written[:] = [(typed.widget.value, value)] if value is not UNSET and value is not None else []
+
+    def read() -> Any:
+        if written and written[0][0] == typed.widget.value:
+            return written[0][1]
+        return read_text()
+
+    typed.write, typed.read = write, read
+    return typed
 
 
 def build_enum(spec: FieldSpec, ctx: BuildContext) -> Input:

@@ -11,7 +11,7 @@ import ipywidgets as W
 import thulium_explore.forms._shared as _shared
 from thulium_explore.forms._builders import build_input
 from thulium_explore.forms._spec import UNSET, FieldSpec
-from thulium_explore.forms._theme import GREY, RED
+from thulium_explore.forms._theme import ERROR_TEXT, MUTED_TEXT
 from thulium_explore.forms._types import BuildContext, FieldLike, Input, classes
 
 
@@ -30,7 +30,9 @@ class Field:
         self._error: str | None = None
         hint = self.input.hint
         self._header_html = spec.header_html + (
-            f"<div class='thulium-hint' style='font-size:90%;color:{GREY}'>{html.escape(hint)}</div>" if hint else ""
+            f"<div class='thulium-hint' style='font-size:90%;color:{MUTED_TEXT}'>{html.escape(hint)}</div>"
+            if hint
+            else ""
         )
         self._header = _shared.html(
             self._header_html, layout=_shared.layout(margin="6px 0 0 0"), _dom_classes=("thulium-field-header",)
@@ -88,7 +90,7 @@ class Field:
         self._error = message
         error = (
             (
-                f"<div class='thulium-error' style='color:{RED}'>⚠ <code>{html.escape(self.spec.json_path)}"
+                f"<div class='thulium-error' style='color:{ERROR_TEXT}'>⚠ <code>{html.escape(self.spec.json_path)}"
                 f"</code> {html.escape(message)}</div>"
             )
             if message

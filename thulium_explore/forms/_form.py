@@ -35,7 +35,7 @@ from thulium_explore.forms._history import History, resolve_client
 from thulium_explore.forms._spec import UNSET, endpoint_specs, example_text
 from thulium_explore.forms._static import StaticView, form_static_html
 from thulium_explore.forms._target import Target, target_html, target_of
-from thulium_explore.forms._theme import GREY, RED
+from thulium_explore.forms._theme import ERROR_TEXT, MUTED_TEXT
 from thulium_explore.forms._types import FieldLike
 from thulium_explore.forms._viewer import ResponseViewer
 
@@ -250,7 +250,7 @@ class EndpointForm:
             raise
         target = self.target  # after connecting: the host a sandbox got
         self._send.disabled = True
-        self._status.value = f"<span style='color:{GREY}'>Sending {html.escape(self.endpoint.id)}…</span>"
+        self._status.value = f"<span style='color:{MUTED_TEXT}'>Sending {html.escape(self.endpoint.id)}…</span>"
         try:
             result = client.send(self.endpoint.id, values)
         except ThuliumError as exc:
@@ -337,7 +337,7 @@ class EndpointForm:
             more = len(problems) - len(named) - len(loose)
             hint = "To fix before sending: " + "; ".join(named) + (f"; {more} more" if more > 0 else "")
             lines = [hint, *loose] if named else loose
-            self._status.value = f"<span style='color:{RED}'>" + "<br>".join(lines) + "</span>"
+            self._status.value = f"<span style='color:{ERROR_TEXT}'>" + "<br>".join(lines) + "</span>"
         else:
             self._status.value = ""
         return problems
@@ -349,15 +349,19 @@ class EndpointForm:
 
     def _header_html(self) -> str:
         e = self.endpoint
-        pl = f"<div lang='pl' style='color:{GREY}'><i>PL: {html.escape(e.summary_pl)}</i></div>" if e.summary_pl else ""
+        pl = (
+            f"<div lang='pl' style='color:{MUTED_TEXT}'><i>PL: {html.escape(e.summary_pl)}</i></div>"
+            if e.summary_pl
+            else ""
+        )
         desc = f"<div style='font-size:90%'>{html.escape(e.description)}</div>" if e.description else ""
-        empty = "" if self.fields else f"<div style='color:{GREY}'>This endpoint takes no parameters.</div>"
+        empty = "" if self.fields else f"<div style='color:{MUTED_TEXT}'>This endpoint takes no parameters.</div>"
         return (
             "<div class='thulium-form-header' style='line-height:1.4'>"
             f"<b style='font-size:110%'>{html.escape(e.summary)}</b> "
             f"<code>{html.escape(e.id)}</code><div><code>{html.escape(e.method)} {html.escape(e.path)}</code>"
-            f" <span style='color:{GREY}'>· provenance: {html.escape(e.provenance)}"
-            f" · <span style='color:{RED}'>*</span> required; empty optional fields are not sent</span>"
+            f" <span style='color:{MUTED_TEXT}'>· provenance: {html.escape(e.provenance)}"
+            f" · <span style='color:{ERROR_TEXT}'>*</span> required; empty optional fields are not sent</span>"
             f"</div>{pl}{desc}{empty}</div>"
         )
 

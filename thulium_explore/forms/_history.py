@@ -25,7 +25,7 @@ from thulium_explore._errors import ThuliumError
 from thulium_explore.client._result import CallResult
 from thulium_explore.forms._render import request_line, status_badge, verdict_badge
 from thulium_explore.forms._target import Target, target_html, target_of
-from thulium_explore.forms._theme import GREY, RED
+from thulium_explore.forms._theme import ERROR_TEXT, MUTED_TEXT
 
 MAX_ROWS = 100
 
@@ -141,7 +141,7 @@ class History:
 
     def _header(self) -> W.HTML:
         return _shared.html(
-            f"<b>History</b> <span style='color:{GREY}'>— {html.escape(self.title)}, each with"
+            f"<b>History</b> <span style='color:{MUTED_TEXT}'>— {html.escape(self.title)}, each with"
             " where it went; Re-send repeats one with the same parameters, to the target now"
             " shown beside Send</span>"
         )
@@ -155,10 +155,10 @@ class History:
                 f"{entry.result.elapsed * 1000:.0f} ms"
             )
         else:
-            outcome = f"<span style='color:{RED}'>{html.escape((entry.failure or '')[:160])}</span>"
+            outcome = f"<span style='color:{ERROR_TEXT}'>{html.escape((entry.failure or '')[:160])}</span>"
         where = target_html(entry.target) if entry.target is not None else ""
         cell = _shared.html(
-            f"<span style='color:{GREY}'>#{entry.number} {when}</span> "
+            f"<span style='color:{MUTED_TEXT}'>#{entry.number} {when}</span> "
             f"<b>{html.escape(entry.endpoint_id)}</b> {where} {outcome}"
         )
         button = W.Button(

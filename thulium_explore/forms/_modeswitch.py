@@ -45,7 +45,7 @@ from thulium_explore.client._client import ThuliumClient
 from thulium_explore.connection._connect import Connection, connect
 from thulium_explore.forms._static import StaticView, run_this_cell_to
 from thulium_explore.forms._target import Target, host_of
-from thulium_explore.forms._theme import AMBER, GREEN, GREY, RED
+from thulium_explore.forms._theme import AMBER, ERROR_TEXT, GREEN, MUTED_TEXT
 
 HELP = {
     "sandbox": "a local Thulium API on 127.0.0.1 that answers as the documentation says; no credentials needed",
@@ -193,7 +193,7 @@ class ModeSwitch:
                 self.mode, cassette=self._cassette.value.strip() or None, environ=env, catalog=self.catalog
             )
         except ThuliumError as exc:
-            self._status.value = f"<span style='color:{RED}'>Not connected: {html.escape(str(exc))}</span>"
+            self._status.value = f"<span style='color:{ERROR_TEXT}'>Not connected: {html.escape(str(exc))}</span>"
             self._notify()
             raise
         finally:
@@ -248,7 +248,7 @@ class ModeSwitch:
 
     def _refresh(self) -> None:
         mode = self.mode
-        self._help.value = f"<span style='color:{GREY}'>{html.escape(HELP[mode])}</span>"
+        self._help.value = f"<span style='color:{MUTED_TEXT}'>{html.escape(HELP[mode])}</span>"
         self._cassette.layout.display = "" if mode in ("replay", "record") else "none"
         self._credentials.layout.display = "" if mode in ("live", "record") else "none"
         conn = self.connection

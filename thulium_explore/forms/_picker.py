@@ -23,7 +23,7 @@ import traitlets
 import thulium_explore.forms._shared as _shared
 from thulium_explore.catalog._catalog import Catalog
 from thulium_explore.forms._text import enter_hook, folded
-from thulium_explore.forms._theme import GREY
+from thulium_explore.forms._theme import MUTED_TEXT
 
 _ROWS = 8
 
@@ -88,7 +88,7 @@ class EndpointPicker(W.VBox):  # type: ignore[misc]  # ipywidgets has no type hi
             return
         found = len(self.matches)
         self.count.value = (
-            f"<span style='color:{GREY};font-size:90%'>{found} of {len(self._ids)} endpoints "
+            f"<span style='color:{MUTED_TEXT};font-size:90%'>{found} of {len(self._ids)} endpoints "
             f"match {html.escape(query.strip())!s}"
             f"{'; Enter picks the first' if found else ''}</span>"
         )

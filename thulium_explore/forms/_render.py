@@ -20,11 +20,11 @@ from thulium_explore.forms._theme import (
     AMBER,
     BADGE_TEXT,
     ERROR_BOX,
-    GREY,
-    HIGHLIGHT_BACKGROUND,
+    HIGHLIGHT,
     JSON_LITERAL,
     JSON_NUMBER,
     JSON_STRING,
+    MUTED_TEXT,
     OUTCOME_COLOURS,
     RED,
     status_colour,
@@ -37,7 +37,7 @@ _GLIMPSE = 12  # characters of a string shown in a preview
 
 
 def badge(text: str, colour: str, css: str, title: str = "") -> str:
-    """A coloured pill with white text (``title`` is its tooltip)."""
+    """A pill: white text on a fixed fill, readable in every theme (``title`` is its tooltip)."""
     tip = f" title='{html.escape(title)}'" if title else ""
     return (
         f"<span class='{css}'{tip} style='background:{colour};color:{BADGE_TEXT};padding:1px 7px;"
@@ -69,13 +69,13 @@ def summary_html(result: CallResult) -> str:
     if result.request_id:
         rid = (
             f"<div class='thulium-request-id'>request_id"
-            f" <mark style='background:{HIGHLIGHT_BACKGROUND};padding:0 4px'>"
+            f" <mark style='{HIGHLIGHT};padding:0 4px'>"
             f"<code>{html.escape(result.request_id)}</code></mark> — quote it to Thulium support</div>"
         )
     return (
         f"<div class='thulium-summary'>{status_badge(result.status)} "
         f"<code class='thulium-request'>{html.escape(request_line(result))}</code> "
-        f"<span class='thulium-elapsed' style='color:{GREY}'>{result.elapsed * 1000:.0f} ms</span> "
+        f"<span class='thulium-elapsed' style='color:{MUTED_TEXT}'>{result.elapsed * 1000:.0f} ms</span> "
         f"{verdict_badge(result.verdict)}</div>{rid}"
     )
 
@@ -86,7 +86,7 @@ def errors_html(result: CallResult) -> str:
         return ""
     items = "".join(
         f"<li><b>{html.escape(str(e.get('message', '?')))}</b>"
-        f" <span style='color:{GREY}'>code {html.escape(str(e.get('code', '?')))}</span></li>"
+        f" <span style='color:{MUTED_TEXT}'>code {html.escape(str(e.get('code', '?')))}</span></li>"
         for e in result.errors
     )
     return (
@@ -106,19 +106,19 @@ def _problem_rows(problems: list[Problem]) -> str:
 def verdict_html(verdict: Verdict) -> str:
     """Each violation and each drift with its JSON path and offending value, and what to do."""
     if not verdict.checked:
-        return f"<div style='color:{GREY}'>Not checked: the catalog does not document this answer.</div>"
+        return f"<div style='color:{MUTED_TEXT}'>Not checked: the catalog does not document this answer.</div>"
     out = []
     head = "<tr><th align='left'>JSON path</th><th align='left'>problem</th><th align='left'>value</th></tr>"
     if verdict.problems:
         out.append(
-            f"<div class='thulium-violations'><b style='color:{RED}'>Contract violations</b> — the answer does"
-            " not match the documented schema. If the schema's fact is <i>inferred</i>, fix the schema;"
+            f"<div class='thulium-violations'>{badge('Contract violations', RED, 'thulium-violations-label')}"
+            " the answer does not match the documented schema. If the schema's fact is <i>inferred</i>, fix the schema;"
             f" if it is <i>documented</i>, the API changed: report it.<table>{head}"
             f"{_problem_rows(verdict.problems)}</table></div>"
         )
     if verdict.drift:
         out.append(
-            f"<div class='thulium-drift'><b style='color:{AMBER}'>Drift</b> — fields the schema does not"
+            f"<div class='thulium-drift'>{badge('Drift', AMBER, 'thulium-drift-label')} fields the schema does not"
             f" document (a warning): consider documenting them.<table>{head}{_problem_rows(verdict.drift)}"
             "</table></div>"
         )
@@ -136,7 +136,7 @@ def json_tree_html(value: Any, *, label: str = "body", depth: int = 0) -> str:
         more = len(value) - _MAX_ITEMS
         return _folder(label, f"{preview(value)} {len(value)} item{'s' * (len(value) != 1)}", children, more, depth)
     return (
-        f"<div class='thulium-leaf' style='margin-left:1.2em'><span style='color:{GREY}'>"
+        f"<div class='thulium-leaf' style='margin-left:1.2em'><span style='color:{MUTED_TEXT}'>"
         f"{html.escape(label)}:</span> {_scalar(value)}</div>"
     )
 
@@ -174,11 +174,11 @@ def _glimpse(value: Any) -> str:
 
 
 def _folder(label: str, hint: str, children: list[str], more: int, depth: int) -> str:
-    tail = f"<div style='margin-left:1.2em;color:{GREY}'>… {more} more</div>" if more > 0 else ""
+    tail = f"<div style='margin-left:1.2em;color:{MUTED_TEXT}'>… {more} more</div>" if more > 0 else ""
     opened = " open" if depth < _OPEN_DEPTH else ""
     return (
         f"<details{opened} style='margin-left:{0 if depth == 0 else 1.2}em'><summary>"
-        f"<span style='color:{GREY}'>{html.escape(label)}</span> <small>{hint}</small></summary>"
+        f"<span style='color:{MUTED_TEXT}'>{html.escape(label)}</span> <small>{hint}</small></summary>"
         f"{''.join(children)}{tail}</details>"
     )
 
@@ -220,7 +220,7 @@ def request_body_html(result: CallResult) -> str:
     """The request body sent, collapsed (``Request body (41 bytes)``), or a note that none was sent."""
     raw = result.request.body
     if not raw:
-        return f"<div class='thulium-request-body' style='color:{GREY}'>No request body was sent.</div>"
+        return f"<div class='thulium-request-body' style='color:{MUTED_TEXT}'>No request body was sent.</div>"
     return (
         f"<details class='thulium-request-body'><summary>Request body sent ({len(raw)} bytes)</summary>"
         f"<pre style='white-space:pre-wrap'>{html.escape(sent_body_text(result))}</pre></details>"
@@ -229,7 +229,7 @@ def request_body_html(result: CallResult) -> str:
 
 def body_html(result: CallResult, *, raw: bool = False) -> str:
     """The body as a tree when it is JSON (``raw``: as the text that came), as text otherwise, or a note."""
-    size = f"<div class='thulium-size' style='color:{GREY}'>Response body: {body_size(result)} bytes</div>"
+    size = f"<div class='thulium-size' style='color:{MUTED_TEXT}'>Response body: {body_size(result)} bytes</div>"
     return size + _body(result, raw=raw)
 
 
@@ -240,7 +240,7 @@ def _body(result: CallResult, *, raw: bool) -> str:
         return f"<div class='thulium-body'>{json_tree_html(result.json)}</div>"
     if result.text:
         return f"<pre class='thulium-body'>{html.escape(result.text[:5000])}</pre>"
-    return f"<div class='thulium-body' style='color:{GREY}'>(empty body)</div>"
+    return f"<div class='thulium-body' style='color:{MUTED_TEXT}'>(empty body)</div>"
 
 
 def headers_html(result: CallResult) -> str:

@@ -21,7 +21,7 @@ from typing import Any
 from thulium_explore.catalog._catalog import Catalog
 from thulium_explore.catalog._model import Endpoint
 from thulium_explore.catalog._paths import json_path, json_type
-from thulium_explore.forms._theme import GREY, RED
+from thulium_explore.forms._theme import ERROR_TEXT, MUTED_TEXT
 
 
 class _Unset:
@@ -138,22 +138,24 @@ def example_text(value: Any) -> str:
 def _header_html(spec: FieldSpec) -> str:
     esc = html.escape
     marker = (
-        f" <span class='thulium-required' title='required' style='color:{RED}'>*</span>"
+        f" <span class='thulium-required' title='required' style='color:{ERROR_TEXT}'>*</span>"
         if spec.required
-        else f" <span style='color:{GREY}'>(optional)</span>"
+        else f" <span style='color:{MUTED_TEXT}'>(optional)</span>"
     )
     provenance = spec.schema.get("x-provenance")
     prov = f" · {esc(str(provenance))}" if provenance else ""
     parts = [
         "<div style='line-height:1.4'>"
         f"<b>{esc(spec.title)}</b>{marker} <code>{esc(spec.name)}</code> "
-        f"<span style='color:{GREY};font-size:90%' title='{esc(str(spec.schema.get('pattern', '')))}'>"
+        f"<span style='color:{MUTED_TEXT};font-size:90%' title='{esc(str(spec.schema.get('pattern', '')))}'>"
         f"{esc(spec.type_text)}{prov}</span>"
     ]
     if spec.description:
         parts.append(f"<div style='font-size:90%'>{esc(spec.description)}</div>")
     if spec.description_pl:
-        parts.append(f"<div lang='pl' style='font-size:90%;color:{GREY}'><i>PL: {esc(spec.description_pl)}</i></div>")
+        parts.append(
+            f"<div lang='pl' style='font-size:90%;color:{MUTED_TEXT}'><i>PL: {esc(spec.description_pl)}</i></div>"
+        )
     return "".join(parts) + "</div>"
 
 

@@ -32,7 +32,7 @@ from thulium_explore.forms._render import (
     verdict_badge,
     verdict_html,
 )
-from thulium_explore.forms._theme import GREY
+from thulium_explore.forms._theme import MUTED_TEXT
 
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 
@@ -86,7 +86,7 @@ def run_this_cell(endpoint_id: str) -> str:
 
 def run_this_cell_to(what_html: str) -> str:
     """``run this cell to <what>``: what a saved notebook shows where only a live widget can help."""
-    return f"<div class='thulium-static-hint' style='color:{GREY}'>run this cell to {what_html}</div>"
+    return f"<div class='thulium-static-hint' style='color:{MUTED_TEXT}'>run this cell to {what_html}</div>"
 
 
 def answer_html(result: CallResult, number: int | None = None) -> str:
@@ -99,7 +99,7 @@ def answer_html(result: CallResult, number: int | None = None) -> str:
     return (
         f"<div class='thulium-static-answer'>{head}{status_badge(result.status)} "
         f"<code>{html.escape(request_line(result))}</code> {verdict_badge(result.verdict)} "
-        f"<span style='color:{GREY}'>HTTP {result.status} · contract: {html.escape(result.outcome)}"
+        f"<span style='color:{MUTED_TEXT}'>HTTP {result.status} · contract: {html.escape(result.outcome)}"
         f" · {body_size(result)} bytes</span>"
         f"{errors_html(result)}{verdict_html(result.verdict)}{sent_html}{shown}</div>"
     )
@@ -118,11 +118,11 @@ def answers_html(answers: Sequence[Answer]) -> str:
 
 def form_static_html(header: str, endpoint_id: str, answers: Sequence[Answer]) -> str:
     """A form as a saved notebook shows it: its header, the run-this-cell line, then its answers."""
-    got = answers_html(answers) or f"<div style='color:{GREY}'>No answer yet.</div>"
+    got = answers_html(answers) or f"<div style='color:{MUTED_TEXT}'>No answer yet.</div>"
     return f"<div class='thulium-static thulium-form-static'>{header}{run_this_cell(endpoint_id)}{got}</div>"
 
 
 def viewer_static_html(answers: Sequence[Answer]) -> str:
     """A response viewer as a saved notebook shows it."""
-    got = answers_html(answers) or f"<div style='color:{GREY}'>No answer yet.</div>"
+    got = answers_html(answers) or f"<div style='color:{MUTED_TEXT}'>No answer yet.</div>"
     return f"<div class='thulium-static thulium-viewer-static'>{got}</div>"

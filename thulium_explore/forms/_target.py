@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 from thulium_explore.client._client import ThuliumClient, is_loopback
 from thulium_explore.connection._connect import Connection
 from thulium_explore.forms._render import badge
-from thulium_explore.forms._theme import GREY, TARGET_COLOURS
+from thulium_explore.forms._theme import GREY, MUTED_TEXT, TARGET_COLOURS
 
 #: What the badge adds while a mode switch waits for Connect.
 PENDING_HINT = "not connected: click Connect"
@@ -78,5 +78,5 @@ def target_html(target: Target) -> str:
     pending, what to do."""
     title = target.pending or f"Send goes to {target.label}"
     pill = badge(target.label, TARGET_COLOURS.get(target.mode, GREY), "thulium-target-label", title)
-    hint = "" if target.ready else f" <span style='color:{GREY}'>{html.escape(PENDING_HINT)}</span>"
+    hint = "" if target.ready else f" <span style='color:{MUTED_TEXT}'>{html.escape(PENDING_HINT)}</span>"
     return f"<span class='thulium-target-badge'>→ {pill}{hint}</span>"

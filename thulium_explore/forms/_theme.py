@@ -1,4 +1,4 @@
-"""The forms' colours (GitHub's Primer palette) and the styles made of them, in one place.
+"""The forms' colours and the styles made of them, in one place (fills and text: see ``_palette.py``).
 
 >>> status_colour(201) == GREEN, status_colour(304) == AMBER, status_colour(404) == RED
 (True, True, True)
@@ -9,25 +9,38 @@ True
 
 from __future__ import annotations
 
-from thulium_explore._palette import AMBER, GREEN, GREY, RED
+from thulium_explore._palette import AMBER, BADGE_TEXT, ERROR_TEXT, GREEN, GREY, MUTED_TEXT, RED, TEXT
 from thulium_explore.contract._report_html import OUTCOME_COLOURS
 
-__all__ = ["AMBER", "GREEN", "GREY", "OUTCOME_COLOURS", "RED"]  # re-exported: the forms import colours from here
+__all__ = [  # re-exported: the forms import colours from here
+    "AMBER",
+    "BADGE_TEXT",
+    "ERROR_TEXT",
+    "GREEN",
+    "GREY",
+    "MUTED_TEXT",
+    "OUTCOME_COLOURS",
+    "RED",
+    "TEXT",
+]
 
-BADGE_TEXT = "white"  # on a GREEN / AMBER / RED / GREY pill
-HIGHLIGHT_BACKGROUND = "#fff8c5"  # the request_id to quote to support
-ERROR_BACKGROUND = "#ffebe9"
-BORDER_GREY = "#d0d7de"
+#: The request_id to quote to support: a fixed light mark with its own dark text (readable in both themes).
+HIGHLIGHT = "background:#fff8c5;color:#1f2328"
+#: Theme-aware background of an error box (JupyterLab's own error output background).
+ERROR_BACKGROUND = "var(--jp-rendermime-error-background, #ffebe9)"
+BORDER_GREY = "var(--jp-border-color2, #d0d7de)"
 
-BLUE = "#0969da"  # replay: answers from a cassette
-LIVE_COLOUR = "#bc4c00"  # a warning: calls reach your tenant (the LIVE badge beside Send)
+BLUE = "#0969da"  # fill — replay: answers from a cassette
+LIVE_COLOUR = "#bc4c00"  # fill — a warning: calls reach your tenant (the LIVE badge beside Send)
 
-JSON_STRING = "#0a3069"
-JSON_NUMBER = "#0550ae"
-JSON_LITERAL = "#8250df"  # null, true, false
+# JSON values in the body tree: the colours JupyterLab's own editor gives strings, numbers and keywords
+# (each ≥ 4.5:1 on JupyterLab Light and Dark); the fallbacks are GitHub's light ones.
+JSON_STRING = "var(--jp-mirror-editor-string-color, #0a3069)"
+JSON_NUMBER = "var(--jp-mirror-editor-number-color, #0550ae)"
+JSON_LITERAL = "var(--jp-mirror-editor-keyword-color, #8250df)"  # null, true, false
 
-#: CSS of a box holding Thulium's errors or a failed call.
-ERROR_BOX = f"border-left:4px solid {RED};background:{ERROR_BACKGROUND};padding:4px 8px"
+#: CSS of a box holding Thulium's errors or a failed call: theme background, theme text, a red edge.
+ERROR_BOX = f"border-left:4px solid {RED};background:{ERROR_BACKGROUND};color:{TEXT};padding:4px 8px"
 #: Border of a nested group of fields.
 GROUP_BORDER = f"1px solid {BORDER_GREY}"
 
