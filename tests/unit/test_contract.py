@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import json
+import shutil
+from pathlib import Path
 
-from thulium_explore import Verdict, check_response, default_catalog
+import pytest
+
+from thulium_explore import Catalog, Verdict, VerifyReport, check_response, default_catalog, verify
+from thulium_explore.catalog import schemas_root
 
 CATALOG = default_catalog()
 START = CATALOG["chat_conversations.start"]
@@ -76,3 +81,79 @@ def test_html_display_shows_each_problem_with_its_value() -> None:
     )
     shown = result._repr_html_()
     assert "$.conversation_id" in shown and "(got <code>42</code>)" in shown
+
+
+# --- provenance-aware verdicts: a recorded answer against an inferred fact is a suspect, not a failure ---
+
+PROBE = Path(__file__).resolve().parents[1] / "data" / "provenance"
+
+
+@pytest.fixture(scope="module")
+def probe_catalog(tmp_path_factory: pytest.TempPathFactory) -> Catalog:
+    """The shipped meta-schema and common types, plus two fixture endpoints whose facts have known provenance."""
+    root = tmp_path_factory.mktemp("schemas")
+    for folder in ("meta", "common"):
+        shutil.copytree(schemas_root() / folder, root / folder)
+    shutil.copytree(PROBE / "endpoints", root / "endpoints")
+    return Catalog(root)
+
+
+def _probe(catalog: Catalog, *, strict: bool = False) -> VerifyReport:
+    return verify(PROBE / "probe.yaml", catalog=catalog, strict=strict)
+
+
+#: interaction index → (outcome, outcome with --strict, [(path, provenance)] of the response problems)
+PROBE_EXPECTED = {
+    0: ("pass", "pass", []),
+    1: ("pass (suspect)", "FAIL (suspect)", [("$.status", "documented-old")]),  # an enum from an older page
+    2: ("pass (suspect)", "FAIL (suspect)", [("$.count", "inferred")]),  # x-type-provenance beats x-provenance
+    3: ("pass (suspect)", "FAIL (suspect)", [("$.queue_id", "inferred")]),  # the $ref'd type is inferred
+    4: ("FAIL", "FAIL", [("$.name", "documented")]),
+    5: ("FAIL", "FAIL", [("$.code", "example")]),  # a documented example's fact still fails
+    6: ("FAIL", "FAIL", [("$.note", "inferred")]),  # the request keeps today's strictness (a documented-old enum)
+    7: ("pass (suspect)", "FAIL (suspect)", [("$", "inferred")]),  # an inferred empty body
+    8: ("FAIL", "FAIL", [("$.errors", "documented")]),
+}
+
+
+@pytest.mark.parametrize("index", sorted(PROBE_EXPECTED))
+def test_verdict_follows_the_provenance_of_the_broken_fact(probe_catalog: Catalog, index: int) -> None:
+    outcome, strict_outcome, found = PROBE_EXPECTED[index]
+    item = _probe(probe_catalog).interactions[index]
+    assert item.outcome == outcome
+    assert _probe(probe_catalog, strict=True).interactions[index].outcome == strict_outcome
+    assert [(p.path, p.provenance) for p in item.response.problems] == found  # type: ignore[union-attr]
+
+
+def test_an_inferred_fact_warns_and_fails_only_with_strict(probe_catalog: Catalog) -> None:
+    suspects_only = [i for i in _probe(probe_catalog).interactions if i.index in (1, 2, 3, 7)]
+    assert suspects_only and all(i.ok and i.suspects and not i.problems for i in suspects_only)
+    lines = "\n".join(suspects_only[1].lines())
+    assert "suspect  $.count: '3' is not of type 'integer'" in lines
+    assert "— inferred: the recording is evidence, update the schema" in lines
+    report = verify(PROBE / "probe.yaml", catalog=probe_catalog)
+    only_suspects = VerifyReport(suspects_only, report.cassettes)
+    assert only_suspects.exit_code == 0
+    strict = [i for i in _probe(probe_catalog, strict=True).interactions if i.index in (1, 2, 3, 7)]
+    assert VerifyReport(strict, report.cassettes, strict=True).exit_code == 1
+
+
+def test_summary_counts_response_problems_by_provenance(probe_catalog: Catalog) -> None:
+    report = _probe(probe_catalog)
+    assert report.provenance_counts() == {"documented": 2, "documented-old": 1, "example": 1, "inferred": 4}
+    assert report.summary().endswith(
+        "; response problems by provenance: documented 2, documented-old 1, example 1, inferred 4"
+    )
+    data = report.as_dict()
+    assert data["provenance_counts"]["inferred"] == 4
+    assert data["interactions"][2]["suspects"] == [
+        {"path": "$.count", "message": "'3' is not of type 'integer'", "value": "3", "provenance": "inferred"}
+    ]
+    assert data["interactions"][2]["response_problems"] == []
+
+
+def test_a_live_answer_keeps_its_problems_with_their_provenance() -> None:
+    """check_response (the client's verdict) still lists every problem; verify decides what is a suspect."""
+    result = verdict(200, {"conversation_id": 42})
+    assert result.problems[0].provenance in ("documented", "example", "code", "inferred", "documented-old")
+    assert not result.ok

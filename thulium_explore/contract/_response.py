@@ -12,6 +12,7 @@ from thulium_explore.catalog._catalog import Catalog
 from thulium_explore.catalog._model import Endpoint
 from thulium_explore.catalog._paths import json_path, json_type
 from thulium_explore.contract._outcome import Outcome
+from thulium_explore.contract._provenance import error_provenance, is_suspect
 
 EMPTY_BODY = object()  # what parse_body returns for an empty body
 _UNPARSED = object()
@@ -32,6 +33,8 @@ class Problem:
     message: str
     value: Any = None
     type: str | None = None
+    #: where the broken fact comes from (``documented``, ``inferred``…; contract/_provenance.py), when known
+    provenance: str | None = field(default=None, compare=False)
 
     def __str__(self) -> str:
         if self.type is not None:
@@ -39,10 +42,20 @@ class Problem:
         shown = "" if self.value is None else f" (got {_short(self.value)})"
         return f"{self.path}: {self.message}{shown}"
 
+    @property
+    def suspect(self) -> bool:
+        """True when the broken fact is only inferred or from an older page: the answer may be right."""
+        return is_suspect(self.provenance)
+
     def as_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"path": self.path, "message": self.message}
         if self.type is not None:
-            return {"path": self.path, "message": self.message, "type": self.type}
-        return {"path": self.path, "message": self.message, "value": self.value}
+            out["type"] = self.type
+        else:
+            out["value"] = self.value
+        if self.provenance is not None:
+            out["provenance"] = self.provenance
+        return out
 
 
 @dataclass(frozen=True)
@@ -116,27 +129,51 @@ def check_response(
         spec = next((s for s in endpoint.responses.values() if s.status.startswith("2")), None)
         if spec is None:
             return Verdict(endpoint.id, status, problems)
+    where = spec.provenance  # the documented response's: the fact that the body is JSON, or empty
     try:
         value = parse_body(body) if parsed is _UNPARSED else parsed
     except (ValueError, UnicodeDecodeError):
         excerpt = (body.decode("utf-8", "replace") if isinstance(body, bytes) else str(body))[:80]
-        problems.append(Problem("$", "body is not JSON", excerpt))
+        problems.append(Problem("$", "body is not JSON", excerpt, provenance=where))
         return Verdict(endpoint.id, status, problems)
     if spec.body == "empty":
         if value is not EMPTY_BODY:
-            problems.append(Problem("$", "body should be empty", value))
+            problems.append(Problem("$", "body should be empty", value, provenance=where))
         return Verdict(endpoint.id, status, problems)
     if value is EMPTY_BODY:
-        problems.append(Problem("$", "body is empty; JSON is documented", ""))
+        problems.append(Problem("$", "body is empty; JSON is documented", "", provenance=where))
         return Verdict(endpoint.id, status, problems)
     assert spec.schema_uri is not None
     fast = catalog.fast_check(spec.schema_uri)
+    resolved = catalog.resolve(spec.schema_uri)
     if fast is None or not fast(value):  # jsonschema judges (and words) whatever the fast path cannot pass
         for error in catalog.validator(spec.schema_uri).iter_errors(value):
-            problems.append(Problem(json_path(error.absolute_path), error.message, error.instance))
-    resolved = catalog.resolve(spec.schema_uri)
+            problems.append(
+                Problem(
+                    json_path(error.absolute_path),
+                    error.message,
+                    error.instance,
+                    provenance=_provenance(resolved, error, where),
+                )
+            )
     drift.extend(_drift(catalog, resolved.contents, resolved.resolver, value, ()))
     return Verdict(endpoint.id, status, problems, drift)
+
+
+def _provenance(resolved: Any, error: Any, fallback: str) -> str:
+    """Where the fact a jsonschema error broke comes from (contract/_provenance.py)."""
+    missing = None
+    if error.validator == "required" and isinstance(error.instance, dict):
+        missing = next((n for n in error.validator_value if n not in error.instance), None)
+    return error_provenance(
+        resolved.contents,
+        resolved.resolver,
+        list(error.schema_path),
+        keyword=str(error.validator),
+        leaf=error.schema,
+        missing=missing,
+        fallback=fallback,
+    )
 
 
 def _drift(catalog: Catalog, schema: Any, resolver: Any, value: Any, where: tuple[str | int, ...]) -> Iterator[Problem]:

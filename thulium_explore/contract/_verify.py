@@ -23,9 +23,15 @@ from thulium_explore.cassettes._file import find_cassettes, read_cassette
 from thulium_explore.catalog._catalog import Catalog, default_catalog
 from thulium_explore.catalog._model import Endpoint
 from thulium_explore.contract._outcome import Outcome
+from thulium_explore.contract._provenance import SUSPECT_ADVICE
 from thulium_explore.contract._report_html import report_html
 from thulium_explore.contract._request import check_request
 from thulium_explore.contract._response import Problem, Verdict, check_response
+
+
+def suspect_line(problem: Problem) -> str:
+    """``suspect  $.path: message (got …) — inferred: the recording is evidence, update the schema``."""
+    return f"suspect  {problem} — {problem.provenance}: {SUSPECT_ADVICE}"
 
 
 @dataclass(frozen=True)
@@ -48,6 +54,8 @@ class InteractionReport:
     response: Verdict | None = None
     note: str = ""
     strict: bool = False
+    #: the line of the cassette where the interaction starts (1-based), when the reader knows it
+    line: int | None = None
 
     @property
     def id(self) -> str:
@@ -64,15 +72,27 @@ class InteractionReport:
 
     @property
     def problems(self) -> list[Problem]:
-        """Violations: request problems the server accepted, then response problems."""
+        """Violations: request problems the server accepted, then response problems that break a fact from
+        the current documentation, its examples or third-party code (not :attr:`suspects`)."""
         accepted = [] if self.rejected else list(self.request_problems)
-        return accepted + (self.response.problems if self.response else [])
+        return accepted + [p for p in (self.response.problems if self.response else []) if not p.suspect]
+
+    @property
+    def suspects(self) -> list[Problem]:
+        """Response problems that break only a fact we inferred or read on an older page (``inferred``,
+        ``documented-old``): the recording is evidence against the schema. Warnings; failures with strict."""
+        return [p for p in self.response.problems if p.suspect] if self.response else []
 
     @property
     def outcome(self) -> Outcome:
-        """``pass``, ``pass (drift)``, ``FAIL``, ``unchecked``; with strict, ``FAIL (drift)``/``FAIL (unchecked)``."""
+        """``pass``, ``pass (drift)``, ``pass (suspect)``, ``FAIL``, ``unchecked``; with strict, the warnings
+        fail as ``FAIL (drift)``, ``FAIL (suspect)``, ``FAIL (unchecked)``."""
         return Outcome.decide(
-            checked=self.response is not None, problems=bool(self.problems), drift=bool(self.drift), strict=self.strict
+            checked=self.response is not None,
+            problems=bool(self.problems),
+            drift=bool(self.drift),
+            strict=self.strict,
+            suspect=bool(self.suspects),
         )
 
     @property
@@ -90,7 +110,7 @@ class InteractionReport:
         kind = "rejected" if self.rejected else "request "
         out += [f"  {kind} {p}" for p in self.request_problems]
         if self.response:
-            out += [f"  response {p}" for p in self.response.problems]
+            out += [f"  {suspect_line(p)}" if p.suspect else f"  response {p}" for p in self.response.problems]
             out += [f"  drift    {p}" for p in self.response.drift]
         if self.note:
             out.append(f"  note     {self.note}")
@@ -109,7 +129,11 @@ class InteractionReport:
             "ok": self.ok,
             "request_problems": [p.as_dict() for p in self.request_problems],
             "request_rejected": self.rejected,
-            "response_problems": [p.as_dict() for p in self.response.problems] if self.response else [],
+            "response_problems": [p.as_dict() for p in self.response.problems if not p.suspect]
+            if self.response
+            else [],
+            "suspects": [p.as_dict() for p in self.suspects],
+            "line": self.line,
             "drift": [p.as_dict() for p in self.drift],
             "note": self.note or None,
         }
@@ -147,11 +171,24 @@ class VerifyReport:
             out[item.verdict] = out.get(item.verdict, 0) + 1
         return out
 
+    def provenance_counts(self) -> dict[str, int]:
+        """How many response problems broke a fact of each provenance (``documented``, ``inferred``…)."""
+        out: dict[str, int] = {}
+        for item in self.interactions:
+            for problem in item.response.problems if item.response else ():
+                if problem.provenance is not None:  # a body that does not decode breaks no schema fact
+                    out[problem.provenance] = out.get(problem.provenance, 0) + 1
+        return out
+
     def summary(self) -> str:
         n, c = len(self.interactions), len(self.cassettes)
         counts = ", ".join(f"{v} {k}" for k, v in sorted(self.counts().items()))
         mode = " (strict)" if self.strict else ""
-        return f"verify{mode}: {n} interaction{'s' * (n != 1)} in {c} cassette{'s' * (c != 1)}: {counts}"
+        text = f"verify{mode}: {n} interaction{'s' * (n != 1)} in {c} cassette{'s' * (c != 1)}: {counts}"
+        by_source = self.provenance_counts()
+        if by_source:
+            text += "; response problems by provenance: " + ", ".join(f"{k} {v}" for k, v in sorted(by_source.items()))
+        return text
 
     def lines(self) -> list[str]:
         return [line for item in self.interactions for line in item.lines()] + [self.summary()]
@@ -163,6 +200,7 @@ class VerifyReport:
             "strict": self.strict,
             "cassettes": list(self.cassettes),
             "counts": self.counts(),
+            "provenance_counts": self.provenance_counts(),
             "interactions": [i.as_dict() for i in self.interactions],
         }
 
