@@ -8,6 +8,8 @@ The tree::
     ├── CatalogError                  a schema file that is missing or malformed
     ├── ApiError                      the server answered non-2xx (status, request_id, errors)
     ├── TransportError                no answer: timeout, refused connection, TLS failure
+    ├── PaginationError               a page of a paged walk failed (its page number; the items so far kept)
+    ├── MissingDependencyError (ImportError)  an optional extra is not installed (says how to install it)
     ├── CassetteError (ValueError)    a cassette that cannot be read or has no matching recording
     ├── ScanError (ValueError)        a file or folder given to scan that does not exist or cannot be read
     └── WebhookError (ValueError)     a webhook payload that is not JSON, or whose event cannot be told
@@ -113,3 +115,34 @@ class ScanError(ThuliumError, ValueError):
 
 class WebhookError(ThuliumError, ValueError):
     """A webhook payload that cannot be read as JSON, or whose event is unknown or cannot be told."""
+
+
+class PaginationError(ThuliumError):
+    """A page of ``paginate()`` failed: no answer, a non-2xx answer, or one that breaks the contract.
+
+    ``page`` is the failing page (1-based), ``offset`` its offset, ``items`` every item of the earlier
+    pages (also kept on the paginator), ``result`` the failing page's answer (None when there was none)
+    and ``__cause__`` the underlying :class:`ApiError` or :class:`TransportError`, if any.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        endpoint_id: str,
+        page: int,
+        offset: int,
+        items: Sequence[Any],
+        result: Any = None,
+        request: Any = None,
+    ) -> None:
+        self.endpoint_id = endpoint_id
+        self.page = page
+        self.offset = offset
+        self.items = list(items)
+        self.result = result
+        super().__init__(message, request=request, response=result)
+
+
+class MissingDependencyError(ThuliumError, ImportError):
+    """An optional dependency is not installed; the message says which extra to install."""

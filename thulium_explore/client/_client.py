@@ -32,6 +32,8 @@ from thulium_explore.catalog._catalog import Catalog, default_catalog
 from thulium_explore.catalog._model import Endpoint
 from thulium_explore.client._endpoints import EndpointGroups
 from thulium_explore.client._groups import EndpointGroup, GroupAttribute, has_group
+from thulium_explore.client._memory import Memory, default_memory
+from thulium_explore.client._paginate import Paginator, Progress
 from thulium_explore.client._result import MASK, CallResult, SentRequest
 from thulium_explore.client._transport import DirectAdapter, Timeouts, direct_settings, send_within, time_limits
 from thulium_explore.contract._response import EMPTY_BODY, Problem, Verdict, check_response, parse_body
@@ -51,6 +53,7 @@ class _DropQueryStrings(logging.Filter):
 _QUERY = re.compile(r"\?[^\s\"']*")
 logging.getLogger("urllib3.connectionpool").addFilter(_DropQueryStrings())
 
+_MEMORY = default_memory()
 DEFAULT_TIMEOUT = 30.0  # the documented PHP sample's CURLOPT_TIMEOUT (a limit on the whole transfer, as here)
 
 
@@ -141,6 +144,7 @@ class ThuliumClient(EndpointGroups):
         session: requests.Session | None = None,
         allow_insecure_http: bool = False,
         catalog: Catalog | None = None,
+        memory: Memory | None = _MEMORY,
     ) -> None:
         self.base_url = normalise_base_url(base_url, allow_insecure_http=allow_insecure_http)
         if not user:
@@ -153,6 +157,8 @@ class ThuliumClient(EndpointGroups):
         self.user = user
         self.verify = verify
         self.catalog = catalog or default_catalog()
+        #: where linked answer values go for suggestions (the kernel-wide memory; None: remember nothing)
+        self.memory = memory
         self._auth = _BasicAuth(user, password)
         # Decided once: a loopback base URL never goes through a proxy (see client/_transport.py).
         self._direct = is_loopback(urlsplit(self.base_url).hostname or "")
@@ -219,6 +225,29 @@ class ThuliumClient(EndpointGroups):
         """
         return self.send(endpoint_id, params)
 
+    def paginate(
+        self,
+        endpoint_id: str,
+        /,
+        *,
+        page_size: int | None = None,
+        max_items: int | None = None,
+        progress: Progress | None = None,
+        **params: Any,
+    ) -> Paginator:
+        """Every item of a paged list, page by page (``limit``/``offset``): a :class:`Paginator`.
+
+        ``page_size`` defaults to the documented default ``limit`` and may not exceed its documented
+        maximum; ``max_items`` stops early; ``progress(pages, items, count)`` is called after each
+        page. Each page is validated and contract-checked; a failing page raises
+        :class:`PaginationError` (its page number; the items so far stay on the paginator).
+        Parameters are checked before anything is sent.
+
+        >>> pages = client.paginate("chats.list", chat_queue_id=3, page_size=50)  # doctest: +SKIP
+        >>> frame = pages.to_dataframe()  # doctest: +SKIP
+        """
+        return Paginator(self, endpoint_id, params, page_size=page_size, max_items=max_items, progress=progress)
+
     def send(self, endpoint_id: str, params: Mapping[str, Any]) -> CallResult:
         """Like :meth:`call`, with parameters as a mapping (for names that are not identifiers)."""
         endpoint = self.catalog[endpoint_id]
@@ -252,7 +281,10 @@ class ThuliumClient(EndpointGroups):
             prepared.headers["Authorization"] = f"Basic {MASK}"
         elapsed = time.perf_counter() - started
         log.debug("%s %s -> %s in %.3f s", wire.method, url, response.status_code, elapsed)
-        return self._result(endpoint, shown_params, sent, response, elapsed)
+        result = self._result(endpoint, shown_params, sent, response, elapsed)
+        if self.memory is not None and endpoint.links and result.ok:  # in this process only, never written
+            self.memory.remember(endpoint, result.json)
+        return result
 
     def _result(
         self,
@@ -289,6 +321,7 @@ class ThuliumClient(EndpointGroups):
             elapsed=elapsed,
             request=sent,
             verdict=verdict,
+            catalog=self.catalog,
         )
 
     if not TYPE_CHECKING:  # type checkers see only the typed groups (EndpointGroups): a misspelt one is an error

@@ -17,7 +17,9 @@ from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar, overload
 
 from thulium_explore._wire import _params
 from thulium_explore.catalog._catalog import Catalog
+from thulium_explore.catalog._lists import list_shape
 from thulium_explore.catalog._model import Endpoint
+from thulium_explore.client._paginate import Paginator
 from thulium_explore.client._result import CallResult
 
 
@@ -144,4 +146,59 @@ def endpoint_method(client: Client, endpoint: Endpoint) -> Callable[..., CallRes
     method.__name__ = endpoint.id.rsplit(".", 1)[-1]
     method.__qualname__ = endpoint.id
     method.__doc__ = "\n".join(endpoint_doc(endpoint))
+    shape = list_shape(client.catalog, endpoint)
+    if shape is not None and shape.pageable:
+        method.paginate = paginate_method(client, endpoint)  # type: ignore[attr-defined]
     return method
+
+
+#: the keywords a ``.paginate`` method adds to the endpoint's own (which lose ``limit`` and ``offset``)
+PAGINATE_KEYWORDS = ("page_size", "max_items", "progress")
+
+
+def paginate_doc(endpoint: Endpoint) -> list[str]:
+    """The lines of a ``.paginate`` method's docstring."""
+    return [
+        f"Every item of {endpoint.id}, page by page (limit/offset) — {endpoint.method} {endpoint.path}",
+        "",
+        "page_size: items per page (default: the documented default limit; at most its documented maximum).",
+        "max_items: stop after this many items (None: every item). progress: called as progress(pages, items,",
+        "count) after each page. Each page is validated and contract-checked; a failing page raises",
+        "PaginationError naming the page, and the items so far stay on the paginator. The other parameters",
+        "filter the list as in the endpoint method; limit and offset are set by the paginator.",
+    ]
+
+
+def paginate_method(client: Client, endpoint: Endpoint) -> Callable[..., Paginator]:
+    """``client.chats.list.paginate``: its parameters but limit/offset, with page_size, max_items, progress."""
+    renamed = {py: name for py, name in python_names(endpoint).items() if name not in ("limit", "offset")}
+
+    def paginate(
+        *, page_size: int | None = None, max_items: int | None = None, progress: Any = None, **kwargs: Any
+    ) -> Paginator:
+        sent = {renamed.get(k, k): v for k, v in kwargs.items() if v is not None}
+        return Paginator(client, endpoint.id, sent, page_size=page_size, max_items=max_items, progress=progress)
+
+    own = [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=None) for name in PAGINATE_KEYWORDS]
+    params = [
+        inspect.Parameter(
+            py_name,
+            inspect.Parameter.KEYWORD_ONLY,
+            default=inspect.Parameter.empty if endpoint.parameter(name).required else None,  # type: ignore[union-attr]
+        )
+        for py_name, name in renamed.items()
+        if py_name.isidentifier()
+    ]
+    params.sort(key=lambda p: p.default is not inspect.Parameter.empty)
+    paginate.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+        [
+            *[p for p in params if p.default is inspect.Parameter.empty],
+            *own,
+            *[p for p in params if p.default is not inspect.Parameter.empty],
+        ],
+        return_annotation=Paginator,
+    )
+    paginate.__name__ = "paginate"
+    paginate.__qualname__ = f"{endpoint.id}.paginate"
+    paginate.__doc__ = "\n".join(paginate_doc(endpoint))
+    return paginate

@@ -8,15 +8,20 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from thulium_explore._errors import ApiError
+from thulium_explore._errors import ApiError, ThuliumError
 from thulium_explore._palette import GREEN, RED
 from thulium_explore._wire._params import WireRequest
+from thulium_explore.catalog._catalog import Catalog, default_catalog
+from thulium_explore.catalog._lists import list_shape
+from thulium_explore.client._frame import DataFrame, items_dataframe
 from thulium_explore.client._snippets import SNIPPETS
+from thulium_explore.client._table import list_table_html
 from thulium_explore.contract._outcome import Outcome
 from thulium_explore.contract._report_html import OUTCOME_COLOURS
 from thulium_explore.contract._response import Verdict
 
 MASK = "***"
+TREE_CHARS = 200_000  # the JSON tree under a table is cut here (result.json holds everything)
 
 
 @dataclass(frozen=True)
@@ -48,6 +53,7 @@ class CallResult:
     elapsed: float
     request: SentRequest
     verdict: Verdict
+    catalog: Catalog | None = field(default=None, repr=False, compare=False)  # the client's, for tables
 
     @property
     def ok(self) -> bool:
@@ -102,6 +108,26 @@ class CallResult:
         """A curl command reproducing the call with ``$THULIUM_API_USER:$THULIUM_API_PASSWORD``."""
         return self.snippet("curl")
 
+    def to_dataframe(self) -> DataFrame:
+        """The items of a list answer as a pandas DataFrame: documented columns first, typed from the schema.
+
+        Dates are parsed from the documented formats, ids become integers (nullable ``Int64`` where the
+        schema allows null), undocumented fields follow as received (``thulium_explore.client._frame``).
+        Needs pandas (``pip install 'thulium-explore[data]'``). For every page, ``client.paginate(…).to_dataframe()``.
+        """
+        catalog = self.catalog or default_catalog()
+        shape = list_shape(catalog, self.endpoint_id) if self.endpoint_id in catalog else None
+        items = shape.items(self.json) if shape is not None else None
+        if shape is None or items is None:
+            what = "does not answer a list" if shape is None else f"answered HTTP {self.status} without a list of items"
+            raise ThuliumError(
+                f"to_dataframe(): {self.endpoint_id} {what}; it works on list answers "
+                "such as chats.list, tickets.list (their body is {count, result[]})",
+                request=self.request,
+                response=self,
+            )
+        return items_dataframe(shape, items)
+
     def summary_lines(self) -> list[str]:
         """Status line, pretty body and verdict, as the CLI prints them."""
         lines = [
@@ -133,6 +159,12 @@ class CallResult:
             for p in self.verdict.problems + self.verdict.drift
         )
         rid = f"<div><b>request_id</b> <code>{html.escape(self.request_id)}</code></div>" if self.request_id else ""
+        table = list_table_html(self.endpoint_id, self.json, catalog=self.catalog) if self.ok else None
+        if table is not None:  # a list answer: the table, and the tree one click away
+            tree = body if len(body) <= TREE_CHARS else body[:TREE_CHARS] + "\n… (cut here; result.json holds it all)"
+            shown = f"{table}<details><summary>JSON</summary><pre>{html.escape(tree)}</pre></details>"
+        else:
+            shown = f"<pre>{html.escape(body)}</pre>"
         return (
             "<div class='thulium-result'>"
             f"<span style='background:{colour};color:white;padding:2px 6px;border-radius:4px'>"
@@ -140,5 +172,5 @@ class CallResult:
             f"<code>{html.escape(self.request.method)} {html.escape(self.request.url.split('?', 1)[0])}</code> "
             f"{self.elapsed * 1000:.0f} ms "
             f"<span style='color:{verdict_colour}'>contract: {html.escape(self.verdict.outcome)}</span>"
-            f"{rid}<pre>{html.escape(body)}</pre>" + (f"<ul>{problems}</ul>" if problems else "") + "</div>"
+            f"{rid}{shown}" + (f"<ul>{problems}</ul>" if problems else "") + "</div>"
         )

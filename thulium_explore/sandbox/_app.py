@@ -49,6 +49,7 @@ from thulium_explore.sandbox._handlers import (
     error_reply,
     upload_temporary_file,
 )
+from thulium_explore.sandbox._lists import LIST_HANDLERS
 from thulium_explore.sandbox._server import Headers, Server
 from thulium_explore.sandbox._webhooks import (
     WEBHOOK_HANDLERS,
@@ -64,6 +65,7 @@ SAMPLE_PASSWORD = "api_pass"  # noqa: S105 - the documentation's sample credenti
 
 #: endpoint id → handler for every sandbox; endpoints not listed answer their documented example.
 HANDLERS: dict[str, Handler] = {
+    **LIST_HANDLERS,  # first: every paged {count, result} list pages a corpus unless a later entry answers it
     **CHAT_HANDLERS,
     **WEBHOOK_HANDLERS,
     "temporary_files.upload": upload_temporary_file,
