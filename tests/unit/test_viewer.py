@@ -13,7 +13,7 @@ import pytest
 from thulium_explore import CallResult, SentRequest, ThuliumError, TransportError, check_response, default_catalog
 from thulium_explore._wire._params import to_wire
 from thulium_explore.client._result import MASK
-from thulium_explore.forms import SNIPPET_TABS, History, ResponseViewer
+from thulium_explore.forms import SNIPPET_TABS, CopyButton, History, ResponseViewer
 from thulium_explore.forms._render import json_tree_html, result_html
 
 UUID = "6ed7c941-2c8a-411e-95d2-338a9f64800a"
@@ -167,24 +167,21 @@ def test_body_toggles_between_tree_and_raw_text() -> None:
     assert "thulium-raw" in viewer.widget.children[0].value
 
 
-def test_copy_buttons_put_the_text_in_a_focused_box_and_say_press_ctrl_c() -> None:
+def test_copy_buttons_carry_the_exact_text_to_the_clipboard_widget() -> None:
+    """Each Copy button is a CopyButton (forms/_a11y.py: JavaScript writes the clipboard) holding the text."""
     viewer = ResponseViewer()
     result = make_result(200, {"conversation_id": UUID})
     viewer.show(result)
     body_copy = viewer.widget.children[1].children[2]
-    button, hint = body_copy.children[0].children
-    area = body_copy.children[1]
-    assert button.description == "Copy body" and area.layout.display == "none"
-    button.click()
-    assert area.layout.display == "block"
-    assert json.loads(area.value) == result.json
-    assert "Ctrl+C" in hint.value
+    assert isinstance(body_copy, CopyButton) and body_copy.label == "Copy body"
+    assert json.loads(body_copy.text) == result.json
     tabs = viewer.widget.children[-1]
-    for pane, kind in zip(tabs.children, SNIPPET_TABS.values(), strict=True):
+    for pane, (title, kind) in zip(tabs.children, SNIPPET_TABS.items(), strict=True):
         snippet_copy = pane.children[1]
-        snippet_copy.children[0].children[0].click()
-        assert snippet_copy.children[1].value == result.snippet(kind)
-        assert MASK not in snippet_copy.children[1].value
+        assert isinstance(snippet_copy, CopyButton) and snippet_copy.label == f"Copy {title}"
+        assert snippet_copy.text == result.snippet(kind)
+        assert MASK not in snippet_copy.text
+    assert "navigator.clipboard.writeText" in CopyButton._esm and "execCommand" in CopyButton._esm
 
 
 def test_viewer_failure_replaces_the_result() -> None:

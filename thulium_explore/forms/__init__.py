@@ -10,6 +10,7 @@ Importing ``thulium_explore`` does not import this package; it loads ipywidgets 
 """
 
 from thulium_explore._lazy import publish as _publish
+from thulium_explore.forms._a11y import Accessibility, CopyButton
 from thulium_explore.forms._builders import BUILDERS, build_input, kind_of
 from thulium_explore.forms._explore import Explorer, explore
 from thulium_explore.forms._field import Field
@@ -24,6 +25,8 @@ __all__ = [
     "BUILDERS",
     "SNIPPET_TABS",
     "UNSET",
+    "Accessibility",
+    "CopyButton",
     "EndpointForm",
     "Explorer",
     "Field",

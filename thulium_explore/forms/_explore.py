@@ -12,6 +12,7 @@ from typing import Any
 import ipywidgets as W
 
 from thulium_explore.catalog._catalog import Catalog
+from thulium_explore.forms._a11y import labelled
 from thulium_explore.forms._form import EndpointForm, _catalog_of
 from thulium_explore.forms._history import History
 from thulium_explore.forms._modeswitch import ModeSwitch
@@ -55,7 +56,8 @@ class Explorer:
         self._holder = W.VBox([])
         self.picker.observe(lambda change: self.select(change["new"]), names="value")
         top = [self.switch.widget] if self.switch else []
-        self.widget = W.VBox([*top, self.picker, self._holder])
+        names = labelled([(".thulium-endpoint-list", "Endpoints matching the search")], ".thulium-explorer")
+        self.widget = W.VBox([*top, self.picker, names, self._holder])
         #: the text/html a saved notebook shows beside the widget view; refreshed as answers arrive
         self.static = StaticView(self.widget, self._static_html, lambda: repr(self))
         self.widget.add_class("thulium-explorer")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import uuid
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
@@ -28,9 +29,12 @@ class Field:
         self.input: Input = build_input(spec, ctx)
         self.touched = False
         self._error: str | None = None
+        self._id = f"thulium-{uuid.uuid4().hex[:12]}"  # the error line and the hint are found by id
         hint = self.input.hint
+        self._hint_id = f"{self._id}-hint" if hint else ""
         self._header_html = spec.header_html + (
-            f"<div class='thulium-hint' style='font-size:90%;color:{MUTED_TEXT}'>{html.escape(hint)}</div>"
+            f"<div class='thulium-hint' id='{self._hint_id}' style='font-size:90%;color:{MUTED_TEXT}'>"
+            f"{html.escape(hint)}</div>"
             if hint
             else ""
         )
@@ -90,8 +94,8 @@ class Field:
         self._error = message
         error = (
             (
-                f"<div class='thulium-error' style='color:{ERROR_TEXT}'>⚠ <code>{html.escape(self.spec.json_path)}"
-                f"</code> {html.escape(message)}</div>"
+                f"<div class='thulium-error' id='{self._id}-error' style='color:{ERROR_TEXT}'>⚠ "
+                f"<code>{html.escape(self.spec.json_path)}</code> {html.escape(message)}</div>"
             )
             if message
             else ""
@@ -102,6 +106,12 @@ class Field:
     def error(self) -> str | None:
         """The error currently shown."""
         return self._error
+
+    @property
+    def described_by(self) -> tuple[str, ...]:
+        """Ids of the texts describing the editor for assistive technology: the error shown, the hint."""
+        ids = (f"{self._id}-error",) if self._error else ()
+        return ids + ((self._hint_id,) if self._hint_id else ())
 
 
 class FieldFactory:

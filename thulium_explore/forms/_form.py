@@ -29,6 +29,7 @@ from thulium_explore._wire import _params
 from thulium_explore._wire._jsonpath import field_path
 from thulium_explore.catalog._catalog import Catalog, default_catalog
 from thulium_explore.client._result import CallResult
+from thulium_explore.forms._a11y import Accessibility, field_names, problem_announcement
 from thulium_explore.forms._examples import NO_EXAMPLE, SAMPLES_TOOLTIP, documented_request, sample_values
 from thulium_explore.forms._field import Field, FieldFactory
 from thulium_explore.forms._history import History, resolve_client
@@ -126,7 +127,9 @@ class EndpointForm:
         self._send_row = W.HBox(
             [self._send, self.badge, fill, samples, clear], layout=_shared.layout(flex_flow="row wrap")
         )
-        self._tail = [self._send_row, self._status, self.viewer.widget, self.history.widget]
+        #: names, invalid marks and the announced problem count for assistive technology (forms/_a11y.py)
+        self.a11y = Accessibility(root=".thulium-form")
+        self._tail = [self._send_row, self._status, self.a11y, self.viewer.widget, self.history.widget]
         self.widget = W.VBox(self._children(), layout=_shared.layout(max_width="60em"), _dom_classes=("thulium-form",))
         #: the text/html a saved notebook shows beside the widget view; refreshed as answers arrive
         self.static = StaticView(
@@ -328,6 +331,11 @@ class EndpointForm:
         if self.badge.value != badge:
             self.badge.value = badge
         self._send.disabled = bool(problems) or not target.ready
+        names, announce = field_names(self._all), problem_announcement(len(problems))
+        if self.a11y.names != names:
+            self.a11y.names = names
+        if self.a11y.announce != announce:
+            self.a11y.announce = announce
         if problems:
             named = [
                 f"{html.escape(path[2:] or path)} {html.escape(message)}"

@@ -43,6 +43,7 @@ from thulium_explore._settings import (
 from thulium_explore.catalog._catalog import Catalog, default_catalog
 from thulium_explore.client._client import ThuliumClient
 from thulium_explore.connection._connect import Connection, connect
+from thulium_explore.forms._a11y import labelled
 from thulium_explore.forms._static import StaticView, run_this_cell_to
 from thulium_explore.forms._target import Target, host_of
 from thulium_explore.forms._theme import AMBER, ERROR_TEXT, GREEN, MUTED_TEXT
@@ -116,6 +117,7 @@ class ModeSwitch:
                 self._credentials,
                 W.HBox([connect_button, disconnect]),
                 self._status,
+                labelled([(".thulium-mode", "Mode")], ".thulium-mode-switch"),
             ]
         )
         self.widget.add_class("thulium-mode-switch")

@@ -58,3 +58,25 @@ TARGET_COLOURS: dict[str, str] = {
 def status_colour(status: int) -> str:
     """The colour of an HTTP status: green 2xx, amber 3xx, red otherwise."""
     return GREEN if 200 <= status < 300 else AMBER if 300 <= status < 400 else RED
+
+
+#: The keyboard focus ring: JupyterLab's brand colour (≥ 3:1 on Light and Dark), thick and offset.
+FOCUS_RING = "var(--jp-brand-color1, #0969da)"
+_FOCUSABLE = ":is(input, textarea, select, button, summary, [tabindex])"
+#: Loaded with the anywidgets of ``forms/_a11y.py``: a visible focus ring on every control of the forms,
+#: the explorer and the mode switch, a red edge on an editor marked invalid, the visually hidden class.
+A11Y_CSS = f"""
+:is(.thulium-form, .thulium-explorer, .thulium-mode-switch, .thulium-copy-widget) {_FOCUSABLE}:focus-visible {{
+  outline: 3px solid {FOCUS_RING} !important;
+  outline-offset: 2px !important;
+}}
+.thulium-form [aria-invalid="true"] {{
+  border-color: {ERROR_TEXT} !important;
+  box-shadow: 0 0 0 1px {ERROR_TEXT};
+}}
+.thulium-copy-status {{ color: {MUTED_TEXT}; }}
+.thulium-visually-hidden {{
+  position: absolute !important; width: 1px; height: 1px; padding: 0; margin: -1px;
+  overflow: hidden; clip: rect(0, 0, 0, 0); white-space: nowrap; border: 0;
+}}
+"""

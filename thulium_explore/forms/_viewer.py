@@ -15,6 +15,7 @@ import ipywidgets as W
 
 import thulium_explore.forms._shared as _shared
 from thulium_explore.client._result import CallResult
+from thulium_explore.forms._a11y import CopyButton
 from thulium_explore.forms._render import failure_html, pretty_body, result_html
 from thulium_explore.forms._static import Answer, StaticView, viewer_static_html
 
@@ -28,40 +29,9 @@ SNIPPET_TABS: dict[str, str] = {
 }
 
 
-COPY_HINT = "Selected in the box: press Ctrl+C (⌘C on a Mac)"
-#: Why there is no one-click copy: ipywidgets cannot reach the clipboard (only the page's own JavaScript can).
-COPY_TOOLTIP = "Shows the text in a box and focuses it; plain ipywidgets cannot write to the clipboard"
-
-
-class CopyBox:
-    """A Copy button: shows ``text`` in a Textarea, focuses it and says to press Ctrl+C.
-
-    Browsers let only JavaScript running in the page write the clipboard; plain ipywidgets have none,
-    so this is the honest version: the text is one focus away (Ctrl+A selects it inside the box).
-    """
-
-    def __init__(self, text: str, what: str) -> None:
-        self.text = text
-        self.area = W.Textarea(value=text, layout=W.Layout(display="none", width="100%", height="12em"))
-        self.area.add_class("thulium-copy-text")
-        self.hint = _shared.html(_dom_classes=("thulium-copy-hint",))
-        self.button = W.Button(
-            description=f"Copy {what}",
-            icon="copy",
-            tooltip=COPY_TOOLTIP,
-            layout=_shared.layout(width="auto"),
-            style=_shared.button_style(),
-            _dom_classes=("thulium-copy",),
-        )
-        self.button.on_click(lambda _: self.select())
-        self.widget = W.VBox([W.HBox([self.button, self.hint]), self.area])
-
-    def select(self) -> None:
-        """Show the box with the text (as it was), focus it and tell how to copy."""
-        self.area.value = self.text
-        self.area.layout.display = "block"
-        self.area.focus()
-        self.hint.value = f"{COPY_HINT}; if nothing is selected, click in the box and press Ctrl+A first."
+def kind_name(kind: str) -> str:
+    """The tab title of a snippet kind (``python`` → ``Python requests``)."""
+    return next(title for title, k in SNIPPET_TABS.items() if k == kind)
 
 
 def snippet_tabs(result: CallResult) -> W.Tab:
@@ -72,7 +42,7 @@ def snippet_tabs(result: CallResult) -> W.Tab:
         shown = W.HTML(
             f"<pre class='thulium-snippet' style='white-space:pre-wrap;user-select:all'>{html.escape(text)}</pre>"
         )
-        panes.append(W.VBox([shown, CopyBox(text, "snippet").widget]))
+        panes.append(W.VBox([shown, CopyButton(text=text, label=f"Copy {kind_name(kind)}")]))
     tabs = W.Tab(children=panes, titles=tuple(SNIPPET_TABS))
     tabs.add_class("thulium-copy-as")
     return tabs
@@ -126,7 +96,7 @@ class ResponseViewer:
         toggle.observe(switched, names="value")
         self.widget.children = (
             body,
-            W.HBox([W.HTML("<b>Body</b>"), toggle, CopyBox(pretty_body(result), "body").widget]),
+            W.HBox([W.HTML("<b>Body</b>"), toggle, CopyButton(text=pretty_body(result), label="Copy body")]),
             W.HTML("<b>Copy as</b> (credentials come from THULIUM_* variables)"),
             snippet_tabs(result),
         )
