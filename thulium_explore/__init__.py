@@ -15,6 +15,8 @@ from thulium_explore._errors import (
     CassetteError,
     CatalogError,
     ConfigError,
+    MissingDependencyError,
+    PaginationError,
     ParameterError,
     ParameterProblem,
     ScanError,
@@ -28,7 +30,7 @@ from thulium_explore._settings import Mode
 from thulium_explore._version import __version__
 from thulium_explore.cassettes import recorder
 from thulium_explore.catalog import Catalog, Endpoint, Parameter, ResponseSpec, default_catalog
-from thulium_explore.client import CallResult, SentRequest, ThuliumClient
+from thulium_explore.client import CallResult, Paginator, SentRequest, Suggestion, ThuliumClient, suggestions
 from thulium_explore.contract import (
     InteractionReport,
     Outcome,
@@ -45,7 +47,7 @@ from thulium_explore.contract import (
 )
 
 if _TYPE_CHECKING:  # loaded on first use (the sandbox, the scan, the export; the forms need ipywidgets)
-    from thulium_explore.connection import Connection, Sandbox, connect
+    from thulium_explore.connection import Connection, Sandbox, SavedCall, connect, load_call, save_call
     from thulium_explore.forms import EndpointForm, ModeSwitch, explore
     from thulium_explore.openapi import openapi_document
     from thulium_explore.sandbox import Handler, Reply, SandboxCall
@@ -56,6 +58,9 @@ _LAZY = {
     "Connection": "thulium_explore.connection",
     "Sandbox": "thulium_explore.connection",
     "connect": "thulium_explore.connection",
+    "SavedCall": "thulium_explore.connection",
+    "load_call": "thulium_explore.connection",
+    "save_call": "thulium_explore.connection",
     "EndpointForm": "thulium_explore.forms",
     "ModeSwitch": "thulium_explore.forms",
     "explore": "thulium_explore.forms",
@@ -81,9 +86,12 @@ __all__ = [
     "Finding",
     "Handler",
     "InteractionReport",
+    "MissingDependencyError",
     "Mode",
     "ModeSwitch",
     "Outcome",
+    "PaginationError",
+    "Paginator",
     "Parameter",
     "ParameterError",
     "ParameterProblem",
@@ -93,9 +101,11 @@ __all__ = [
     "ResponseSpec",
     "Sandbox",
     "SandboxCall",
+    "SavedCall",
     "ScanError",
     "ScanReport",
     "SentRequest",
+    "Suggestion",
     "ThuliumClient",
     "ThuliumError",
     "TransportError",
@@ -110,9 +120,12 @@ __all__ = [
     "connect",
     "default_catalog",
     "explore",
+    "load_call",
     "openapi_document",
     "recorder",
+    "save_call",
     "scan",
+    "suggestions",
     "verify",
     "webhook_events",
 ]

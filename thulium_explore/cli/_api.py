@@ -7,8 +7,9 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from typing import Any
 
-from thulium_explore._errors import ConfigError
+from thulium_explore._errors import ConfigError, PaginationError
 from thulium_explore._settings import (
     ENV_BASE_URL,
     ENV_CASSETTE,
@@ -21,6 +22,7 @@ from thulium_explore._settings import (
 from thulium_explore._wire import _params
 from thulium_explore.catalog._catalog import default_catalog
 from thulium_explore.cli._usage import EXIT_FAILED, EXIT_OK, UsageError
+from thulium_explore.client._paginate import paged_shape
 from thulium_explore.connection._connect import Connection, connect
 
 
@@ -124,9 +126,13 @@ def make_connection(args: argparse.Namespace) -> Connection:
 
 
 def cmd_call(args: argparse.Namespace) -> int:
-    """Validate, send, print the answer and the verdict."""
+    """Validate, send, print the answer and the verdict (``--all``: every page's items as JSON Lines)."""
     endpoint = default_catalog()[args.endpoint]
     params = _params.coerce(endpoint, parse_pairs(args.params))
+    if args.all:
+        return _call_all(args, endpoint.id, params)
+    if args.page_size is not None or args.max_items is not None:
+        raise UsageError("--page-size and --max-items: only with --all (example: tickets.list --all --page-size 50)")
     _params.require_valid(default_catalog(), endpoint, params)
     with make_connection(args) as conn:
         result = conn.client.send(endpoint.id, params)
@@ -144,6 +150,46 @@ def cmd_call(args: argparse.Namespace) -> int:
         print(result.as_curl())
     result.raise_for_status()
     return EXIT_OK if result.verdict.ok else EXIT_FAILED
+
+
+def _call_all(args: argparse.Namespace, endpoint_id: str, params: dict[str, Any]) -> int:
+    """Every item of a paged list as one JSON line each on stdout; progress and the verdict on stderr.
+
+    A page that fails ends the walk: the lines already written stay, the error is one line on
+    stderr, and the exit status is 1.
+    """
+    if args.json or args.curl:
+        raise UsageError("--all: writes JSON Lines; --json and --curl are for a single call")
+    catalog = default_catalog()
+    paged_shape(catalog, endpoint_id)  # a one-line error for a list without pages, before connecting
+
+    def progress(pages: int, items: int, count: int | None) -> None:
+        total = f" of {count}" if count is not None else ""
+        print(f"page {pages}: {items}{total} items", file=sys.stderr, flush=True)
+
+    with make_connection(args) as conn:
+        pages = conn.client.paginate(
+            endpoint_id, page_size=args.page_size, max_items=args.max_items, progress=progress, **params
+        )
+        written = 0
+        try:
+            for item in pages:
+                sys.stdout.write(json.dumps(item, ensure_ascii=False) + "\n")
+                written += 1
+                if written == len(pages.items):  # the end of a page: let a reader see it now
+                    sys.stdout.flush()
+        except PaginationError as exc:
+            sys.stdout.flush()
+            print(f"error: {exc}", file=sys.stderr)
+            return EXIT_FAILED
+    sys.stdout.flush()
+    drift = pages.last is not None and bool(pages.last.verdict.drift)
+    print(
+        f"{endpoint_id}: {written} items in {pages.pages} pages, contract: every page checked"
+        + (" (drift on the last page)" if drift else ""),
+        file=sys.stderr,
+    )
+    return EXIT_OK
 
 
 def _add_connection_flags(parser: argparse.ArgumentParser) -> None:
@@ -191,4 +237,11 @@ def setup_call(p: argparse.ArgumentParser) -> None:
     p.add_argument("params", nargs="*", metavar="key=value", help="parameters, e.g. chat_queue_id=3")
     p.add_argument("--json", action="store_true", help="print a JSON report")
     p.add_argument("--curl", action="store_true", help="also print the call as curl")
+    p.add_argument(
+        "--all",
+        action="store_true",
+        help="a paged list: fetch every page (limit/offset), write each item as a JSON line; progress on stderr",
+    )
+    p.add_argument("--page-size", type=int, help="with --all: items per page (default: the documented default limit)")
+    p.add_argument("--max-items", type=int, help="with --all: stop after this many items")
     _add_connection_flags(p)

@@ -44,6 +44,13 @@ class Suggestion:
     description: str = ""
 
     @property
+    def placeholder(self) -> str | None:
+        """``${conversation_id}`` for a top-level answer field: how a saved recipe call names this value
+        (``record`` fills it from the earlier answer in the same cassette); None for an item's field."""
+        steps = self.source.split("/")[1:]
+        return f"${{{steps[0]}}}" if len(steps) == 1 and steps[0].isidentifier() else None
+
+    @property
     def label(self) -> str:
         """``6ed7c941-… (from chat_conversations.start, 12:03:04)`` — for a dropdown."""
         return f"{self.value} (from {self.source_endpoint}, {time.strftime('%H:%M:%S', time.localtime(self.when))})"

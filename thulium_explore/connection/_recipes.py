@@ -71,12 +71,17 @@ def load_recipe(path: Path, catalog: Catalog | None = None) -> list[dict[str, An
     """The recipe's cassettes, checked before anything is sent: every problem is a ConfigError naming
     ``cassettes[i].calls[j]``. Endpoint calls are validated against ``catalog`` (every parameter that
     holds no ``${…}`` placeholder; the others are validated when sent, once filled in)."""
-    catalog = catalog or default_catalog()
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read the recipe ({exc.strerror or exc})") from None
-    document = load_yaml(str(path), data, error=ConfigError, aliases=ALIASES_IN_RECIPES)
+    return parse_recipe(str(path), data, catalog)
+
+
+def parse_recipe(path: str, data: bytes, catalog: Catalog | None = None) -> list[dict[str, Any]]:
+    """Like :func:`load_recipe`, for a recipe's bytes (``path`` names it in errors)."""
+    catalog = catalog or default_catalog()
+    document = load_yaml(path, data, error=ConfigError, aliases=ALIASES_IN_RECIPES)
     cassettes = document.get("cassettes") if isinstance(document, dict) else None
     if not isinstance(cassettes, list) or not cassettes:
         raise ConfigError(f"{path}: needs a non-empty 'cassettes' list (example: cassettes: [{{name: x, calls: […]}}])")
