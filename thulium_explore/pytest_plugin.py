@@ -21,6 +21,22 @@ received, name them once on the command line and pass the ``thulium_allow_fields
         with recorder("cassettes/customers.yaml", "record", allow=thulium_allow_fields):
             ...
 
+With pytest-recording (the ``pytest`` extra), every ``@pytest.mark.vcr`` test records through the
+toolkit: its cassette is scrubbed like every recording (credentials, the tenant's host, personal
+data, deny-by-default for undocumented fields) and written by the toolkit's serializer and
+persister; replay matches by method, path and query whatever host and port were recorded; and each
+interaction the test recorded or replayed is checked like ``thulium-explore verify`` checks it — a
+violation fails the test with verify's lines, drift and unknown endpoints warn (fail with
+``--thulium-strict``). The ``thulium_client`` fixture is a client for the tenant in ``THULIUM_*``,
+else the sandbox (no server at all when the cassette only replays)::
+
+    @pytest.mark.vcr
+    def test_start(thulium_client):
+        assert thulium_client.chat_conversations.start(chat_queue_id=3).ok
+
+    pytest --record-mode=once                     # record on a laptop (sandbox or tenant)
+    pytest --record-mode=none --block-network     # replay in CI: no credentials, no sockets
+
 pytest loads this module in every run of every project that has thulium-explore installed, so it
 imports the toolkit inside the hooks that need it, not at the top: a run that uses none of its
 options pays nothing for it.
@@ -28,6 +44,7 @@ options pays nothing for it.
 
 from __future__ import annotations
 
+import os
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -36,11 +53,14 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 if TYPE_CHECKING:
+    from thulium_explore.cassettes._vcr_config import VcrSession
+    from thulium_explore.client._client import ThuliumClient
     from thulium_explore.connection._sandbox import Sandbox
     from thulium_explore.contract._verify import InteractionReport
 
 _ROOTS = pytest.StashKey[tuple[Path, ...]]()
 _ALLOW = pytest.StashKey[tuple[str, ...]]()
+_VCR = pytest.StashKey["VcrSession | None"]()  # the configured VCR of the test being run (pytest-recording)
 
 
 class ThuliumContractWarning(UserWarning):
@@ -199,3 +219,89 @@ def thulium_sandbox() -> Iterator[Sandbox]:
 def thulium_allow_fields(request: pytest.FixtureRequest) -> tuple[str, ...]:
     """The ``--thulium-allow-field`` entries (checked), for ``recorder(..., allow=...)`` or ``connect(allow=...)``."""
     return request.config.stash.get(_ALLOW, ())
+
+
+# -- pytest-recording -------------------------------------------------------------------------
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_recording_configure(config: pytest.Config, vcr: Any) -> None:
+    """pytest-recording's hook, once per ``@pytest.mark.vcr`` test: record and replay the toolkit's way."""
+    from thulium_explore._settings import ENV_PASSWORD
+    from thulium_explore.cassettes._vcr_config import configure_vcr
+
+    password = os.environ.get(ENV_PASSWORD)
+    allow: tuple[str, ...] = config.stash.get(_ALLOW, ())
+    config.stash[_VCR] = configure_vcr(
+        vcr,
+        secrets=[password] if password else [],
+        allow=allow,
+        extra_paths=getattr(vcr.persister, "extra_paths", ()),  # @pytest.mark.vcr("shared.yaml")
+    )
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    item.config.stash[_VCR] = None  # set again by pytest_recording_configure when this test uses a cassette
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
+    """After a ``@pytest.mark.vcr`` test passed: check every interaction it recorded or replayed."""
+    result = yield
+    session = item.config.stash.get(_VCR, None)
+    cassette = getattr(item, "funcargs", {}).get("vcr") if session is not None else None
+    if session is not None and cassette is not None:
+        _check_cassette(item, session, cassette)
+    return result
+
+
+def _check_cassette(item: pytest.Item, session: VcrSession, cassette: Any) -> None:
+    """verify's verdict on each interaction: violations fail the test, drift and unchecked warn (strict: fail)."""
+    from thulium_explore.cassettes._vcr_config import cassette_label
+    from thulium_explore.contract._outcome import Outcome
+    from thulium_explore.contract._verify import check_interaction
+
+    strict = bool(item.config.getoption("thulium_strict"))
+    label = cassette_label(cassette.path, item.config.invocation_params.dir)
+    failed: list[str] = []
+    for position, interaction in session.checked(cassette):
+        report = check_interaction(session.catalog, label, position, interaction, strict=strict)
+        item.user_properties.append((report.id, str(report.outcome)))
+        if not report.ok:
+            failed += report.lines()
+        elif report.outcome is not Outcome.PASS:
+            warnings.warn(ThuliumContractWarning("\n".join(report.lines())), stacklevel=1)
+    if failed:
+        pytest.fail("\n".join(failed), pytrace=False)
+
+
+@pytest.fixture
+def thulium_client(request: pytest.FixtureRequest) -> Iterator[ThuliumClient]:
+    """A :class:`ThuliumClient` for the tenant in ``THULIUM_*``, else for the sandbox.
+
+    In a ``@pytest.mark.vcr`` test whose cassette only replays (``--record-mode=none``, or ``once``
+    with the cassette present) and no tenant configured, no sandbox is started: the client points at
+    ``https://your-system-name.thulium.com`` with the sample credentials, and every answer comes
+    from the cassette (replay ignores host and port), so ``--block-network`` holds.
+    """
+    from thulium_explore._settings import tenant_configured
+    from thulium_explore.cassettes._scrub import PLACEHOLDER_ORIGIN
+    from thulium_explore.client._client import ThuliumClient
+    from thulium_explore.connection._sandbox import Sandbox
+    from thulium_explore.sandbox._app import SAMPLE_PASSWORD, SAMPLE_USER
+
+    if tenant_configured(os.environ):
+        with ThuliumClient.from_env() as client:
+            yield client
+        return
+    try:
+        cassette = request.getfixturevalue("vcr")  # pytest-recording's cassette (None when not marked)
+    except pytest.FixtureLookupError:
+        cassette = None
+    if cassette is not None and cassette.write_protected:
+        with ThuliumClient(PLACEHOLDER_ORIGIN, SAMPLE_USER, SAMPLE_PASSWORD) as client:
+            yield client
+        return
+    with Sandbox() as sandbox, sandbox.client() as client:
+        yield client
