@@ -10,6 +10,7 @@ from types import FrameType
 
 from thulium_explore._errors import ConfigError
 from thulium_explore.sandbox._app import SAMPLE_PASSWORD, SAMPLE_USER, SandboxServer
+from thulium_explore.sandbox._faults import MAX_DELAY_MS, FaultPlan
 
 
 def setup_sandbox(parser: argparse.ArgumentParser) -> None:
@@ -21,6 +22,32 @@ def setup_sandbox(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--seed", type=int, default=None, help="make uuids and request ids reproducible")
     parser.add_argument("--quiet", action="store_true", help="do not log requests on stderr")
+    parser.add_argument(
+        "--fault",
+        action="append",
+        default=[],
+        metavar="KIND@P",
+        help="misbehave on purpose with probability P, repeatable: an error status (429@0.2, 503@0.05; "
+        "429:30@0.2 sends Retry-After: 30), 502-html@P (a proxy's HTML page), reset@P (connection reset), "
+        "slow@P or slow:MS@P (an answer 5 s or MS ms late)",
+    )
+    parser.add_argument("--latency", default="0", metavar="MS", help="delay every answer by MS milliseconds")
+
+
+def _fault_plan(args: argparse.Namespace) -> FaultPlan:
+    """The --fault and --latency flags, checked; ConfigError (exit 2) naming the flag and a right example."""
+    try:
+        latency = float(args.latency)
+    except ValueError:
+        latency = -1.0
+    if not 0 <= latency <= MAX_DELAY_MS:
+        raise ConfigError(
+            f"--latency: {args.latency!r} is not a number of milliseconds 0-{MAX_DELAY_MS} (example: --latency 150)"
+        )
+    try:
+        return FaultPlan(args.fault, latency=latency, seed=args.seed, flag="--fault", latency_flag="--latency")
+    except ValueError as exc:
+        raise ConfigError(str(exc)) from None
 
 
 def _interrupt(signum: int, frame: FrameType | None) -> None:
@@ -35,8 +62,15 @@ def run_sandbox(args: argparse.Namespace) -> int:
     def log(line: str) -> None:
         print(line, file=sys.stderr, flush=True)
 
+    plan = _fault_plan(args)
     sandbox = SandboxServer(
-        args.port, user=args.user, password=args.password, seed=args.seed, log=None if args.quiet else log
+        args.port,
+        user=args.user,
+        password=args.password,
+        seed=args.seed,
+        log=None if args.quiet else log,
+        faults=plan.faults,
+        latency=plan.latency * 1000,
     )
     try:
         sandbox.start()
@@ -53,6 +87,10 @@ def run_sandbox(args: argparse.Namespace) -> int:
     example = f"{url}/api/chat_conversations/start?chat_queue_id=3&client_id=1234"
     print(f"  try:      curl -u {credentials} -X POST '{example}'", flush=True)
     print(f"  or:       export THULIUM_BASE_URL={url} THULIUM_API_USER={args.user} THULIUM_API_PASSWORD=…", flush=True)
+    if plan:
+        faults = ", ".join(f.spec for f in plan.faults) or "none"
+        seeded = f" (seed {args.seed}: the same sequence every run)" if args.seed is not None else ""
+        print(f"  faults:   {faults}; latency {plan.latency * 1000:g} ms{seeded}", flush=True)
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, _interrupt)
     stopped = threading.Event()

@@ -2,15 +2,17 @@
 
 Signature (stable; the notebooks' mode switch is built on it)::
 
-    connect(mode=None, *, cassette=None, environ=None, catalog=None, overwrite=False, allow=(), **client_kwargs)
-        -> Connection
+    connect(mode=None, *, cassette=None, environ=None, catalog=None, overwrite=False, allow=(),
+            faults=(), latency=0, seed=None, **client_kwargs) -> Connection
 
 ``mode`` is ``"sandbox"``, ``"live"``, ``"record"``, ``"replay"`` (or a :class:`Mode`), else
 ``THULIUM_MODE``, else ``"live"`` when the tenant is configured (``THULIUM_BASE_URL``,
 ``THULIUM_API_USER``, ``THULIUM_API_PASSWORD`` all set) and ``"sandbox"`` when none of them is
 (:meth:`Mode.resolve`, the same rule :func:`recorder` follows).
 
-* ``sandbox`` — starts a :class:`Sandbox` on 127.0.0.1 and connects to it with its sample credentials.
+* ``sandbox`` — starts a :class:`Sandbox` on 127.0.0.1 and connects to it with its sample credentials;
+  ``faults``, ``latency`` (ms) and ``seed`` go to it (``connect("sandbox", faults=["429@0.2"],
+  latency=150, seed=7)``: see ``thulium_explore/sandbox/_faults.py``); other modes refuse them.
 * ``live`` — connects to the tenant; needs the three ``THULIUM_*`` variables.
 * ``record`` — like live against the tenant when configured, else against a fresh sandbox; every
   call is stored, scrubbed, in ``cassette`` (written when the connection closes). An existing
@@ -125,11 +127,21 @@ def connect(
     catalog: Catalog | None = None,
     overwrite: bool = False,
     allow: Iterable[str] = (),
+    faults: Iterable[str] = (),
+    latency: float = 0,
+    seed: int | None = None,
     **client_kwargs: Any,
 ) -> Connection:
     """A ready :class:`Connection` (see the module docstring for the modes)."""
     env = os.environ if environ is None else environ
     chosen = resolve_mode(mode, env)
+    faults = [faults] if isinstance(faults, str) else list(faults)
+    sandboxed = chosen == "sandbox" or (chosen == "record" and not tenant_configured(env))
+    if (faults or latency or seed is not None) and not sandboxed:
+        raise ConfigError(
+            f"faults, latency, seed: only the sandbox takes them, and this is {chosen} mode "
+            "(example: connect('sandbox', faults=['429@0.2'], latency=150, seed=7))"
+        )
     path_text = cassette if cassette is not None else env.get(ENV_CASSETTE)
     path = Path(path_text) if path_text else None
     if chosen in ("record", "replay") and path is None:
@@ -156,7 +168,11 @@ def connect(
             password = env[ENV_PASSWORD]
             secrets = [password, base64.b64encode(f"{env[ENV_USER]}:{password}".encode()).decode()]
         else:
-            sandbox = stack.enter_context(Sandbox(catalog=catalog))
+            try:
+                sandbox = Sandbox(catalog=catalog, faults=faults, latency=latency, seed=seed)
+            except ValueError as exc:  # a bad fault or latency: one line naming it
+                raise ConfigError(str(exc)) from None
+            stack.enter_context(sandbox)
             client = sandbox.client(**client_kwargs)
         stack.callback(client.close)
         recording = None

@@ -61,7 +61,7 @@ def parse_fault(text: str, flag: str = "faults") -> Fault:
     spec = str(text).strip().lower()
     found = _SPEC.fullmatch(spec)
     if found is None:
-        raise ValueError(f"{flag}: {text!r} is not KIND[:VALUE]@PROBABILITY (example: {EXAMPLE})")
+        raise ValueError(f"{flag}: {text!r} is not KIND[:VALUE]@PROBABILITY (example: {example(flag)})")
     name, value, probability_text = found["name"], found["value"], found["probability"]
     try:
         probability = float(probability_text)
@@ -70,38 +70,61 @@ def parse_fault(text: str, flag: str = "faults") -> Fault:
     if not 0 < probability <= 1:
         raise ValueError(
             f"{flag}: {text!r}: the probability {probability_text!r} must be a number above 0 and at most 1 "
-            f"(example: {name}@0.2)"
+            f"(example: {example(flag, f'{name}@0.2')})"
         )
     if name.isdigit():
         status = int(name)
         if not 400 <= status <= 599:
-            raise ValueError(f"{flag}: {text!r}: status {status} is not an error status 400-599 (example: 503@0.05)")
+            raise ValueError(
+                f"{flag}: {text!r}: status {status} is not an error status 400-599 "
+                f"(example: {example(flag, '503@0.05')})"
+            )
         if status != 429 and value is not None:
-            raise ValueError(f"{flag}: {text!r}: only 429 takes a value (Retry-After seconds, example: 429:30@0.2)")
-        retry = _number(value, DEFAULT_RETRY_AFTER, 1, 86_400, f"{flag}: {text!r}: Retry-After", "429:30@0.2")
+            raise ValueError(
+                f"{flag}: {text!r}: only 429 takes a value, the Retry-After seconds "
+                f"(example: {example(flag, '429:30@0.2')})"
+            )
+        retry = _number(
+            value, DEFAULT_RETRY_AFTER, 86_400, f"{flag}: {text!r}: Retry-After", example(flag, "429:30@0.2")
+        )
+        if not retry.is_integer() or retry < 1:
+            raise ValueError(
+                f"{flag}: {text!r}: Retry-After {value!r} must be whole seconds, at least 1 "
+                f"(example: {example(flag, '429:30@0.2')})"
+            )
         return Fault(spec, "status", probability, status=status, retry_after=int(retry) if status == 429 else 0)
     if name == "slow":
-        delay = _number(value, DEFAULT_SLOW_MS, 0, MAX_DELAY_MS, f"{flag}: {text!r}: the delay (ms)", "slow:2000@0.1")
+        delay = _number(
+            value, DEFAULT_SLOW_MS, MAX_DELAY_MS, f"{flag}: {text!r}: the delay", example(flag, "slow:2000@0.1")
+        )
         return Fault(spec, "slow", probability, delay=delay / 1000)
     if name in ("reset", "502-html"):
         if value is not None:
-            raise ValueError(f"{flag}: {text!r}: {name} takes no value (example: {name}@0.05)")
+            raise ValueError(f"{flag}: {text!r}: {name} takes no value (example: {example(flag, name + '@0.05')})")
         return Fault(spec, "reset" if name == "reset" else "html", probability, status=502 if name != "reset" else 0)
     raise ValueError(
         f"{flag}: {text!r}: unknown kind {name!r}; use an error status 400-599, 502-html, reset or slow "
-        f"(example: {EXAMPLE})"
+        f"(example: {example(flag)})"
     )
 
 
-def _number(value: str | None, default: float, low: float, high: float, what: str, example: str) -> float:
+def example(flag: str, spec: str = "") -> str:
+    """A right way to write ``spec`` (default: several) for ``flag``: CLI flags or a Python list."""
+    specs = [spec] if spec else EXAMPLE.split(", ")
+    if flag.startswith("--"):
+        return " ".join(f"{flag} {s}" for s in specs)
+    return f"{flag}=[" + ", ".join(repr(s) for s in specs) + "]"
+
+
+def _number(value: str | None, default: float, high: float, what: str, right: str) -> float:
     if value is None:
-        return default
+        return float(default)
     try:
         number = float(value)
     except ValueError:
         number = math.nan
-    if not low <= number <= high or (what.endswith("Retry-After") and not number.is_integer()):
-        raise ValueError(f"{what} {value!r} must be a whole number from {low:g} to {high:g} (example: {example})")
+    if not 0 <= number <= high:
+        raise ValueError(f"{what} {value!r} must be a number from 0 to {high:g} (example: {right})")
     return number
 
 
@@ -124,11 +147,12 @@ class FaultPlan:
         if total > 1 + 1e-9:
             raise ValueError(
                 f"{flag}: the probabilities add up to {total:g}; at most 1 (one fault per request at most; "
-                f"example: {EXAMPLE})"
+                f"example: {example(flag)})"
             )
         if isinstance(latency, bool) or not isinstance(latency, int | float) or not 0 <= latency <= MAX_DELAY_MS:
             raise ValueError(
-                f"{latency_flag}: {latency!r} is not a number of milliseconds 0-{MAX_DELAY_MS} (example: 150)"
+                f"{latency_flag}: {latency!r} is not a number of milliseconds 0-{MAX_DELAY_MS} "
+                f"(example: {latency_flag}{' ' if latency_flag.startswith('--') else '='}150)"
             )
         self.latency = float(latency) / 1000
         # separate from the sandbox's ids: the faults do not shift when a handler draws one more uuid
