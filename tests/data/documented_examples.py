@@ -123,7 +123,7 @@ def extract_file(name: str, text: str) -> tuple[list[dict[str, Any]], list[dict[
             target = _target(block[: span.start()], heading, correction)
             if target is None:
                 continue
-            if url := URL.match(body):
+            if URL.match(body):
                 request.update(target=target, url=body)
                 continue
             if not body.lstrip().startswith(("{", "[")):
@@ -160,14 +160,13 @@ def extract_file(name: str, text: str) -> tuple[list[dict[str, Any]], list[dict[
             examples.append({"id": where, "kind": "response", "endpoint": target, "empty": True})
         if "Error body" in block and (found_span := SPAN.search(block)):
             ok, value = _parse(found_span.group(1))
-            examples.append(
-                {"id": where, "kind": "error", "endpoint": None, "text": found_span.group(1), "json": ok, "value": value}
-            )
+            text = found_span.group(1)
+            examples.append({"id": where, "kind": "error", "endpoint": None, "text": text, "json": ok, "value": value})
     return examples, index, exceptions
 
 
 def _target(before: str, heading: dict[str, str] | None, correction: re.Match[str] | None) -> dict[str, str] | None:
-    """The endpoint a span belongs to: a correction's catalog id, the last endpoint named before it, or the heading's."""
+    """The endpoint a span belongs to: a correction's catalog id, the last endpoint named before it, or the heading."""
     if correction:
         return {"id": correction.group(1)}
     named = NAMED.findall(before)

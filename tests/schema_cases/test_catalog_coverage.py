@@ -106,10 +106,11 @@ def _meta() -> dict[str, Any]:
 
 
 def test_every_endpoint_in_the_facts_file_is_in_the_catalog() -> None:
+    """The first facts file, copied by hand; the whole documented index (both facts files, either way round)
+    is compared in tests/unit/test_endpoint_index.py."""
     routes = {(e.method, e.path) for e in default_catalog()}
     assert sorted(FACTS_ENDPOINTS - routes) == []
-    assert sorted(routes - FACTS_ENDPOINTS) == [], "a new endpoint needs a fact behind it"
-    assert len(default_catalog()) == len(FACTS_ENDPOINTS) == 48
+    assert len(FACTS_ENDPOINTS) == 48
 
 
 def test_ids_are_dotted_words_without_a_python_keyword_at_the_end() -> None:
@@ -119,7 +120,16 @@ def test_ids_are_dotted_words_without_a_python_keyword_at_the_end() -> None:
 
 
 def test_groups_are_the_documented_ones() -> None:
-    assert {e.group for e in default_catalog()} == {"chats", "crm", "tickets", "agents", "queues", "calls", "webhooks"}
+    assert {e.group for e in default_catalog()} == {
+        "chats",
+        "crm",
+        "tickets",
+        "agents",
+        "queues",
+        "campaigns",
+        "calls",
+        "webhooks",
+    }
 
 
 def test_every_format_used_is_really_checked() -> None:
