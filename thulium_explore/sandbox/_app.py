@@ -38,6 +38,7 @@ from thulium_explore._wire._body import utf8_text
 from thulium_explore._wire._query import decode_query
 from thulium_explore.catalog._catalog import Catalog, default_catalog
 from thulium_explore.catalog._model import Endpoint
+from thulium_explore.sandbox._campaigns import CAMPAIGN_HANDLERS
 from thulium_explore.sandbox._chat import CHAT_HANDLERS
 from thulium_explore.sandbox._faults import Fault, FaultPlan
 from thulium_explore.sandbox._handlers import (
@@ -68,6 +69,7 @@ HANDLERS: dict[str, Handler] = {
     **LIST_HANDLERS,  # first: every paged {count, result} list pages a corpus unless a later entry answers it
     **CHAT_HANDLERS,
     **WEBHOOK_HANDLERS,
+    **CAMPAIGN_HANDLERS,
     "temporary_files.upload": upload_temporary_file,
 }
 _MESSAGES_PL = {
