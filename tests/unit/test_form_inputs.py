@@ -13,7 +13,7 @@ from thulium_explore import default_catalog
 from thulium_explore.forms import EndpointForm, Field, kind_of
 from thulium_explore.forms._field import FieldFactory
 from thulium_explore.forms._picker import EndpointPicker
-from thulium_explore.forms._spec import build_spec
+from thulium_explore.forms._spec import UNSET, build_spec
 
 from .forms_support import offline_client
 
@@ -223,3 +223,19 @@ def test_picker_value_follows_the_choice_and_enter_picks_the_first_match() -> No
 def test_picker_refuses_an_unknown_endpoint() -> None:
     with pytest.raises(ValueError, match="no-such"):
         EndpointPicker(default_catalog(), value="no-such.endpoint")
+
+
+def test_a_value_written_into_a_multi_type_box_is_sent_as_written_until_edited() -> None:
+    """A documented example ``"3"`` in an ``["integer","string"]`` field stays the string the documentation
+    sends (fill exactly); once the user edits the text, it is read again (``4`` → the integer 4)."""
+    f = loose({"type": ["integer", "string"]})
+    f.write("3")
+    assert f.editor.value == "3" and f.read() == "3"
+    f.write(3)
+    assert f.read() == 3
+    f.editor.value = "4"
+    assert f.read() == 4
+    f.editor.value = "abc"
+    assert f.read() == "abc"
+    f.clear()
+    assert f.editor.value == "" and f.read() is UNSET
