@@ -82,7 +82,7 @@ def _typed(pd: Any, spec: ItemField, values: list[Any], size: int) -> Any:
         texts = pd.Series([v if isinstance(v, str) else None for v in values], dtype=object)
         if spec.pattern:
             texts = texts.where(texts.str.fullmatch(spec.pattern).fillna(False).astype(bool), None)
-        return pd.to_timedelta(texts, errors="coerce")
+        return pd.to_timedelta(texts, errors="coerce").astype("timedelta64[ns]")
     if kind == "string":
         return pd.Series([v if isinstance(v, str) or v is None else str(v) for v in values], dtype="string")
     return pd.Series(values, dtype=object)

@@ -14,7 +14,7 @@ the kernel-wide :func:`default_memory` unless built with ``memory=None`` (or its
 >>> from thulium_explore.catalog import default_catalog
 >>> memory = Memory()
 >>> memory.remember(default_catalog()["chat_conversations.start"], {"conversation_id": "6ed7c941-…"})
-1
+4
 >>> [s.value for s in memory.suggestions("chat_conversations.message", "id")]
 ['6ed7c941-…']
 """

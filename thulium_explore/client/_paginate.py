@@ -126,6 +126,8 @@ class Paginator(Iterator[Any]):
 
     def __next__(self) -> Any:
         while self._at >= len(self._buffer):
+            if self.error is not None:  # a failed walk stays failed: iterating again re-raises, sends nothing
+                raise self.error
             if self.done:
                 raise StopIteration
             self._fetch()
@@ -146,8 +148,6 @@ class Paginator(Iterator[Any]):
     # -- one page -----------------------------------------------------------------------------
 
     def _fetch(self) -> None:
-        if self.error is not None:  # a failed walk stays failed: iterating again re-raises, sends nothing
-            raise self.error
         limit = self.page_size
         if self.max_items is not None:
             limit = min(limit, self.max_items - len(self.items))
