@@ -51,6 +51,27 @@ EXPECTED: dict[str, list[str]] = {
         r"customer: Dzień dobry! I have a question about my order\.\s+customer: It is order 1234\.",
         r"message texts after deletion: \['', ''\]",
     ],
+    "06_webhooks_and_faults.ipynb": [
+        r"receiver listening on http://127\.0\.0\.1:\d+/thulium-webhook",
+        r"webhook 1 \| HTTP 200 \| contract: pass",
+        r"all attempted: True",
+        *(
+            rf"{event}\s+-> HTTP 204[\s\S]*{event}\s+auth ok: True \| pass \| \{{"
+            for event in (
+                "CHAT_CONVERSATION_CREATED",
+                "CHAT_AGENT_ASSIGNED",
+                "CHAT_CONVERSATION_CLOSED",
+                "CUSTOMER_CREATED",
+            )
+        ),
+        r"TransportError kind=connection",
+        r"HTTP 429 \| contract: pass Retry-After: 1",
+        r"HTTP 503 \| contract: pass",
+        r"HTTP 502 \| contract: FAIL",
+        r"got the list: HTTP 200",
+        r"TransportError kind: timeout",
+        r"stopped",
+    ],
 }
 
 
