@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from thulium_explore._errors import ApiError, ConfigError, ParameterError, ThuliumError, TransportError
 from thulium_explore._version import __version__
 from thulium_explore.cli._api import cmd_call, cmd_describe, cmd_endpoints, setup_call, setup_describe, setup_endpoints
+from thulium_explore.cli._har import run_import_har, setup_import_har
 from thulium_explore.cli._openapi import cmd_openapi, setup_openapi
 from thulium_explore.cli._record import run_record, setup_record
 from thulium_explore.cli._sandbox import run_sandbox, setup_sandbox
@@ -39,6 +40,11 @@ COMMANDS: dict[str, tuple[str, Setup, Run]] = {
     ),
     "verify": ("check recorded cassettes against the catalog (exit 1 on any violation)", setup_verify, run_verify),
     "scan": ("find secrets and personal data in cassettes and notebooks (exit 1 on any finding)", setup_scan, run_scan),
+    "import-har": (
+        "turn a HAR file's Thulium API calls into a scrubbed cassette, then verify it",
+        setup_import_har,
+        run_import_har,
+    ),
 }
 
 
