@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import json
 
 from thulium_explore.scanner._scan import scan
+
+SCAN_FORMATS = ("text", "json", "sarif", "github")
 
 
 def setup_scan(parser: argparse.ArgumentParser) -> None:
@@ -29,12 +32,27 @@ def setup_scan(parser: argparse.ArgumentParser) -> None:
         help="findings silenced on purpose, one PATH:LINE or PATH:LINE: MESSAGE a line "
         "(default: ./.thulium-scan-allow when it exists)",
     )
+    parser.add_argument(
+        "--format",
+        choices=SCAN_FORMATS,
+        default="text",
+        help="text (file:line: what), json, sarif (SARIF 2.1.0 for code scanning) or github (workflow annotations)",
+    )
 
 
 def run_scan(args: argparse.Namespace) -> int:
-    """Print ``file:line: what`` for each finding; exit 1 when there is any, 0 when clean."""
+    """Print the findings in the chosen format; exit 1 when there is any, 0 when clean."""
     report = scan(args.paths, allow_domains=args.allow_domain, allow_file=args.allow_file)
-    for finding in report.findings:
-        print(finding)
-    print(report.summary())
+    if args.format == "json":
+        print(json.dumps({**report.as_dict(), "summary": report.summary()}, indent=2, ensure_ascii=False))
+    elif args.format == "sarif":
+        from thulium_explore.scanner._sarif import sarif
+
+        print(json.dumps(sarif(report), indent=2, ensure_ascii=False))
+    elif args.format == "github":
+        from thulium_explore.scanner._sarif import github_annotations
+
+        print("\n".join(github_annotations(report)))
+    else:
+        print("\n".join(report.lines()))
     return report.exit_code
