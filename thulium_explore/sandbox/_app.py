@@ -3,11 +3,13 @@
 Driven by the catalog, not by hand-written routes: each request is matched to an endpoint by
 method and path template, its parameters are coerced from text and validated against the
 endpoint's schema, and a valid call is answered by a handler (:data:`HANDLERS`: the chat lifecycle
-of ``_sandbox_chat``; the documented example for every other endpoint). Invalid parameters get
-400, missing or wrong Basic auth 401, an unknown path 404 (405 for a known path with another
-method), each with the documented error object ``{"request_id", "errors": [{"message", "code"}]}``;
-so are the HTTP layer's refusals (``_sandbox_http``: 411, 413, 414, 431, 501, 505, malformed requests).
-The error ``code`` values are SANDBOX-ONLY (see ``SANDBOX_CODES``): the docs list no codes.
+of ``_chat.py``, webhooks of ``_webhooks.py``, uploads; the documented example for every other
+endpoint). Invalid parameters get 400, missing or wrong Basic auth 401, an unknown path 404 (405
+with ``Allow`` for a known path with another method, whatever the method: TRACE, OPTIONS…), each
+with the documented error object ``{"request_id", "errors": [{"message", "code"}]}``; so are the
+HTTP layer's refusals (``_server.py``: 411, 413, 414, 431, 505, malformed requests). The error
+``code`` values are SANDBOX-ONLY (see ``SANDBOX_CODES``): the docs list no codes. Calls that cause
+a webhook event queue its delivery (``_webhooks.py``); a fault plan (``_faults.py``) acts before all this.
 
 >>> from thulium_explore import Sandbox
 >>> with Sandbox() as sandbox:  # doctest: +SKIP
