@@ -29,7 +29,8 @@ class AgentsEndpoints(EndpointGroup):
         ) -> CallResult:
             """Answer the ringing call — POST /api/agents/{login}/answer
 
-            Answers the call ringing at the agent (inferred from the name). Only the action's path is documented.
+            Answers the agent's phone, only if the agent uses Thulium Softphone (documented). Only the action's path is
+            documented beyond that.
 
             Parameters:
                 login (string, required, example 'jkowalski'): The agent's login (the user login in Thulium). String
@@ -89,7 +90,7 @@ class AgentsEndpoints(EndpointGroup):
             language: Literal["pl", "en"] | None = None,
             active: bool | None = None,
             outbound_mode: Literal["manual", "auto"] | None = None,
-            roles: list[Any] | None = None,
+            roles: builtins.list[Any] | None = None,
         ) -> CallResult:
             """Create an agent — POST /api/agents
 
@@ -104,10 +105,10 @@ class AgentsEndpoints(EndpointGroup):
                     number may start with 0).
                 email (string, optional, example 'jan.kowalski@example.org'): The agent's e-mail address.
                 change_password (boolean, optional, example True): Ask the agent to change the password (inferred from
-                    the name). Default false.
+                    the name). The default is not documented.
                 callerid (string, optional): Number shown to called parties.
                 language (string, optional, example 'pl'): pl or en.
-                active (boolean, optional, example True): Whether the account is active. Default false.
+                active (boolean, optional, example True): Whether the account is active. The default is not documented.
                 outbound_mode (string, optional, example 'manual'): manual or auto.
                 roles (array, optional): Roles of the agent (form of the items not documented, not checked).
             """
@@ -117,9 +118,10 @@ class AgentsEndpoints(EndpointGroup):
             *,
             login: str,
         ) -> CallResult:
-            """Set the agent FREE — POST /api/agents/{login}/free
+            """Un-pause the agent — POST /api/agents/{login}/free
 
-            Makes the agent available, status FREE (inferred from the name). Only the action's path is documented.
+            Un-pauses the agent (documented: Odpauzowuje agenta), the reverse of agents.pause; that the status becomes
+            FREE is inferred. Only the action's path is documented beyond that.
 
             Parameters:
                 login (string, required, example 'jkowalski'): The agent's login (the user login in Thulium). String
@@ -138,6 +140,15 @@ class AgentsEndpoints(EndpointGroup):
             Parameters:
                 login (string, required, example 'jkowalski'): The agent's login (the user login in Thulium). String
                     type inferred; it must not be empty because it is a path segment.
+            """
+
+        def groups(self) -> CallResult:
+            """List agent groups — GET /api/agents_groups
+
+            Returns the agent groups. Only the documentation index line is known (no page was found), so the parameters
+            and the answer's shape are not documented.
+
+            Parameters:
             """
 
         def hangup(
@@ -161,11 +172,38 @@ class AgentsEndpoints(EndpointGroup):
         ) -> CallResult:
             """Put the current call on hold — POST /api/agents/{login}/hold
 
-            Holds the agent's current call (inferred from the name). Only the action's path is documented.
+            Puts the agent's phone on hold (the index says: pauses the agent's phone), only if the agent uses Thulium
+            Softphone (documented). Not the same as agents.pause, which pauses the agent. Only the action's path is
+            documented beyond that.
 
             Parameters:
                 login (string, required, example 'jkowalski'): The agent's login (the user login in Thulium). String
                     type inferred; it must not be empty because it is a path segment.
+            """
+
+        def last_queue_call(
+            self,
+            *,
+            login: str,
+        ) -> CallResult:
+            """Get an agent's last queue call — GET /api/agents/{login}/last_queue_call
+
+            Returns the agent's last call from a queue. Only the documentation index line is known (no page was found),
+            so the answer's shape is not documented.
+
+            Parameters:
+                login (string, required, example 'jkowalski'): The agent's login (the user login in Thulium). Inferred
+                    from the path (:login, as in agents.get); string type inferred; it must not be empty because it is a
+                    path segment.
+            """
+
+        def list(self) -> CallResult:
+            """List agents — GET /api/agents
+
+            Returns the list of agents. Only the documentation index line is known (no page was found), so the
+            parameters and the answer's shape are not documented.
+
+            Parameters:
             """
 
         def login(
@@ -203,8 +241,8 @@ class AgentsEndpoints(EndpointGroup):
         ) -> CallResult:
             """Mute the agent — POST /api/agents/{login}/mute
 
-            Mutes the agent's microphone in the current call (inferred from the name). Only the action's path is
-            documented.
+            Mutes the agent's phone, only if the agent uses Thulium Softphone (documented). Only the action's path is
+            documented beyond that.
 
             Parameters:
                 login (string, required, example 'jkowalski'): The agent's login (the user login in Thulium). String
@@ -240,6 +278,15 @@ class AgentsEndpoints(EndpointGroup):
                     type inferred; it must not be empty because it is a path segment.
             """
 
+        def statuses(self) -> CallResult:
+            """List agents' statuses — GET /api/agents_statuses
+
+            Returns the agents' statuses. Only the documentation index line is known (no page was found), so the
+            parameters and the answer's shape are not documented.
+
+            Parameters:
+            """
+
         def stop_recording(
             self,
             *,
@@ -262,7 +309,8 @@ class AgentsEndpoints(EndpointGroup):
         ) -> CallResult:
             """Transfer the current call — POST /api/agents/{login}/transfer
 
-            Transfers the agent's current call (inferred from the name). Only the action's path is documented.
+            Transfers the agent's call, only if the agent uses Thulium Softphone (documented). The transfer target's
+            parameter is not documented. Only the action's path is documented beyond that.
 
             Parameters:
                 login (string, required, example 'jkowalski'): The agent's login (the user login in Thulium). String
@@ -276,7 +324,8 @@ class AgentsEndpoints(EndpointGroup):
         ) -> CallResult:
             """Take the call off hold — POST /api/agents/{login}/unhold
 
-            Resumes the held call (inferred from the name). Only the action's path is documented.
+            Takes the agent's phone off hold, only if the agent uses Thulium Softphone (documented). Only the action's
+            path is documented beyond that.
 
             Parameters:
                 login (string, required, example 'jkowalski'): The agent's login (the user login in Thulium). String
@@ -290,11 +339,53 @@ class AgentsEndpoints(EndpointGroup):
         ) -> CallResult:
             """Unmute the agent — POST /api/agents/{login}/unmute
 
-            Unmutes the agent's microphone (inferred from the name). Only the action's path is documented.
+            Unmutes the agent's phone, only if the agent uses Thulium Softphone (documented). Only the action's path is
+            documented beyond that.
 
             Parameters:
                 login (string, required, example 'jkowalski'): The agent's login (the user login in Thulium). String
                     type inferred; it must not be empty because it is a path segment.
+            """
+
+        def work_report(
+            self,
+            *,
+            date_from: str,
+            date_to: str,
+            agent_logins: builtins.list[str] | None = None,
+            agent_group_ids: builtins.list[int] | None = None,
+            aggregate_by: Literal["hour_of_day", "minute", "hour", "day", "week", "month", "year"] | None = None,
+            queues_ids: builtins.list[int] | None = None,
+            outbound_threshold: int | None = None,
+            limit: int | None = None,
+            offset: int | None = None,
+        ) -> CallResult:
+            """Agents' work report — GET /api/agents_work_report
+
+            A report of the agents' work between two dates, per agent and period (aggregate_by), for the agents named in
+            agent_logins or the groups in agent_group_ids.
+
+            Parameters:
+                date_from (string, required, example '2024-12-19'): Start of the report period. Required. The page's
+                    examples are 2019-11-01 11:12:00 and 2024-12-19; the format is not otherwise documented and not
+                    checked.
+                date_to (string, required, example '2025-01-18'): End of the report period. Required. The page's
+                    examples are 2019-11-02 11:12:00 and 2025-01-18; the format is not otherwise documented and not
+                    checked.
+                agent_logins (array, optional, example ['jkowalski']): The agents to report on (sent as
+                    agent_logins[]=…). Required when agent_group_ids is not sent. Logins come from /agents.
+                agent_group_ids (array, optional, example [2, 3, 9]): The agent groups to report on (sent as
+                    agent_group_ids[]=…). Required when agent_logins is not sent. Ids come from /agents_groups. Integer
+                    items and minimum 1 inferred from the example.
+                aggregate_by (string, optional, example 'day'): The period of each row (default month).
+                queues_ids (array, optional, example [1, 3]): Only these queues (sent as queues_ids[]=…). Integer items
+                    and minimum 1 inferred from the example.
+                outbound_threshold (integer, optional, example 10): Threshold for outbound calls, in seconds (default
+                    0). Integer type and minimum 0 inferred.
+                limit (integer, optional, example 100): How many records to return at most (default 100, maximum 100).
+                    Integer type and minimum 1 inferred.
+                offset (integer, optional, example 10): The first record to return (default 0). Integer type and minimum
+                    0 inferred.
             """
 
 
@@ -430,13 +521,14 @@ class ChatsReportsEndpoints(EndpointGroup):
                     YYYY-MM-DD or YYYY-MM-DD HH:MM (documented for date filters).
                 date_to (string, required, example '2017-12-11'): End of the report period. Required. Format YYYY-MM-DD
                     or YYYY-MM-DD HH:MM (documented for date filters).
-                limit (integer, optional, example 100): How many items to return at most (default 100, maximum 100).
-                    Integer type and minimum 1 inferred.
+                limit (integer, optional, example 100): How many rows to return at most. The report's page names limit
+                    but gives no default or maximum (the 100/100 of the chat list is not assumed here). Integer type and
+                    minimum 1 inferred.
                 offset (integer, optional, example 0): How many items to skip (default 0). Integer type and minimum 0
                     inferred.
                 user_logins (array, optional, example ['jkowalski']): Only these agents (sent as user_logins[]=…).
                 sum_users (boolean, optional, example True): Sum the agents into one row instead of one row per agent.
-                    Default false.
+                    The default is not documented.
                 aggregate_by (string, optional, example 'day'): The period of each row (default month).
                 chat_queue_ids (array, optional, example [3]): Only these chat queues (sent as chat_queue_ids[]=…).
                 response_threshold (integer, optional, example 20): Seconds within which a chat counts as answered in
@@ -663,8 +755,251 @@ class ConnectionsEndpoints(EndpointGroup):
                     1 inferred.
                 tags (array, optional): Connections with these tags (sent as tags[]=…; the items' form is not
                     documented).
-                include_tags (boolean, optional, example True): Add each connection's tags. Default false.
-                include_topics (boolean, optional, example True): Add each connection's topics. Default false.
+                include_tags (boolean, optional, example True): Add each connection's tags. The default is not
+                    documented.
+                include_topics (boolean, optional, example True): Add each connection's topics. The default is not
+                    documented.
+            """
+
+
+class CrmOutboundRecordsEndpoints(EndpointGroup):
+    """``client.crm_outbound_records``: the ``crm_outbound_records.*`` endpoints."""
+
+    if TYPE_CHECKING:  # at run time EndpointGroup makes each method from the client's catalog
+
+        def batch_create(
+            self,
+            *,
+            id: str,
+            records: builtins.list[dict[str, Any]],
+        ) -> CallResult:
+            """Add several CRM customers' records to a CRM-fed campaign — POST /api/batch/crm_outbounds/{id}/records
+
+            Adds records for several CRM customers in one call. The answer gives each customer a status (ADDED,
+            ALREADY_EXISTS or FAILED), its own HTTP status and the record id.
+
+            Parameters:
+                id (string, required, example '00001'): Id of the campaign: a five-character string such as 00001
+                    (documented). String type inferred from the example.
+                records (array, required, example [{'customer_id': 441, 'status_id': 3}, {'customer_id': 445,
+                    'status_id': 1}, {'customer_id': 448, 'status_id': 1}]): The records (required; at least one,
+                    inferred).
+            """
+
+        def create(
+            self,
+            *,
+            id: str,
+            customer_id: int,
+            status_id: int | str | None = None,
+            dictionary_status_id: int | str | None = None,
+            agent_login: str | None = None,
+            next_call_date: str | None = None,
+            order: int | None = None,
+        ) -> CallResult:
+            """Add a CRM customer's record to a CRM-fed campaign — POST /api/crm_outbounds/{id}/records
+
+            Adds a record for a CRM customer (customer_id, required) to a campaign fed from the CRM, with optional
+            status, agent, next call date and order. A campaign fed from the CRM has no campaign fields (record_fields).
+
+            Parameters:
+                id (string, required, example '00001'): Id of the campaign: a five-character string such as 00001
+                    (documented). String type inferred from the example.
+                customer_id (integer, required, example 441): Id of the CRM customer (required). Integer type from the
+                    documented example request.
+                status_id (integer|string, optional, example 8): Id of the record's status in this campaign (see
+                    outbounds.statuses). The page's parameter example is 8, its example request sends "3": a number and
+                    a digit string are both accepted.
+                dictionary_status_id (integer|string, optional, example 8): Id of the status in the statuses dictionary
+                    (outbounds.statuses shows it as dictionary_status_id). Number or digit string.
+                agent_login (string, optional, example 'j.doe'): Login of the agent the record belongs to. Required when
+                    the record's system status is MY_RECORD (documented; the client does not check it, because the
+                    status is known only to the tenant).
+                next_call_date (string, optional, example '2018-05-24 12:24'): When to call next, YYYY-MM-DD hh:mm
+                    (documented). Required for MY_RECORD and CALL_NO_SOONER_THAN (documented; not checked by the
+                    client). Seconds are let through (the catalog's shared date pattern).
+                order (integer, optional, example 50): The record's order (what it orders is not documented; example
+                    50). Integer type inferred from the example.
+            """
+
+        def get(
+            self,
+            *,
+            id: str,
+            customer_id: int,
+        ) -> CallResult:
+            """Get a CRM-fed campaign's record of a customer — GET /api/crm_outbounds/{id}/records/{customer_id}
+
+            The record of one CRM customer in a campaign fed from the CRM.
+
+            Parameters:
+                id (string, required, example '00001'): Id of the campaign: a five-character string such as 00001
+                    (documented). String type inferred from the example.
+                customer_id (integer, required, example 441): Id of the CRM customer whose record it is. Integer type
+                    and minimum 1 inferred (the example is 441).
+            """
+
+        def list(
+            self,
+            *,
+            id: str,
+            limit: int | None = None,
+            offset: int | None = None,
+            order: Literal["next_call_date", "-next_call_date"] | None = None,
+            status_id: builtins.list[int | str] | None = None,
+            system_status: builtins.list[Literal["TO_CALL", "IN_PROGRESS", "CALL", "MY_RECORD", "NO_CALL", "ABANDONED_AFTER_N_TRIES", "CALL_NO_SOONER_THAN", "CALL_PROGRESSIVE"]] | None = None,
+            create_date_from: str | None = None,
+            create_date_to: str | None = None,
+            call_date_from: str | None = None,
+            call_date_to: str | None = None,
+            include_customer: bool | None = None,
+            include_custom_fields: bool | None = None,
+            include_address: bool | None = None,
+        ) -> CallResult:
+            """List the records of a CRM-fed campaign — GET /api/crm_outbounds/{id}/records
+
+            The records of a campaign fed from the CRM, in the order they were added, a page at a time; count is the
+            number of records the filters find. include_customer, include_custom_fields and include_address attach the
+            customer's data.
+
+            Parameters:
+                id (string, required, example '00001'): Id of the campaign: a five-character string such as 00001
+                    (documented). String type inferred from the example.
+                limit (integer, optional, example 5): How many records to return at most (default 100, maximum 100).
+                    Integer type and minimum 1 inferred.
+                offset (integer, optional, example 0): How many records to skip (default 0). Integer type and minimum 0
+                    inferred.
+                order (string, optional, example '-next_call_date'): Sort field; a - prefix sorts descending. Only
+                    next_call_date is allowed (documented).
+                status_id (array, optional, example [10, 15]): Only records with one of these campaign statuses (sent as
+                    status_id[]=…).
+                system_status (array, optional, example ['TO_CALL', 'CALL']): Only records with one of these system
+                    statuses (sent as system_status[]=…).
+                create_date_from (string, optional, example '2016-10-18'): Records added on or after this date.
+                    Documented format YYYY-MM-DD; YYYY-MM-DD HH:MM is let through too (the date filter format documented
+                    for other lists).
+                create_date_to (string, optional, example '2016-10-20'): Records added on or before this date.
+                    Documented format YYYY-MM-DD; YYYY-MM-DD HH:MM is let through too (the date filter format documented
+                    for other lists).
+                call_date_from (string, optional, example '2016-10-18'): Records last called on or after this date.
+                    Documented format YYYY-MM-DD; YYYY-MM-DD HH:MM is let through too (the date filter format documented
+                    for other lists).
+                call_date_to (string, optional, example '2016-10-20'): Records last called on or before this date.
+                    Documented format YYYY-MM-DD; YYYY-MM-DD HH:MM is let through too (the date filter format documented
+                    for other lists).
+                include_customer (boolean, optional, example True): Attach the customer's data. Default false (inferred;
+                    not in the excerpt). What it adds to a record is not documented.
+                include_custom_fields (boolean, optional, example True): Attach the customer's custom fields. Default
+                    false (inferred; not in the excerpt). What it adds to a record is not documented.
+                include_address (boolean, optional, example True): Attach the customer's address. Default false
+                    (inferred; not in the excerpt). What it adds to a record is not documented.
+            """
+
+        def update(
+            self,
+            *,
+            id: str,
+            customer_id: int,
+            status_id: int | str | None = None,
+            dictionary_status_id: int | str | None = None,
+            agent_login: str | None = None,
+            next_call_date: str | None = None,
+            order: int | None = None,
+        ) -> CallResult:
+            """Edit a CRM customer's record in a CRM-fed campaign — PUT /api/crm_outbounds/{id}/records/{customer_id}
+
+            Changes the status, dictionary status, agent, next call date or order of a CRM customer's record. Every body
+            field is optional.
+
+            Parameters:
+                id (string, required, example '00001'): Id of the campaign: a five-character string such as 00001
+                    (documented). String type inferred from the example.
+                customer_id (integer, required, example 441): Id of the CRM customer whose record it is. Integer type
+                    and minimum 1 inferred (the example is 441).
+                status_id (integer|string, optional, example 8): Id of the record's status in this campaign (see
+                    outbounds.statuses). The page's parameter example is 8, its example request sends "3": a number and
+                    a digit string are both accepted.
+                dictionary_status_id (integer|string, optional, example 8): Id of the status in the statuses dictionary
+                    (outbounds.statuses shows it as dictionary_status_id). Number or digit string.
+                agent_login (string, optional, example 'j.doe'): Login of the agent the record belongs to. Required when
+                    the record's system status is MY_RECORD (documented; the client does not check it, because the
+                    status is known only to the tenant).
+                next_call_date (string, optional, example '2018-05-24 12:24'): When to call next, YYYY-MM-DD hh:mm
+                    (documented). Required for MY_RECORD and CALL_NO_SOONER_THAN (documented; not checked by the
+                    client). Seconds are let through (the catalog's shared date pattern).
+                order (integer, optional, example 50): The record's order (what it orders is not documented; example
+                    50). Integer type inferred from the example.
+            """
+
+
+class CustomerFieldGroupItemsEndpoints(EndpointGroup):
+    """``client.customer_field_group_items``: the ``customer_field_group_items.*`` endpoints."""
+
+    if TYPE_CHECKING:  # at run time EndpointGroup makes each method from the client's catalog
+
+        def create(
+            self,
+            *,
+            group_id: int,
+            customer_id: int,
+            values: builtins.list[dict[str, Any]],
+        ) -> CallResult:
+            """Add a record of a customer's custom-field group — POST /api/customer_field_group_items
+
+            Adds a record of a custom-field group for a CRM customer: the group, the customer and the values of the
+            group's fields ({field_id, value}). Returns the new record's item_id.
+
+            Parameters:
+                group_id (integer, required, example 2): The custom-field group (an id from the custom-field-groups
+                    resource). Required. Integer type and minimum 1 inferred from the example.
+                customer_id (integer, required, example 1): The CRM customer the record belongs to. Required. Integer
+                    type and minimum 1 inferred from the example.
+                values (array, required, example [{'field_id': 12, 'value': 'phone'}, {'field_id': 8, 'value': 13},
+                    {'field_id': 10, 'value': 'comment'}]): The values of the group's fields, each {field_id, value}.
+                    Required.
+            """
+
+        def list(
+            self,
+            *,
+            group_id: int | None = None,
+            customer_id: int | None = None,
+            limit: int | None = None,
+            offset: int | None = None,
+        ) -> CallResult:
+            """List records of customers' custom-field groups — GET /api/customer_field_group_items
+
+            Records (items) of the custom-field groups of CRM customers, narrowed by group and customer, with limit and
+            offset. The documented example answer shows group definitions (group_id, name, fields) rather than items; it
+            is described as printed.
+
+            Parameters:
+                group_id (integer, optional, example 1): Only records of this custom-field group (an id from the
+                    custom-field-groups resource). Integer type and minimum 1 inferred.
+                customer_id (integer, optional, example 123): Only records of this CRM customer (an id from the
+                    customers resource). Integer type and minimum 1 inferred.
+                limit (integer, optional, example 100): How many records to return at most (default 100, maximum 1000).
+                    Integer type and minimum 1 inferred.
+                offset (integer, optional, example 0): How many records to skip (default 0). Integer type and minimum 0
+                    inferred.
+            """
+
+        def update(
+            self,
+            *,
+            id: int,
+            values: builtins.list[dict[str, Any]],
+        ) -> CallResult:
+            """Edit a record of a customer's custom-field group — PUT /api/customer_field_group_items/{id}
+
+            Replaces the values ({field_id, value}) of a record of a customer's custom-field group. The answer is empty.
+
+            Parameters:
+                id (integer, required, example 32): Id of the record (item) to edit; the example request uses 32.
+                    Integer type and minimum 1 inferred.
+                values (array, required, example [{'field_id': 12, 'value': 'phone'}, {'field_id': 8, 'value': 13},
+                    {'field_id': 10, 'value': 'comment'}]): The values of the group's fields, each {field_id, value}.
+                    Required.
             """
 
 
@@ -672,6 +1007,28 @@ class CustomersEndpoints(EndpointGroup):
     """``client.customers``: the ``customers.*`` endpoints."""
 
     if TYPE_CHECKING:  # at run time EndpointGroup makes each method from the client's catalog
+
+        def add_feed_record(
+            self,
+            *,
+            id: int,
+            type: Literal["ZOWIE"],
+            payload: str,
+        ) -> CallResult:
+            """Add an entry to a customer's contact history — POST /api/customers/{id}/feed_records
+
+            Adds an entry to the contact history (feed) of a CRM customer: a type (documented possible type: ZOWIE) and
+            a payload. In the documented example the payload is a JSON-encoded string, not an object.
+
+            Parameters:
+                id (integer, required, example 23): Id of the CRM customer (the example request uses 23). Integer type
+                    and minimum 1 inferred.
+                type (string, required, example 'ZOWIE'): Type of the entry. Required. The page lists ZOWIE as the
+                    possible type.
+                payload (string, required, example '[{"id":"sample-id","type":"text","payload":{"message":"Sample
+                    message"},"author":"customer","time":"2021-02-02T10:10:12"}]'): Data of the entry. Required. In the
+                    documented example a JSON-encoded string (a list of messages); its content is not checked.
+            """
 
         def batch_create(
             self,
@@ -743,8 +1100,8 @@ class CustomersEndpoints(EndpointGroup):
                 custom_fields (object, optional, example {'Segment': 'VIP'}): Values of the CRM custom fields, by field
                     name.
                 fill_read_only_custom_fields (boolean, optional, example True): Also set custom fields that are
-                    read-only in the panel (inferred from the name). Default false.
-                vip (boolean, optional, example True): Mark the customer as VIP. Default false.
+                    read-only in the panel (inferred from the name). The default is not documented.
+                vip (boolean, optional, example True): Mark the customer as VIP. The default is not documented.
                 address (object, optional): Postal address: street, building, flat, postcode, city, country.
                 invoice_address (object, optional): Invoice address (same fields as address).
                 mail_drop_address (object, optional): Correspondence address (same fields as address).
@@ -774,6 +1131,16 @@ class CustomersEndpoints(EndpointGroup):
 
             Parameters:
                 id (integer, required, example 273): Id of the customer in Thulium. Integer type and minimum 1 inferred.
+            """
+
+        def ids_by_outbound_status(self) -> CallResult:
+            """List customer ids by campaign record status — GET /api/customer_id_by_outbound_status
+
+            Returns the ids of CRM customers narrowed by the current status of their record in a campaign. Only the
+            documentation index line is known (no page was found), so the parameters and the answer's shape are not
+            documented.
+
+            Parameters:
             """
 
         def list(
@@ -812,12 +1179,13 @@ class CustomersEndpoints(EndpointGroup):
                 group (string, optional): Customer group.
                 custom_fields (object, optional, example {'Segment': ['VIP']}): Filter by CRM custom fields, sent as
                     custom_fields[Name][i]=value: an object mapping a field name to a list of values.
-                include_custom_fields (boolean, optional, example True): Add custom_fields to each customer. Default
-                    false.
-                include_address (boolean, optional, example True): Add the address. Default false.
-                include_invoice_address (boolean, optional, example True): Add the invoice address. Default false.
-                include_mail_drop_address (boolean, optional, example True): Add the correspondence address. Default
-                    false.
+                include_custom_fields (boolean, optional, example True): Add custom_fields to each customer. The default
+                    is not documented.
+                include_address (boolean, optional, example True): Add the address. The default is not documented.
+                include_invoice_address (boolean, optional, example True): Add the invoice address. The default is not
+                    documented.
+                include_mail_drop_address (boolean, optional, example True): Add the correspondence address. The default
+                    is not documented.
                 limit (integer, optional, example 100): How many items to return at most (default 100, maximum 1000).
                     Integer type and minimum 1 inferred.
                 offset (integer, optional, example 0): How many items to skip (default 0). Integer type and minimum 0
@@ -882,11 +1250,420 @@ class CustomersEndpoints(EndpointGroup):
                 custom_fields (object, optional, example {'Segment': 'VIP'}): Values of the CRM custom fields, by field
                     name.
                 fill_read_only_custom_fields (boolean, optional, example True): Also set custom fields that are
-                    read-only in the panel (inferred from the name). Default false.
-                vip (boolean, optional, example True): Mark the customer as VIP. Default false.
+                    read-only in the panel (inferred from the name). The default is not documented.
+                vip (boolean, optional, example True): Mark the customer as VIP. The default is not documented.
                 address (object, optional): Postal address: street, building, flat, postcode, city, country.
                 invoice_address (object, optional): Invoice address (same fields as address).
                 mail_drop_address (object, optional): Correspondence address (same fields as address).
+            """
+
+
+class OutboundRecordsEndpoints(EndpointGroup):
+    """``client.outbound_records``: the ``outbound_records.*`` endpoints."""
+
+    if TYPE_CHECKING:  # at run time EndpointGroup makes each method from the client's catalog
+
+        def batch_create(
+            self,
+            *,
+            id: str,
+            records: builtins.list[dict[str, Any]],
+        ) -> CallResult:
+            """Add several records to a campaign — POST /api/batch/outbounds/{id}/records
+
+            Adds several records to a regular (CSV) campaign in one call. Numbers already in the campaign are not added;
+            the answer gives each number a status (ADDED, ALREADY_EXISTS or FAILED) and the new record's id.
+
+            Parameters:
+                id (string, required, example '00001'): Id of the campaign: a five-character string such as 00001
+                    (documented). String type inferred from the example.
+                records (array, required, example [{'phone_number': '111222333', 'status_id': '3'}, {'phone_number':
+                    '333444555'}]): The records (required; at least one, inferred).
+            """
+
+        def batch_delete(
+            self,
+            *,
+            id: str,
+            phone_number: builtins.list[str],
+            search_in_additional_numbers: bool | None = None,
+        ) -> CallResult:
+            """Delete several records of a campaign by phone number — DELETE /api/batch/outbounds/{id}/records
+
+            Deletes the campaign's records with these phone numbers (every record of a duplicated number). A record that
+            is in a call is not deleted (status CALL_IN_PROGRESS). The answer lists, per number, one entry per matching
+            record.
+
+            Parameters:
+                id (string, required, example '00001'): Id of the campaign: a five-character string such as 00001
+                    (documented). String type inferred from the example.
+                phone_number (array, required, example ['441', '442']): The numbers whose records to delete, one or many
+                    (sent as phone_number[]=…; required). String items inferred from the example.
+                search_in_additional_numbers (boolean, optional, example True): Also look for the number among the
+                    records' additional phone numbers. Optional flag; its default is not documented.
+            """
+
+        def batch_update(
+            self,
+            *,
+            id: str,
+            records: builtins.list[dict[str, Any]],
+            search_in_additional_numbers: bool | None = None,
+        ) -> CallResult:
+            """Edit several records of a campaign — PUT /api/batch/outbounds/{id}/records
+
+            Changes several records of a campaign, each found by its phone number. The answer gives each number its own
+            HTTP status (204 changed, 400 with a message).
+
+            Parameters:
+                id (string, required, example '00001'): Id of the campaign: a five-character string such as 00001
+                    (documented). String type inferred from the example.
+                records (array, required, example [{'phone_number': '111222333', 'status_id': '3', 'record_fields':
+                    {'pole1': 'wartosc1', 'pole2': 'wartosc2'}}, {'phone_number': '555123321', 'agent_login': 'user'}]):
+                    The records (required; at least one, inferred).
+                search_in_additional_numbers (boolean, optional, example True): Also look for the number among the
+                    records' additional phone numbers. Default false (documented).
+            """
+
+        def create(
+            self,
+            *,
+            id: str,
+            phone_number: str,
+            status_id: int | str | None = None,
+            dictionary_status_id: int | str | None = None,
+            identifier: str | None = None,
+            agent_login: str | None = None,
+            next_call_date: str | None = None,
+            record_fields: dict[str, Any] | None = None,
+            order: int | None = None,
+        ) -> CallResult:
+            """Add a record to a campaign — POST /api/outbounds/{id}/records
+
+            Adds one record (a phone number, with optional status, identifier, agent, next call date, campaign fields
+            and order) to a regular (CSV) campaign. A number already in the campaign cannot be added through the API.
+
+            Parameters:
+                id (string, required, example '00001'): Id of the campaign: a five-character string such as 00001
+                    (documented). String type inferred from the example.
+                phone_number (string, required, example '333444555'): The record's phone number. String type from the
+                    documented example request ("111222333"); a non-empty value is inferred.
+                status_id (integer|string, optional, example 8): Id of the record's status in this campaign (see
+                    outbounds.statuses). The page's parameter example is 8, its example request sends "3": a number and
+                    a digit string are both accepted.
+                dictionary_status_id (integer|string, optional, example 8): Id of the status in the statuses dictionary
+                    (outbounds.statuses shows it as dictionary_status_id). Number or digit string.
+                identifier (string, optional, example '1234567890'): Your unique identifier of the record;
+                    outbound_records.update_by_identifier and delete_by_identifier find the record by it. String type
+                    inferred from the list's example ("1234567890"); non-empty inferred.
+                agent_login (string, optional, example 'j.doe'): Login of the agent the record belongs to. Required when
+                    the record's system status is MY_RECORD (documented; the client does not check it, because the
+                    status is known only to the tenant).
+                next_call_date (string, optional, example '2018-05-24 12:24'): When to call next, YYYY-MM-DD hh:mm
+                    (documented). Required for MY_RECORD and CALL_NO_SOONER_THAN (documented; not checked by the
+                    client). Seconds are let through (the catalog's shared date pattern).
+                record_fields (object, optional, example {'field1': 'value1', 'field2': 'value2'}): Values of the
+                    campaign's own fields, keyed by the field names of the campaign structure. Only the fields passed
+                    are set; an empty value clears a field; an unknown field name is a validation error; only non-CRM
+                    campaigns have such fields (all documented). The values' types are not documented (the example uses
+                    strings), so they are not checked. Personal data until shown otherwise: the fields can hold
+                    anything.
+                order (integer, optional, example 50): The record's order (what it orders is not documented; example
+                    50). Integer type inferred from the example.
+            """
+
+        def delete(
+            self,
+            *,
+            id: str,
+            phone_number: str,
+            search_in_additional_numbers: bool | None = None,
+        ) -> CallResult:
+            """Delete a campaign record by phone number — DELETE /api/outbounds/{id}/records/{phone_number}
+
+            Deletes the campaign's record with this phone number; when the number is in the campaign more than once,
+            every record found is deleted. A record that is in a call is not deleted.
+
+            Parameters:
+                id (string, required, example '00001'): Id of the campaign: a five-character string such as 00001
+                    (documented). String type inferred from the example.
+                phone_number (string, required, example '333444555'): The record's phone number. String type from the
+                    documented example request ("111222333"); a non-empty value is inferred.
+                search_in_additional_numbers (boolean, optional, example True): Also look for the number among the
+                    records' additional phone numbers. Optional flag; its default is not documented. Sent in the query
+                    string (inferred: a DELETE has no body).
+            """
+
+        def delete_by_identifier(
+            self,
+            *,
+            id: str,
+            identifier: str,
+        ) -> CallResult:
+            """Delete a campaign record by identifier — DELETE /api/outbounds/{id}/records_by_identifier/{identifier}
+
+            Deletes the campaign's record with this identifier. A record that is in a call is not deleted.
+
+            Parameters:
+                id (string, required, example '00001'): Id of the campaign: a five-character string such as 00001
+                    (documented). String type inferred from the example.
+                identifier (string, required, example '1234567890'): The record's unique identifier (the one given when
+                    it was added). String type inferred.
+            """
+
+        def list(
+            self,
+            *,
+            id: str,
+            limit: int | None = None,
+            offset: int | None = None,
+            status_id: builtins.list[int | str] | None = None,
+            system_status: builtins.list[Literal["TO_CALL", "IN_PROGRESS", "CALL", "MY_RECORD", "NO_CALL", "ABANDONED_AFTER_N_TRIES", "CALL_NO_SOONER_THAN", "CALL_PROGRESSIVE"]] | None = None,
+            create_date_from: str | None = None,
+            create_date_to: str | None = None,
+            call_date_from: str | None = None,
+            call_date_to: str | None = None,
+        ) -> CallResult:
+            """List the records of a campaign — GET /api/outbounds/{id}/records
+
+            The campaign's records with their basic parameters, in the order they were added, a page at a time; count is
+            the number of records the filters find (ignoring limit and offset).
+
+            Parameters:
+                id (string, required, example '00001'): Id of the campaign: a five-character string such as 00001
+                    (documented). String type inferred from the example.
+                limit (integer, optional, example 5): How many records to return at most (default 100, maximum 100).
+                    Integer type and minimum 1 inferred.
+                offset (integer, optional, example 0): How many records to skip (default 0). Integer type and minimum 0
+                    inferred.
+                status_id (array, optional, example [10, 15]): Only records with one of these campaign statuses (sent as
+                    status_id[]=…).
+                system_status (array, optional, example ['TO_CALL', 'CALL']): Only records with one of these system
+                    statuses (sent as system_status[]=…).
+                create_date_from (string, optional, example '2016-10-18'): Records added on or after this date.
+                    Documented format YYYY-MM-DD; YYYY-MM-DD HH:MM is let through too (the date filter format documented
+                    for other lists).
+                create_date_to (string, optional, example '2016-10-20'): Records added on or before this date.
+                    Documented format YYYY-MM-DD; YYYY-MM-DD HH:MM is let through too (the date filter format documented
+                    for other lists).
+                call_date_from (string, optional, example '2016-10-18'): Records last called on or after this date.
+                    Documented format YYYY-MM-DD; YYYY-MM-DD HH:MM is let through too (the date filter format documented
+                    for other lists).
+                call_date_to (string, optional, example '2016-10-20'): Records last called on or before this date.
+                    Documented format YYYY-MM-DD; YYYY-MM-DD HH:MM is let through too (the date filter format documented
+                    for other lists).
+            """
+
+        def set_status_by_phone_number(
+            self,
+            *,
+            phone_number: str,
+            status_id: int | str,
+        ) -> CallResult:
+            """Set the campaign status of every record with a phone number — POST /api/outbound_status_by_phone_number
+
+            Finds every record with this phone number (only the main number is considered) and sets its campaign status
+            from the given dictionary status; answers the campaigns where a status was changed.
+
+            Parameters:
+                phone_number (string, required, example '333444555'): The phone number to look for (the records' main
+                    number only). String type from the documented example request.
+                status_id (integer|string, required, example 8): The dictionary status to set (required). The page's
+                    parameter example is 8, its example request sends "3": a number and a digit string are both
+                    accepted.
+            """
+
+        def update_by_identifier(
+            self,
+            *,
+            id: str,
+            identifier: str,
+            status_id: int | str | None = None,
+            dictionary_status_id: int | str | None = None,
+            agent_login: str | None = None,
+            next_call_date: str | None = None,
+            record_fields: dict[str, Any] | None = None,
+        ) -> CallResult:
+            """Edit a campaign record by identifier — PUT /api/outbounds/{id}/records_by_identifier/{identifier}
+
+            Changes the status, dictionary status, agent, campaign fields or next call date of the record with this
+            identifier. Every body field is optional.
+
+            Parameters:
+                id (string, required, example '00001'): Id of the campaign: a five-character string such as 00001
+                    (documented). String type inferred from the example.
+                identifier (string, required, example '1234567890'): The record's unique identifier (the one given when
+                    it was added). String type inferred.
+                status_id (integer|string, optional, example 8): Id of the record's status in this campaign (see
+                    outbounds.statuses). The page's parameter example is 8, its example request sends "3": a number and
+                    a digit string are both accepted.
+                dictionary_status_id (integer|string, optional, example 8): Id of the status in the statuses dictionary
+                    (outbounds.statuses shows it as dictionary_status_id). Number or digit string.
+                agent_login (string, optional, example 'j.doe'): Login of the agent the record belongs to. Required when
+                    the record's system status is MY_RECORD (documented; the client does not check it, because the
+                    status is known only to the tenant).
+                next_call_date (string, optional, example '2018-05-24 12:24'): When to call next, YYYY-MM-DD hh:mm
+                    (documented). Required for MY_RECORD and CALL_NO_SOONER_THAN (documented; not checked by the
+                    client). Seconds are let through (the catalog's shared date pattern).
+                record_fields (object, optional, example {'field1': 'value1', 'field2': 'value2'}): Values of the
+                    campaign's own fields, keyed by the field names of the campaign structure. Only the fields passed
+                    are set; an empty value clears a field; an unknown field name is a validation error; only non-CRM
+                    campaigns have such fields (all documented). The values' types are not documented (the example uses
+                    strings), so they are not checked. Personal data until shown otherwise: the fields can hold
+                    anything.
+            """
+
+
+class OutboundsEndpoints(EndpointGroup):
+    """``client.outbounds``: the ``outbounds.*`` endpoints."""
+
+    if TYPE_CHECKING:  # at run time EndpointGroup makes each method from the client's catalog
+
+        def add_agents(
+            self,
+            *,
+            id: str,
+            logins: builtins.list[str],
+        ) -> CallResult:
+            """Add agents to a campaign — POST /api/outbounds/{id}/add_agents
+
+            Adds a list of agents (by login) to the campaign. The answer is empty.
+
+            Parameters:
+                id (string, required, example '00001'): Id of the campaign: a five-character string such as 00001
+                    (documented). String type inferred from the example.
+                logins (array, required, example ['anowak', 'jkowalski']): Logins of the agents to add (required). At
+                    least one, each non-empty (inferred).
+            """
+
+        def agents(
+            self,
+            *,
+            id: str,
+        ) -> CallResult:
+            """List the agents of a campaign — GET /api/outbounds/{id}/agents
+
+            Every agent in the campaign, with their number and whether they are active in the system and in this
+            campaign.
+
+            Parameters:
+                id (string, required, example '00001'): Id of the campaign: a five-character string such as 00001
+                    (documented). String type inferred from the example.
+            """
+
+        def batch_delete(
+            self,
+            *,
+            id: builtins.list[str],
+            delete_recordings: bool | None = None,
+        ) -> CallResult:
+            """Delete several campaigns with all their records — DELETE /api/batch/outbounds
+
+            Queues several campaigns for deletion with all their records (and, with delete_recordings, their
+            recordings). Deletion is not immediate: removing every record and recording can take up to several hours.
+            The answer lists each campaign with its own HTTP status and a status: REMOVAL_QUEUED, NOT_EXIST or
+            ALREADY_QUEUED.
+
+            Parameters:
+                id (array, required, example ['00001', '00002', '00003']): The campaigns to delete, five-character ids
+                    such as 00001 (sent as id[]=…; required). At least one (inferred).
+                delete_recordings (boolean, optional, example True): Also delete the campaigns' recordings. Default off.
+            """
+
+        def clone(
+            self,
+            *,
+            id: str,
+        ) -> CallResult:
+            """Clone a campaign — POST /api/outbounds/{id}/clone
+
+            Clones a campaign ("Klonuje kampanię."). Known only from an older documentation index: no page was found, so
+            what is copied, the parameters beyond the path's id and the answer are not documented.
+
+            Parameters:
+                id (string, required, example '00001'): Id of the campaign to clone: five characters such as 00001 (the
+                    campaign id documented on the other campaign pages). String type inferred.
+            """
+
+        def create(self) -> CallResult:
+            """Create a campaign — POST /api/outbounds
+
+            Adds a campaign ("Dodaje kampanie."). Known only from an older documentation index: no page was found, so
+            neither parameters nor the answer are documented.
+
+            Parameters:
+            """
+
+        def delete(
+            self,
+            *,
+            id: str,
+        ) -> CallResult:
+            """Delete a campaign with all its records — DELETE /api/outbounds/{id}
+
+            Deletes a campaign with all its records ("Usuwa kampanię wraz ze wszystkimi rekordami."). Known only from
+            the documentation's index: no page was found.
+
+            Parameters:
+                id (string, required, example '00001'): Id of the campaign: a five-character string such as 00001
+                    (documented). String type inferred from the example.
+            """
+
+        def list(self) -> CallResult:
+            """List campaigns — GET /api/outbounds
+
+            Every campaign ("Zwraca listę wszystkich kampanii."). Known only from the documentation's index: no page was
+            found, so neither parameters nor the answer are documented.
+
+            Parameters:
+            """
+
+        def remove_agents(
+            self,
+            *,
+            id: str,
+            logins: builtins.list[str],
+        ) -> CallResult:
+            """Remove agents from a campaign — POST /api/outbounds/{id}/remove_agents
+
+            Removes agents from the campaign ("Usuwa agentów z kampanii."). Known only from an older documentation
+            index: no page was found. The logins parameter is inferred from outbounds.add_agents.
+
+            Parameters:
+                id (string, required, example '00001'): Id of the campaign: a five-character string such as 00001
+                    (documented). String type inferred from the example.
+                logins (array, required, example ['anowak', 'jkowalski']): Logins of the agents to remove (inferred from
+                    add_agents). At least one, each non-empty (inferred).
+            """
+
+        def stats(
+            self,
+            *,
+            id: str | None = None,
+        ) -> CallResult:
+            """Record statistics of the active campaigns — GET /api/outbounds/stats
+
+            For every active campaign: its id, how many records it has and how far it is done (completion_percent).
+
+            Parameters:
+                id (string, optional, example '00001'): A campaign id (five characters, e.g. 00001). The page lists it
+                    as required, but its URL has no :id and its example request passes none, so it is optional here
+                    (inferred); what it does is not documented.
+            """
+
+        def statuses(
+            self,
+            *,
+            id: str,
+        ) -> CallResult:
+            """List the statuses of a campaign — GET /api/outbounds/{id}/statuses
+
+            Every record status defined in the campaign: its id, the system status it maps to, its dictionary status (or
+            null) and its name.
+
+            Parameters:
+                id (string, required, example '00001'): Id of the campaign: a five-character string such as 00001
+                    (documented). String type inferred from the example.
             """
 
 
@@ -912,6 +1689,21 @@ class QueuesEndpoints(EndpointGroup):
                 call_at (string, optional): When to call; format not documented.
             """
 
+        def topics(
+            self,
+            *,
+            id: int,
+        ) -> CallResult:
+            """List a queue's call topics — GET /api/queues/{id}/topics
+
+            The call topics available in a queue, grouped as in the queue's topic-group selection: only active groups
+            and, within them, only active topics (an empty group is still listed), plus the custom fields of the topics.
+
+            Parameters:
+                id (integer, required, example 2): Id of the call queue. Integer type and minimum 1 inferred from the
+                    example.
+            """
+
         def waiting_list(
             self,
             *,
@@ -919,10 +1711,13 @@ class QueuesEndpoints(EndpointGroup):
         ) -> CallResult:
             """List the callers waiting in a queue — GET /api/queues/{id}/waiting_list
 
-            The callers waiting in a call queue: phone number, since when, and the matched CRM customer (or null).
+            Returns the phone numbers of the people waiting in a call queue, with the time they started waiting; if a
+            number is matched unambiguously in the CRM, the customer's id and name and surname (or company name) are
+            returned too, else null.
 
             Parameters:
-                id (integer, required, example 1): Id of the call queue. Integer type and minimum 1 inferred.
+                id (integer, required, example 2): Id of the call queue. Integer type and minimum 1 inferred from the
+                    example.
             """
 
         def waiting_stats(
@@ -954,41 +1749,27 @@ class RecordingsEndpoints(EndpointGroup):
             src: str | None = None,
             dst: str | None = None,
             connection_id: str | None = None,
-            user_login: str | None = None,
-            queue_id: int | None = None,
-            topic_id: int | None = None,
-            customer_id: int | None = None,
-            tags: builtins.list[str | int] | None = None,
-            include_tags: bool | None = None,
-            include_topics: bool | None = None,
         ) -> CallResult:
             """List call recordings — GET /api/recordings
 
-            Recordings of connections: the same filters and fields as connections.list, plus created_at.
+            Recordings of calls, filtered by the recording's creation date, calling and called number, or connection.
+            The answer is {count, result}; each recording carries the call date, its own creation date, disposition,
+            duration, billsec, numbers, file name, agent, connection id and type.
 
             Parameters:
-                limit (integer, optional, example 100): How many items to return at most (default 100, maximum 100).
-                    Integer type and minimum 1 inferred.
-                offset (integer, optional, example 0): How many items to skip (default 0). Integer type and minimum 0
-                    inferred.
-                date_from (string, optional, example '2017-12-11'): Connections at or after this date. Format YYYY-MM-DD
-                    or YYYY-MM-DD HH:MM (documented for date filters).
-                date_to (string, optional, example '2017-12-11'): Connections at or before this date. Format YYYY-MM-DD
-                    or YYYY-MM-DD HH:MM (documented for date filters).
-                src (string, optional, example '222333444'): Calling number.
-                dst (string, optional, example '222333444'): Called number.
-                connection_id (string, optional): One connection (the id's form is not documented).
-                user_login (string, optional, example 'jkowalski'): Connections of this agent.
-                queue_id (integer, optional, example 1): Connections through this queue. Integer type and minimum 1
-                    inferred.
-                topic_id (integer, optional, example 1): Connections with this topic. Integer type and minimum 1
-                    inferred.
-                customer_id (integer, optional, example 273): Connections of this CRM customer. Integer type and minimum
-                    1 inferred.
-                tags (array, optional): Connections with these tags (sent as tags[]=…; the items' form is not
-                    documented).
-                include_tags (boolean, optional, example True): Add each connection's tags. Default false.
-                include_topics (boolean, optional, example True): Add each connection's topics. Default false.
+                limit (integer, optional, example 100): How many recordings to return at most (default 100, maximum
+                    100). Integer type and minimum 1 inferred.
+                offset (integer, optional, example 0): How many recordings to skip (default 0). Integer type and minimum
+                    0 inferred.
+                date_from (string, optional, example '2014-07-07'): Recordings created at or after this date (the
+                    recording's creation date, not the call's). Format YYYY-MM-DD or YYYY-MM-DD HH:MM (documented for
+                    date filters).
+                date_to (string, optional, example '2014-07-08'): Recordings created at or before this date (the
+                    recording's creation date, not the call's). Format YYYY-MM-DD or YYYY-MM-DD HH:MM (documented for
+                    date filters).
+                src (string, optional, example '123123'): Calling number.
+                dst (string, optional, example '1234'): Called number.
+                connection_id (string, optional): The recordings of one connection (the id's form is not documented).
             """
 
 
@@ -1000,19 +1781,20 @@ class TemporaryFilesEndpoints(EndpointGroup):
         def upload(
             self,
             *,
+            filename: str,
             content: str | bytes,
-            filename: str | None = None,
         ) -> CallResult:
             """Upload a temporary file (for attachments) — POST /api/temporary_files
 
-            Uploads a file as the raw request body (application/octet-stream), filename in the query string. The file is
-            kept 24 h; pass its token in a ticket's attachments.
+            Uploads a file as the raw request body (application/octet-stream), filename in the query string (required).
+            The server keeps the file for 24 hours; pass its token in a ticket's attachments.
 
             Parameters:
-                content (any, required, example 'Hello, world!'): The file's bytes, sent as the raw body (text is
-                    encoded as UTF-8). Required: the call uploads this body (inferred). Any JSON type other than a
-                    string is refused.
-                filename (string, optional, example 'invoice.pdf'): Name of the file.
+                filename (string, required, example 'file.txt'): Name of the file. Required (documented). String type
+                    and non-empty inferred.
+                content (any, required, example 'Hello world!'): The file's bytes, sent as the raw body (text is encoded
+                    as UTF-8). Required: the call uploads this body (inferred). Any JSON type other than a string is
+                    refused.
             """
 
 
@@ -1093,6 +1875,28 @@ class TicketsEndpoints(EndpointGroup):
                 custom_fields (object, optional): Custom field values by name.
             """
 
+        def customer_response(
+            self,
+            *,
+            id: int,
+            body: str,
+            body_type: Literal["HTML", "PLAIN"] | None = None,
+            date: str | None = None,
+        ) -> CallResult:
+            """Add a customer's response to a ticket — POST /api/tickets/{id}/customer_response
+
+            Adds a response from the customer to a ticket: the body (text or HTML), its type and optionally a date.
+            Unlike tickets.agent_response it takes no user_login, and its answer is empty (not []).
+
+            Parameters:
+                id (integer, required, example 1234): Id of the ticket. Integer type and minimum 1 inferred from the
+                    example.
+                body (string, required, example 'This is body.'): The customer's response, text or HTML. Required.
+                body_type (string, optional, example 'HTML'): HTML (default) or PLAIN.
+                date (string, optional, example '2014-07-14 12:34'): Date of the response; the page's example is
+                    2014-07-14 12:34, the format is not otherwise documented and not checked.
+            """
+
         def get(
             self,
             *,
@@ -1105,7 +1909,8 @@ class TicketsEndpoints(EndpointGroup):
 
             Parameters:
                 id (integer, required, example 1232): Id of the ticket. Integer type and minimum 1 inferred.
-                include_custom_fields (boolean, optional, example True): Add the ticket's custom fields. Default false.
+                include_custom_fields (boolean, optional, example True): Add the ticket's custom fields. The default is
+                    not documented.
             """
 
         def list(
@@ -1162,6 +1967,43 @@ class TicketsEndpoints(EndpointGroup):
                     custom_fields[Name][i]=value: an object mapping a field name to a list of values.
             """
 
+        def update(
+            self,
+            *,
+            id: int,
+            user_login: str | None = None,
+            status_id: int | str | None = None,
+            substatus_id: int | str | None = None,
+            category_id: int | str | None = None,
+            tags: builtins.list[str] | None = None,
+            ticket_queue_id: int | str | None = None,
+            custom_fields: dict[str, Any] | None = None,
+        ) -> CallResult:
+            """Edit a ticket — PUT /api/tickets/{id}
+
+            Changes a ticket's assigned user, status, substatus, category, tags, queue or custom fields. A parameter
+            left out, or sent as null, stays unchanged. The answer is empty.
+
+            Parameters:
+                id (integer, required, example 12): Id of the ticket (the example request uses 12). Integer type and
+                    minimum 1 inferred.
+                user_login (string|null, optional, example 'akowalski'): Login of the user the ticket is assigned to.
+                    null leaves it unchanged.
+                status_id (integer|string|null, optional, example '1'): New status (an id from the ticket statuses
+                    resource): an integer or a digit string, as in the documented example. null leaves it unchanged.
+                substatus_id (integer|string|null, optional, example '2'): New substatus (an id from the ticket statuses
+                    resource): an integer or a digit string, as in the documented example. null leaves it unchanged.
+                category_id (integer|string|null, optional, example '3'): New category (an id from the categories
+                    resource): an integer or a digit string, as in the documented example. null leaves it unchanged.
+                tags (array|null, optional, example ['tag1', 'tag2', 'tag3']): The ticket's tags, a list. null leaves
+                    them unchanged. Whether the list replaces the tags or adds to them is not documented.
+                ticket_queue_id (integer|string|null, optional): The ticket queue (if not given, the page says the queue
+                    is chosen from the inbox). Integer or digit string accepted like the other ids (inferred). null
+                    leaves it unchanged.
+                custom_fields (object|null, optional, example {'field_name_1': 'value_1', 'field_name_2': 'value_2'}):
+                    Custom field values by field name. null leaves them unchanged.
+            """
+
 
 class WebhooksEndpoints(EndpointGroup):
     """``client.webhooks``: the ``webhooks.*`` endpoints."""
@@ -1171,7 +2013,7 @@ class WebhooksEndpoints(EndpointGroup):
         def create(
             self,
             *,
-            actions: list[str],
+            actions: builtins.list[str],
             subscription_url: str,
             http_auth_user: str | None = None,
             http_auth_password: str | None = None,
@@ -1192,6 +2034,15 @@ class WebhooksEndpoints(EndpointGroup):
                 http_auth_password (string, optional): Password Thulium sends (Basic auth) when calling your URL.
             """
 
+        def list(self) -> CallResult:
+            """List webhooks — GET /api/webhooks
+
+            All registered webhooks, as a bare array (no count/result wrapper); each item has the shape webhooks.create
+            answers: id, actions, subscription_url, http_auth_user, http_auth_password.
+
+            Parameters:
+            """
+
 
 class EndpointGroups:
     """The endpoint groups, as typed attributes of :class:`ThuliumClient` (``client.chats``)."""
@@ -1201,7 +2052,11 @@ class EndpointGroups:
     chats = GroupAttribute("chats", ChatsEndpoints)
     companies = GroupAttribute("companies", CompaniesEndpoints)
     connections = GroupAttribute("connections", ConnectionsEndpoints)
+    crm_outbound_records = GroupAttribute("crm_outbound_records", CrmOutboundRecordsEndpoints)
+    customer_field_group_items = GroupAttribute("customer_field_group_items", CustomerFieldGroupItemsEndpoints)
     customers = GroupAttribute("customers", CustomersEndpoints)
+    outbound_records = GroupAttribute("outbound_records", OutboundRecordsEndpoints)
+    outbounds = GroupAttribute("outbounds", OutboundsEndpoints)
     queues = GroupAttribute("queues", QueuesEndpoints)
     recordings = GroupAttribute("recordings", RecordingsEndpoints)
     temporary_files = GroupAttribute("temporary_files", TemporaryFilesEndpoints)
