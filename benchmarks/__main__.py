@@ -22,6 +22,8 @@ BENCHMARKS = {
     "cold_import": "benchmarks.bench_import",
     "forms": "benchmarks.bench_forms",
     "replay": "benchmarks.bench_replay",
+    "paginate": "benchmarks.bench_paginate",
+    "dataframe": "benchmarks.bench_dataframe",
 }
 DEFAULT_JSON = Path(__file__).resolve().parent / "results" / "latest.json"
 
