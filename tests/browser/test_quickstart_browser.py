@@ -9,10 +9,8 @@ Connect). Screenshots go to
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,36 +20,28 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import sync_playwright
 
 from tests.browser.lab import Lab, running_lab
+from tests.browser.support import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    KERNEL_SECONDS,
+    OUTPUT,
+    ROOT,
+    need_chromium,
+    wait_for_idle_kernel,
+)
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.timeout(420)]
 
-ROOT = Path(__file__).resolve().parents[2]
-OUTPUT = ROOT / "test-output" / "browser"
-CHROMIUM = os.environ.get("THULIUM_TEST_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
-KERNEL_SECONDS = 120  # a cold kernel on a busy 2-core machine can be slow
 QUEUE_ID = "7"  # the notebook's own cells use 3: a 7 in the request proves the click sent it
 
 
 @pytest.fixture
 def lab(tmp_path: Path) -> Iterator[Lab]:
-    if not Path(CHROMIUM).exists():
-        pytest.fail(
-            f"chromium not found at {CHROMIUM}: install Debian's chromium (scripts/test does) "
-            "or set THULIUM_TEST_CHROMIUM to its path"
-        )
+    need_chromium()
     with running_lab(ROOT / "notebooks", tmp_path) as server:
         yield server
 
@@ -129,19 +119,3 @@ def test_quickstart_form_starts_a_conversation_in_the_browser(lab: Lab) -> None:
             ) from exc
         finally:
             browser.close()
-
-
-def wait_for_idle_kernel(page: Page, seconds: float) -> None:
-    """Wait until the status bar shows a started Python kernel that is idle."""
-    deadline = time.monotonic() + seconds
-    text = ""
-    bar = page.locator("#jp-main-statusbar")
-    while time.monotonic() < deadline:
-        text = bar.inner_text(timeout=10_000) if bar.count() else ""
-        if re.search(r"Python 3.*\|\s*Idle", text):
-            return
-        dialog = page.locator(".jp-Dialog button.jp-mod-accept")
-        if dialog.count():  # "Select Kernel": accept the preferred one
-            dialog.first.click()
-        time.sleep(0.5)
-    raise AssertionError(f"the kernel was not idle within {seconds} s (status bar: {text!r})")
