@@ -7,7 +7,7 @@ Not a test module: pytest only imports it (for doctests) and finds none.
 
 from __future__ import annotations
 
-from thulium_explore import CallResult, ThuliumClient
+from thulium_explore import CallResult, Paginator, ThuliumClient
 
 
 def calls(client: ThuliumClient) -> list[CallResult]:
@@ -24,6 +24,7 @@ def calls(client: ThuliumClient) -> list[CallResult]:
         client.chat_conversations.delete_content(id="6ed7c941-2c8a-411e-95d2-338a9f64800a", participant="both"),
         client.agents.call(login="jkowalski", custom_data={"anything": [1, "goes"]}),
         client.call("chat_conversations.strat", queue=3),  # call() takes any id: judged at run time
+        client.tickets.list(limit=5),  # a paged list is still a method
         # wrong
         client.chat_conversations.strat(chat_queue_id=3),  # E: has no attribute "strat"
         client.chat_conversations.start(queue=3),  # E: Unexpected keyword argument "queue"
@@ -35,4 +36,17 @@ def calls(client: ThuliumClient) -> list[CallResult]:
         client.chat_conversations.delete_content(id="x", participant="nobody"),  # E: "Literal['nobody']"
         client.customers.get(id="273"),  # E: incompatible type "str"; expected "int"
         client.tickets.create(to="a@example.org", subject="s", body="b", tags=("a",)),  # E: "tuple[str]"
+    ]
+
+
+def pages(client: ThuliumClient) -> list[Paginator]:
+    return [
+        # right
+        client.tickets.list.paginate(page_size=50, max_items=120, customer_id=273),
+        client.chats.list.paginate(progress=lambda pages, items, count: None),
+        client.paginate("tickets.list", page_size=50),
+        # wrong
+        client.tickets.list.paginate(limit=5),  # E: Unexpected keyword argument "limit"
+        client.tickets.list.paginate(page_size="50"),  # E: incompatible type "str"; expected "int | None"
+        client.chats.queues.paginate(),  # E: has no attribute "paginate"
     ]

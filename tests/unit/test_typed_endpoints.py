@@ -18,7 +18,8 @@ import pytest
 from tests.unit.forms_support import make_sink_catalog, offline_client
 from thulium_explore import Catalog, ParameterError, ThuliumClient, default_catalog
 from thulium_explore.catalog import schemas_root
-from thulium_explore.client import _endpoints, _typing_gen
+from thulium_explore.catalog._lists import list_endpoints
+from thulium_explore.client import _endpoints, _typing_gen, _typing_layout
 from thulium_explore.client._groups import EndpointGroup, GroupAttribute
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -100,11 +101,11 @@ def test_a_raw_body_also_takes_bytes_and_a_class_shadowing_a_builtin_qualifies_i
 
 def test_docstrings_are_escaped_wrapped_and_keep_their_text() -> None:
     lines = ['Say """hi""" \\ and "bye"', "", "Parameters:", "    x (integer, required): " + "word " * 40]
-    source = "\n".join(["def f():", *_typing_gen._docstring(lines, 4), "    pass"])
-    assert max(len(line) for line in source.splitlines()) <= _typing_gen.LINE_LENGTH
+    source = "\n".join(["def f():", *_typing_layout._docstring(lines, 4), "    pass"])
+    assert max(len(line) for line in source.splitlines()) <= _typing_layout.LINE_LENGTH
     doc = ast.get_docstring(ast.parse(source).body[0])
     assert doc is not None and doc.split() == "\n".join(lines).split()
-    assert _typing_gen._docstring(['ends in "quotes"'], 4) == ['    """ends in "quotes"', '    """']
+    assert _typing_layout._docstring(['ends in "quotes"'], 4) == ['    """ends in "quotes"', '    """']
 
 
 def test_any_catalog_renders_valid_python(tmp_path: Path) -> None:
@@ -126,17 +127,47 @@ def _typed_groups(owner: type, path: str = "") -> Iterator[tuple[str, type[Endpo
             yield from _typed_groups(value.cls, f"{value.prefix}.")
 
 
-def _declared_methods() -> dict[str, ast.FunctionDef]:
-    """class name -> {method name -> the typed def under ``if TYPE_CHECKING:``}, read from the source."""
+def _declared_methods() -> tuple[dict[str, ast.FunctionDef], dict[str, ast.FunctionDef]]:
+    """(class name.method -> the typed def under ``if TYPE_CHECKING:``, class name.method -> its ``.paginate``).
+
+    A paged list endpoint is declared as an attribute typed with a Protocol (``list: TicketsListEndpoint``)
+    whose ``__call__`` is the method and whose ``paginate`` is ``.paginate``; both are read from the source.
+    """
     tree = ast.parse(Path(_endpoints.__file__).read_text(encoding="utf-8"))
+    protocols: dict[str, dict[str, ast.FunctionDef]] = {}
+    for block in (n for n in tree.body if isinstance(n, ast.If)):
+        assert ast.unparse(block.test) == "TYPE_CHECKING"
+        for cls in (n for n in block.body if isinstance(n, ast.ClassDef)):
+            assert [ast.unparse(b) for b in cls.bases] == ["Protocol"]
+            protocols[cls.name] = {fn.name: fn for fn in cls.body if isinstance(fn, ast.FunctionDef)}
+            assert set(protocols[cls.name]) == {"__call__", "paginate"}
     found: dict[str, ast.FunctionDef] = {}
+    paging: dict[str, ast.FunctionDef] = {}
     for cls in (n for n in tree.body if isinstance(n, ast.ClassDef)):
         for block in (n for n in cls.body if isinstance(n, ast.If)):
             assert ast.unparse(block.test) == "TYPE_CHECKING"
             for fn in block.body:
+                if isinstance(fn, ast.AnnAssign):
+                    assert isinstance(fn.target, ast.Name)
+                    protocol = protocols[ast.unparse(fn.annotation)]
+                    found[f"{cls.name}.{fn.target.id}"] = protocol["__call__"]
+                    paging[f"{cls.name}.{fn.target.id}"] = protocol["paginate"]
+                    continue
                 assert isinstance(fn, ast.FunctionDef)
                 found[f"{cls.name}.{fn.name}"] = fn
-    return found
+    return found, paging
+
+
+def _same_signature(fn: ast.FunctionDef, runtime: Any, returns: str, where: Any) -> None:
+    """The declared keyword-only parameters, defaults, return type and docstring are the runtime ones."""
+    signature = inspect.signature(runtime)
+    args = fn.args
+    assert [a.arg for a in args.kwonlyargs] == list(signature.parameters), where
+    required = [d is None for d in args.kw_defaults]
+    assert required == [p.default is inspect.Parameter.empty for p in signature.parameters.values()], where
+    assert all(ast.unparse(d) == "None" for d in args.kw_defaults if d is not None)
+    assert ast.unparse(fn.returns) == returns and len(args.args) == 1 and not args.kwarg, where
+    assert (ast.get_docstring(fn) or "").split() == (runtime.__doc__ or "").split(), where
 
 
 def _group(client: ThuliumClient, prefix: str) -> Any:
@@ -148,9 +179,10 @@ def _group(client: ThuliumClient, prefix: str) -> Any:
 
 def test_each_typed_signature_is_the_runtime_signature_and_doc() -> None:
     client = offline_client()
-    declared = _declared_methods()
+    declared, paging = _declared_methods()
     typed = dict(_typed_groups(_endpoints.EndpointGroups))
     seen = set()
+    paged = set()
     assert {p for p in typed if "." not in p} == {e.split(".")[0] for e in client.catalog.endpoints}
     for prefix, cls in typed.items():
         group = _group(client, prefix)
@@ -160,16 +192,29 @@ def test_each_typed_signature_is_the_runtime_signature_and_doc() -> None:
         assert sorted({*methods, *subgroups}) == dir(group)  # what an IDE completes is what the runtime has
         for name, fn in methods.items():
             runtime = getattr(group, name)
-            signature = inspect.signature(runtime)
-            args = fn.args
-            assert [a.arg for a in args.kwonlyargs] == list(signature.parameters), (prefix, name)
-            required = [d is None for d in args.kw_defaults]
-            assert required == [p.default is inspect.Parameter.empty for p in signature.parameters.values()]
-            assert all(ast.unparse(d) == "None" for d in args.kw_defaults if d is not None)
-            assert ast.unparse(fn.returns) == "CallResult" and len(args.args) == 1 and not args.kwarg
-            assert (ast.get_docstring(fn) or "").split() == (runtime.__doc__ or "").split(), (prefix, name)
+            _same_signature(fn, runtime, "CallResult", (prefix, name))
             seen.add(f"{prefix}.{name}")
+            if f"{cls.__name__}.{name}" in paging:
+                _same_signature(paging[f"{cls.__name__}.{name}"], runtime.paginate, "Paginator", (prefix, name))
+                paged.add(f"{prefix}.{name}")
+            else:
+                assert not hasattr(runtime, "paginate"), (prefix, name)
     assert seen == set(client.catalog.endpoints)
+    assert paged == set(list_endpoints(client.catalog, pageable=True)) and "tickets.list" in paged
+
+
+def test_a_long_annotation_is_split_as_ruff_format_splits_it() -> None:
+    values = ", ".join(f'"VALUE_NUMBER_{n}"' for n in range(9))
+    line = f"status: list[Literal[{values}]] | None = None,"
+    assert _typing_layout._wrapped(line, 12) == [
+        "            status: list[",
+        "                Literal[",
+        *[f'                    "VALUE_NUMBER_{n}",' for n in range(9)],
+        "                ]",
+        "            ]",
+        "            | None = None,",
+    ]
+    assert _typing_layout._wrapped("status: int | None = None,", 12) == ["            status: int | None = None,"]
 
 
 def test_the_runtime_objects_are_the_generated_classes_made_once() -> None:

@@ -11,10 +11,759 @@ Type checkers and IDEs read the signatures below. At run time each method is the
 from __future__ import annotations
 
 import builtins
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from thulium_explore.client._groups import EndpointGroup, GroupAttribute
 from thulium_explore.client._result import CallResult
+
+if TYPE_CHECKING:
+    from thulium_explore.client._paginate import Paginator, Progress
+
+    class AgentsWorkReportEndpoint(Protocol):
+        """``client.agents.work_report``: call it for one page, ``.paginate(...)`` for every page."""
+
+        def __call__(
+            self,
+            *,
+            date_from: str,
+            date_to: str,
+            agent_logins: list[str] | None = None,
+            agent_group_ids: list[int] | None = None,
+            aggregate_by: Literal["hour_of_day", "minute", "hour", "day", "week", "month", "year"] | None = None,
+            queues_ids: list[int] | None = None,
+            outbound_threshold: int | None = None,
+            limit: int | None = None,
+            offset: int | None = None,
+        ) -> CallResult:
+            """Agents' work report — GET /api/agents_work_report
+
+            A report of the agents' work between two dates, per agent and period (aggregate_by), for the agents named in
+            agent_logins or the groups in agent_group_ids.
+
+            Parameters:
+                date_from (string, required, example '2024-12-19'): Start of the report period. Required. The page's
+                    examples are 2019-11-01 11:12:00 and 2024-12-19; the format is not otherwise documented and not
+                    checked.
+                date_to (string, required, example '2025-01-18'): End of the report period. Required. The page's
+                    examples are 2019-11-02 11:12:00 and 2025-01-18; the format is not otherwise documented and not
+                    checked.
+                agent_logins (array, optional, example ['jkowalski']): The agents to report on (sent as
+                    agent_logins[]=…). Required when agent_group_ids is not sent. Logins come from /agents.
+                agent_group_ids (array, optional, example [2, 3, 9]): The agent groups to report on (sent as
+                    agent_group_ids[]=…). Required when agent_logins is not sent. Ids come from /agents_groups. Integer
+                    items and minimum 1 inferred from the example.
+                aggregate_by (string, optional, example 'day'): The period of each row (default month).
+                queues_ids (array, optional, example [1, 3]): Only these queues (sent as queues_ids[]=…). Integer items
+                    and minimum 1 inferred from the example.
+                outbound_threshold (integer, optional, example 10): Threshold for outbound calls, in seconds (default
+                    0). Integer type and minimum 0 inferred.
+                limit (integer, optional, example 100): How many records to return at most (default 100, maximum 100).
+                    Integer type and minimum 1 inferred.
+                offset (integer, optional, example 10): The first record to return (default 0). Integer type and minimum
+                    0 inferred.
+            """
+
+        def paginate(
+            self,
+            *,
+            date_from: str,
+            date_to: str,
+            page_size: int | None = None,
+            max_items: int | None = None,
+            progress: Progress | None = None,
+            agent_logins: list[str] | None = None,
+            agent_group_ids: list[int] | None = None,
+            aggregate_by: Literal["hour_of_day", "minute", "hour", "day", "week", "month", "year"] | None = None,
+            queues_ids: list[int] | None = None,
+            outbound_threshold: int | None = None,
+        ) -> Paginator:
+            """Every item of agents.work_report, page by page (limit/offset) — GET /api/agents_work_report
+
+            page_size: items per page (default: the documented default limit; at most its documented maximum).
+            max_items: stop after this many items (None: every item). progress: called as progress(pages, items,
+            count) after each page. Each page is validated and contract-checked; a failing page raises
+            PaginationError naming the page, and the items so far stay on the paginator. The other parameters
+            filter the list as in the endpoint method; limit and offset are set by the paginator.
+            """
+
+    class ChatsListEndpoint(Protocol):
+        """``client.chats.list``: call it for one page, ``.paginate(...)`` for every page."""
+
+        def __call__(
+            self,
+            *,
+            limit: int | None = None,
+            offset: int | None = None,
+            date_from: str | None = None,
+            date_to: str | None = None,
+            status: Literal["CREATED", "IN_PROGRESS", "CLOSED"] | None = None,
+            chat_queue_id: int | None = None,
+            include_messages: bool | None = None,
+            include_files: bool | None = None,
+            include_client_data: bool | None = None,
+        ) -> CallResult:
+            """List chat conversations (history) — GET /api/chats
+
+            The chat history: conversations filtered by start date, status and chat queue. With include_messages,
+            include_files and include_client_data the items carry more data.
+
+            Parameters:
+                limit (integer, optional, example 100): How many items to return at most (default 100, maximum 100).
+                    Integer type and minimum 1 inferred.
+                offset (integer, optional, example 0): How many items to skip (default 0). Integer type and minimum 0
+                    inferred.
+                date_from (string, optional, example '2017-12-11'): Conversations started at or after this date. Format
+                    YYYY-MM-DD or YYYY-MM-DD HH:MM (documented for date filters).
+                date_to (string, optional, example '2017-12-11'): Conversations started at or before this date. Format
+                    YYYY-MM-DD or YYYY-MM-DD HH:MM (documented for date filters).
+                status (string, optional, example 'CLOSED'): Only conversations with this status (values from an older
+                    page).
+                chat_queue_id (integer, optional, example 3): Only conversations in this chat queue. Integer type and
+                    minimum 1 inferred.
+                include_messages (boolean, optional, example True): Add each conversation's messages. Default false.
+                include_files (boolean, optional, example True): Add each conversation's files. Default false.
+                include_client_data (boolean, optional, example True): Add the client's data. Default false.
+            """
+
+        def paginate(
+            self,
+            *,
+            page_size: int | None = None,
+            max_items: int | None = None,
+            progress: Progress | None = None,
+            date_from: str | None = None,
+            date_to: str | None = None,
+            status: Literal["CREATED", "IN_PROGRESS", "CLOSED"] | None = None,
+            chat_queue_id: int | None = None,
+            include_messages: bool | None = None,
+            include_files: bool | None = None,
+            include_client_data: bool | None = None,
+        ) -> Paginator:
+            """Every item of chats.list, page by page (limit/offset) — GET /api/chats
+
+            page_size: items per page (default: the documented default limit; at most its documented maximum).
+            max_items: stop after this many items (None: every item). progress: called as progress(pages, items,
+            count) after each page. Each page is validated and contract-checked; a failing page raises
+            PaginationError naming the page, and the items so far stay on the paginator. The other parameters
+            filter the list as in the endpoint method; limit and offset are set by the paginator.
+            """
+
+    class ChatsReportsSummaryEndpoint(Protocol):
+        """``client.chats.reports.summary``: call it for one page, ``.paginate(...)`` for every page."""
+
+        def __call__(
+            self,
+            *,
+            date_from: str,
+            date_to: str,
+            limit: int | None = None,
+            offset: int | None = None,
+            user_logins: list[str] | None = None,
+            sum_users: bool | None = None,
+            aggregate_by: Literal["hour_of_day", "minute", "hour", "day", "week", "month", "year"] | None = None,
+            chat_queue_ids: list[int] | None = None,
+            response_threshold: int | None = None,
+        ) -> CallResult:
+            """Chat summary report — GET /api/chats/reports/summary
+
+            A summary report of chats between two dates, per agent (or summed), aggregated by period.
+
+            Parameters:
+                date_from (string, required, example '2017-12-11'): Start of the report period. Required. Format
+                    YYYY-MM-DD or YYYY-MM-DD HH:MM (documented for date filters).
+                date_to (string, required, example '2017-12-11'): End of the report period. Required. Format YYYY-MM-DD
+                    or YYYY-MM-DD HH:MM (documented for date filters).
+                limit (integer, optional, example 100): How many rows to return at most. The report's page names limit
+                    but gives no default or maximum (the 100/100 of the chat list is not assumed here). Integer type and
+                    minimum 1 inferred.
+                offset (integer, optional, example 0): How many items to skip (default 0). Integer type and minimum 0
+                    inferred.
+                user_logins (array, optional, example ['jkowalski']): Only these agents (sent as user_logins[]=…).
+                sum_users (boolean, optional, example True): Sum the agents into one row instead of one row per agent.
+                    The default is not documented.
+                aggregate_by (string, optional, example 'day'): The period of each row (default month).
+                chat_queue_ids (array, optional, example [3]): Only these chat queues (sent as chat_queue_ids[]=…).
+                response_threshold (integer, optional, example 20): Seconds within which a chat counts as answered in
+                    time (default 20). Integer type and minimum 0 inferred.
+            """
+
+        def paginate(
+            self,
+            *,
+            date_from: str,
+            date_to: str,
+            page_size: int | None = None,
+            max_items: int | None = None,
+            progress: Progress | None = None,
+            user_logins: list[str] | None = None,
+            sum_users: bool | None = None,
+            aggregate_by: Literal["hour_of_day", "minute", "hour", "day", "week", "month", "year"] | None = None,
+            chat_queue_ids: list[int] | None = None,
+            response_threshold: int | None = None,
+        ) -> Paginator:
+            """Every item of chats.reports.summary, page by page (limit/offset) — GET /api/chats/reports/summary
+
+            page_size: items per page (default: the documented default limit; at most its documented maximum).
+            max_items: stop after this many items (None: every item). progress: called as progress(pages, items,
+            count) after each page. Each page is validated and contract-checked; a failing page raises
+            PaginationError naming the page, and the items so far stay on the paginator. The other parameters
+            filter the list as in the endpoint method; limit and offset are set by the paginator.
+            """
+
+    class ConnectionsListEndpoint(Protocol):
+        """``client.connections.list``: call it for one page, ``.paginate(...)`` for every page."""
+
+        def __call__(
+            self,
+            *,
+            limit: int | None = None,
+            offset: int | None = None,
+            date_from: str | None = None,
+            date_to: str | None = None,
+            src: str | None = None,
+            dst: str | None = None,
+            connection_id: str | None = None,
+            user_login: str | None = None,
+            queue_id: int | None = None,
+            topic_id: int | None = None,
+            customer_id: int | None = None,
+            tags: list[str | int] | None = None,
+            include_tags: bool | None = None,
+            include_topics: bool | None = None,
+        ) -> CallResult:
+            """List connections (call history) — GET /api/connections
+
+            The call history: connections filtered by date, numbers, agent, queue, topic, customer and tags.
+
+            Parameters:
+                limit (integer, optional, example 100): How many items to return at most (default 100, maximum 100).
+                    Integer type and minimum 1 inferred.
+                offset (integer, optional, example 0): How many items to skip (default 0). Integer type and minimum 0
+                    inferred.
+                date_from (string, optional, example '2017-12-11'): Connections at or after this date. Format YYYY-MM-DD
+                    or YYYY-MM-DD HH:MM (documented for date filters).
+                date_to (string, optional, example '2017-12-11'): Connections at or before this date. Format YYYY-MM-DD
+                    or YYYY-MM-DD HH:MM (documented for date filters).
+                src (string, optional, example '222333444'): Calling number.
+                dst (string, optional, example '222333444'): Called number.
+                connection_id (string, optional): One connection (the id's form is not documented).
+                user_login (string, optional, example 'jkowalski'): Connections of this agent.
+                queue_id (integer, optional, example 1): Connections through this queue. Integer type and minimum 1
+                    inferred.
+                topic_id (integer, optional, example 1): Connections with this topic. Integer type and minimum 1
+                    inferred.
+                customer_id (integer, optional, example 273): Connections of this CRM customer. Integer type and minimum
+                    1 inferred.
+                tags (array, optional): Connections with these tags (sent as tags[]=…; the items' form is not
+                    documented).
+                include_tags (boolean, optional, example True): Add each connection's tags. The default is not
+                    documented.
+                include_topics (boolean, optional, example True): Add each connection's topics. The default is not
+                    documented.
+            """
+
+        def paginate(
+            self,
+            *,
+            page_size: int | None = None,
+            max_items: int | None = None,
+            progress: Progress | None = None,
+            date_from: str | None = None,
+            date_to: str | None = None,
+            src: str | None = None,
+            dst: str | None = None,
+            connection_id: str | None = None,
+            user_login: str | None = None,
+            queue_id: int | None = None,
+            topic_id: int | None = None,
+            customer_id: int | None = None,
+            tags: list[str | int] | None = None,
+            include_tags: bool | None = None,
+            include_topics: bool | None = None,
+        ) -> Paginator:
+            """Every item of connections.list, page by page (limit/offset) — GET /api/connections
+
+            page_size: items per page (default: the documented default limit; at most its documented maximum).
+            max_items: stop after this many items (None: every item). progress: called as progress(pages, items,
+            count) after each page. Each page is validated and contract-checked; a failing page raises
+            PaginationError naming the page, and the items so far stay on the paginator. The other parameters
+            filter the list as in the endpoint method; limit and offset are set by the paginator.
+            """
+
+    class CrmOutboundRecordsListEndpoint(Protocol):
+        """``client.crm_outbound_records.list``: call it for one page, ``.paginate(...)`` for every page."""
+
+        def __call__(
+            self,
+            *,
+            id: str,
+            limit: int | None = None,
+            offset: int | None = None,
+            order: Literal["next_call_date", "-next_call_date"] | None = None,
+            status_id: list[int | str] | None = None,
+            system_status: list[
+                Literal[
+                    "TO_CALL",
+                    "IN_PROGRESS",
+                    "CALL",
+                    "MY_RECORD",
+                    "NO_CALL",
+                    "ABANDONED_AFTER_N_TRIES",
+                    "CALL_NO_SOONER_THAN",
+                    "CALL_PROGRESSIVE",
+                ]
+            ]
+            | None = None,
+            create_date_from: str | None = None,
+            create_date_to: str | None = None,
+            call_date_from: str | None = None,
+            call_date_to: str | None = None,
+            include_customer: bool | None = None,
+            include_custom_fields: bool | None = None,
+            include_address: bool | None = None,
+        ) -> CallResult:
+            """List the records of a CRM-fed campaign — GET /api/crm_outbounds/{id}/records
+
+            The records of a campaign fed from the CRM, in the order they were added, a page at a time; count is the
+            number of records the filters find. include_customer, include_custom_fields and include_address attach the
+            customer's data.
+
+            Parameters:
+                id (string, required, example '00001'): Id of the campaign: a five-character string such as 00001
+                    (documented). String type inferred from the example.
+                limit (integer, optional, example 5): How many records to return at most (default 100, maximum 100).
+                    Integer type and minimum 1 inferred.
+                offset (integer, optional, example 0): How many records to skip (default 0). Integer type and minimum 0
+                    inferred.
+                order (string, optional, example '-next_call_date'): Sort field; a - prefix sorts descending. Only
+                    next_call_date is allowed (documented).
+                status_id (array, optional, example [10, 15]): Only records with one of these campaign statuses (sent as
+                    status_id[]=…).
+                system_status (array, optional, example ['TO_CALL', 'CALL']): Only records with one of these system
+                    statuses (sent as system_status[]=…).
+                create_date_from (string, optional, example '2016-10-18'): Records added on or after this date.
+                    Documented format YYYY-MM-DD; YYYY-MM-DD HH:MM is let through too (the date filter format documented
+                    for other lists).
+                create_date_to (string, optional, example '2016-10-20'): Records added on or before this date.
+                    Documented format YYYY-MM-DD; YYYY-MM-DD HH:MM is let through too (the date filter format documented
+                    for other lists).
+                call_date_from (string, optional, example '2016-10-18'): Records last called on or after this date.
+                    Documented format YYYY-MM-DD; YYYY-MM-DD HH:MM is let through too (the date filter format documented
+                    for other lists).
+                call_date_to (string, optional, example '2016-10-20'): Records last called on or before this date.
+                    Documented format YYYY-MM-DD; YYYY-MM-DD HH:MM is let through too (the date filter format documented
+                    for other lists).
+                include_customer (boolean, optional, example True): Attach the customer's data. Default false (inferred;
+                    not in the excerpt). What it adds to a record is not documented.
+                include_custom_fields (boolean, optional, example True): Attach the customer's custom fields. Default
+                    false (inferred; not in the excerpt). What it adds to a record is not documented.
+                include_address (boolean, optional, example True): Attach the customer's address. Default false
+                    (inferred; not in the excerpt). What it adds to a record is not documented.
+            """
+
+        def paginate(
+            self,
+            *,
+            id: str,
+            page_size: int | None = None,
+            max_items: int | None = None,
+            progress: Progress | None = None,
+            order: Literal["next_call_date", "-next_call_date"] | None = None,
+            status_id: list[int | str] | None = None,
+            system_status: list[
+                Literal[
+                    "TO_CALL",
+                    "IN_PROGRESS",
+                    "CALL",
+                    "MY_RECORD",
+                    "NO_CALL",
+                    "ABANDONED_AFTER_N_TRIES",
+                    "CALL_NO_SOONER_THAN",
+                    "CALL_PROGRESSIVE",
+                ]
+            ]
+            | None = None,
+            create_date_from: str | None = None,
+            create_date_to: str | None = None,
+            call_date_from: str | None = None,
+            call_date_to: str | None = None,
+            include_customer: bool | None = None,
+            include_custom_fields: bool | None = None,
+            include_address: bool | None = None,
+        ) -> Paginator:
+            """Every item of crm_outbound_records.list, page by page (limit/offset) — GET
+            /api/crm_outbounds/{id}/records
+
+            page_size: items per page (default: the documented default limit; at most its documented maximum).
+            max_items: stop after this many items (None: every item). progress: called as progress(pages, items,
+            count) after each page. Each page is validated and contract-checked; a failing page raises
+            PaginationError naming the page, and the items so far stay on the paginator. The other parameters
+            filter the list as in the endpoint method; limit and offset are set by the paginator.
+            """
+
+    class CustomerFieldGroupItemsListEndpoint(Protocol):
+        """``client.customer_field_group_items.list``: call it for one page, ``.paginate(...)`` for every page."""
+
+        def __call__(
+            self,
+            *,
+            group_id: int | None = None,
+            customer_id: int | None = None,
+            limit: int | None = None,
+            offset: int | None = None,
+        ) -> CallResult:
+            """List records of customers' custom-field groups — GET /api/customer_field_group_items
+
+            Records (items) of the custom-field groups of CRM customers, narrowed by group and customer, with limit and
+            offset. The documented example answer shows group definitions (group_id, name, fields) rather than items; it
+            is described as printed.
+
+            Parameters:
+                group_id (integer, optional, example 1): Only records of this custom-field group (an id from the
+                    custom-field-groups resource). Integer type and minimum 1 inferred.
+                customer_id (integer, optional, example 123): Only records of this CRM customer (an id from the
+                    customers resource). Integer type and minimum 1 inferred.
+                limit (integer, optional, example 100): How many records to return at most (default 100, maximum 1000).
+                    Integer type and minimum 1 inferred.
+                offset (integer, optional, example 0): How many records to skip (default 0). Integer type and minimum 0
+                    inferred.
+            """
+
+        def paginate(
+            self,
+            *,
+            page_size: int | None = None,
+            max_items: int | None = None,
+            progress: Progress | None = None,
+            group_id: int | None = None,
+            customer_id: int | None = None,
+        ) -> Paginator:
+            """Every item of customer_field_group_items.list, page by page (limit/offset) — GET
+            /api/customer_field_group_items
+
+            page_size: items per page (default: the documented default limit; at most its documented maximum).
+            max_items: stop after this many items (None: every item). progress: called as progress(pages, items,
+            count) after each page. Each page is validated and contract-checked; a failing page raises
+            PaginationError naming the page, and the items so far stay on the paginator. The other parameters
+            filter the list as in the endpoint method; limit and offset are set by the paginator.
+            """
+
+    class CustomersListEndpoint(Protocol):
+        """``client.customers.list``: call it for one page, ``.paginate(...)`` for every page."""
+
+        def __call__(
+            self,
+            *,
+            identifier: str | None = None,
+            email: str | None = None,
+            phone_number: str | None = None,
+            nip: str | None = None,
+            company_id: int | None = None,
+            company_flag: Any = None,
+            type: str | None = None,
+            group: str | None = None,
+            custom_fields: dict[str, list[str]] | None = None,
+            include_custom_fields: bool | None = None,
+            include_address: bool | None = None,
+            include_invoice_address: bool | None = None,
+            include_mail_drop_address: bool | None = None,
+            limit: int | None = None,
+            offset: int | None = None,
+        ) -> CallResult:
+            """List / search CRM customers — GET /api/customers
+
+            Searches the CRM's customers by identifier, e-mail, phone number, NIP, company, type, group and custom
+            fields.
+
+            Parameters:
+                identifier (string, optional): Your identifier of the customer.
+                email (string, optional, example 'jan.kowalski@example.org'): The customer's e-mail address.
+                phone_number (string, optional, example '222333444'): The customer's phone number.
+                nip (string, optional): Tax id (NIP).
+                company_id (integer, optional, example 1): Customers of this company. Integer type and minimum 1
+                    inferred.
+                company_flag (any, optional): Filter by the company flag. Type not documented, so not checked.
+                type (string, optional): Customer type.
+                group (string, optional): Customer group.
+                custom_fields (object, optional, example {'Segment': ['VIP']}): Filter by CRM custom fields, sent as
+                    custom_fields[Name][i]=value: an object mapping a field name to a list of values.
+                include_custom_fields (boolean, optional, example True): Add custom_fields to each customer. The default
+                    is not documented.
+                include_address (boolean, optional, example True): Add the address. The default is not documented.
+                include_invoice_address (boolean, optional, example True): Add the invoice address. The default is not
+                    documented.
+                include_mail_drop_address (boolean, optional, example True): Add the correspondence address. The default
+                    is not documented.
+                limit (integer, optional, example 100): How many items to return at most (default 100, maximum 1000).
+                    Integer type and minimum 1 inferred.
+                offset (integer, optional, example 0): How many items to skip (default 0). Integer type and minimum 0
+                    inferred.
+            """
+
+        def paginate(
+            self,
+            *,
+            page_size: int | None = None,
+            max_items: int | None = None,
+            progress: Progress | None = None,
+            identifier: str | None = None,
+            email: str | None = None,
+            phone_number: str | None = None,
+            nip: str | None = None,
+            company_id: int | None = None,
+            company_flag: Any = None,
+            type: str | None = None,
+            group: str | None = None,
+            custom_fields: dict[str, list[str]] | None = None,
+            include_custom_fields: bool | None = None,
+            include_address: bool | None = None,
+            include_invoice_address: bool | None = None,
+            include_mail_drop_address: bool | None = None,
+        ) -> Paginator:
+            """Every item of customers.list, page by page (limit/offset) — GET /api/customers
+
+            page_size: items per page (default: the documented default limit; at most its documented maximum).
+            max_items: stop after this many items (None: every item). progress: called as progress(pages, items,
+            count) after each page. Each page is validated and contract-checked; a failing page raises
+            PaginationError naming the page, and the items so far stay on the paginator. The other parameters
+            filter the list as in the endpoint method; limit and offset are set by the paginator.
+            """
+
+    class OutboundRecordsListEndpoint(Protocol):
+        """``client.outbound_records.list``: call it for one page, ``.paginate(...)`` for every page."""
+
+        def __call__(
+            self,
+            *,
+            id: str,
+            limit: int | None = None,
+            offset: int | None = None,
+            status_id: list[int | str] | None = None,
+            system_status: list[
+                Literal[
+                    "TO_CALL",
+                    "IN_PROGRESS",
+                    "CALL",
+                    "MY_RECORD",
+                    "NO_CALL",
+                    "ABANDONED_AFTER_N_TRIES",
+                    "CALL_NO_SOONER_THAN",
+                    "CALL_PROGRESSIVE",
+                ]
+            ]
+            | None = None,
+            create_date_from: str | None = None,
+            create_date_to: str | None = None,
+            call_date_from: str | None = None,
+            call_date_to: str | None = None,
+        ) -> CallResult:
+            """List the records of a campaign — GET /api/outbounds/{id}/records
+
+            The campaign's records with their basic parameters, in the order they were added, a page at a time; count is
+            the number of records the filters find (ignoring limit and offset).
+
+            Parameters:
+                id (string, required, example '00001'): Id of the campaign: a five-character string such as 00001
+                    (documented). String type inferred from the example.
+                limit (integer, optional, example 5): How many records to return at most (default 100, maximum 100).
+                    Integer type and minimum 1 inferred.
+                offset (integer, optional, example 0): How many records to skip (default 0). Integer type and minimum 0
+                    inferred.
+                status_id (array, optional, example [10, 15]): Only records with one of these campaign statuses (sent as
+                    status_id[]=…).
+                system_status (array, optional, example ['TO_CALL', 'CALL']): Only records with one of these system
+                    statuses (sent as system_status[]=…).
+                create_date_from (string, optional, example '2016-10-18'): Records added on or after this date.
+                    Documented format YYYY-MM-DD; YYYY-MM-DD HH:MM is let through too (the date filter format documented
+                    for other lists).
+                create_date_to (string, optional, example '2016-10-20'): Records added on or before this date.
+                    Documented format YYYY-MM-DD; YYYY-MM-DD HH:MM is let through too (the date filter format documented
+                    for other lists).
+                call_date_from (string, optional, example '2016-10-18'): Records last called on or after this date.
+                    Documented format YYYY-MM-DD; YYYY-MM-DD HH:MM is let through too (the date filter format documented
+                    for other lists).
+                call_date_to (string, optional, example '2016-10-20'): Records last called on or before this date.
+                    Documented format YYYY-MM-DD; YYYY-MM-DD HH:MM is let through too (the date filter format documented
+                    for other lists).
+            """
+
+        def paginate(
+            self,
+            *,
+            id: str,
+            page_size: int | None = None,
+            max_items: int | None = None,
+            progress: Progress | None = None,
+            status_id: list[int | str] | None = None,
+            system_status: list[
+                Literal[
+                    "TO_CALL",
+                    "IN_PROGRESS",
+                    "CALL",
+                    "MY_RECORD",
+                    "NO_CALL",
+                    "ABANDONED_AFTER_N_TRIES",
+                    "CALL_NO_SOONER_THAN",
+                    "CALL_PROGRESSIVE",
+                ]
+            ]
+            | None = None,
+            create_date_from: str | None = None,
+            create_date_to: str | None = None,
+            call_date_from: str | None = None,
+            call_date_to: str | None = None,
+        ) -> Paginator:
+            """Every item of outbound_records.list, page by page (limit/offset) — GET /api/outbounds/{id}/records
+
+            page_size: items per page (default: the documented default limit; at most its documented maximum).
+            max_items: stop after this many items (None: every item). progress: called as progress(pages, items,
+            count) after each page. Each page is validated and contract-checked; a failing page raises
+            PaginationError naming the page, and the items so far stay on the paginator. The other parameters
+            filter the list as in the endpoint method; limit and offset are set by the paginator.
+            """
+
+    class RecordingsListEndpoint(Protocol):
+        """``client.recordings.list``: call it for one page, ``.paginate(...)`` for every page."""
+
+        def __call__(
+            self,
+            *,
+            limit: int | None = None,
+            offset: int | None = None,
+            date_from: str | None = None,
+            date_to: str | None = None,
+            src: str | None = None,
+            dst: str | None = None,
+            connection_id: str | None = None,
+        ) -> CallResult:
+            """List call recordings — GET /api/recordings
+
+            Recordings of calls, filtered by the recording's creation date, calling and called number, or connection.
+            The answer is {count, result}; each recording carries the call date, its own creation date, disposition,
+            duration, billsec, numbers, file name, agent, connection id and type.
+
+            Parameters:
+                limit (integer, optional, example 100): How many recordings to return at most (default 100, maximum
+                    100). Integer type and minimum 1 inferred.
+                offset (integer, optional, example 0): How many recordings to skip (default 0). Integer type and minimum
+                    0 inferred.
+                date_from (string, optional, example '2014-07-07'): Recordings created at or after this date (the
+                    recording's creation date, not the call's). Format YYYY-MM-DD or YYYY-MM-DD HH:MM (documented for
+                    date filters).
+                date_to (string, optional, example '2014-07-08'): Recordings created at or before this date (the
+                    recording's creation date, not the call's). Format YYYY-MM-DD or YYYY-MM-DD HH:MM (documented for
+                    date filters).
+                src (string, optional, example '123123'): Calling number.
+                dst (string, optional, example '1234'): Called number.
+                connection_id (string, optional): The recordings of one connection (the id's form is not documented).
+            """
+
+        def paginate(
+            self,
+            *,
+            page_size: int | None = None,
+            max_items: int | None = None,
+            progress: Progress | None = None,
+            date_from: str | None = None,
+            date_to: str | None = None,
+            src: str | None = None,
+            dst: str | None = None,
+            connection_id: str | None = None,
+        ) -> Paginator:
+            """Every item of recordings.list, page by page (limit/offset) — GET /api/recordings
+
+            page_size: items per page (default: the documented default limit; at most its documented maximum).
+            max_items: stop after this many items (None: every item). progress: called as progress(pages, items,
+            count) after each page. Each page is validated and contract-checked; a failing page raises
+            PaginationError naming the page, and the items so far stay on the paginator. The other parameters
+            filter the list as in the endpoint method; limit and offset are set by the paginator.
+            """
+
+    class TicketsListEndpoint(Protocol):
+        """``client.tickets.list``: call it for one page, ``.paginate(...)`` for every page."""
+
+        def __call__(
+            self,
+            *,
+            limit: int | None = None,
+            offset: int | None = None,
+            date_from: str | None = None,
+            date_to: str | None = None,
+            create_date_from: str | None = None,
+            create_date_to: str | None = None,
+            company_id: int | None = None,
+            customer_id: int | None = None,
+            user_login: str | None = None,
+            source: str | None = None,
+            ticket_queue_id: int | None = None,
+            category_id: int | None = None,
+            message_id: int | None = None,
+            status_id: list[int] | None = None,
+            custom_fields: dict[str, list[str]] | None = None,
+        ) -> CallResult:
+            """List tickets — GET /api/tickets
+
+            Tickets, newest first, filtered by modification or creation date, company, customer, agent, source, queue,
+            category, message and status.
+
+            Parameters:
+                limit (integer, optional, example 100): How many items to return at most (default 100, maximum 100).
+                    Integer type and minimum 1 inferred.
+                offset (integer, optional, example 0): How many items to skip (default 0). Integer type and minimum 0
+                    inferred.
+                date_from (string, optional, example '2017-12-11'): Tickets modified at or after this date. Format
+                    YYYY-MM-DD or YYYY-MM-DD HH:MM (documented for date filters).
+                date_to (string, optional, example '2017-12-11'): Tickets modified at or before this date. Format
+                    YYYY-MM-DD or YYYY-MM-DD HH:MM (documented for date filters).
+                create_date_from (string, optional, example '2017-12-11'): Tickets created at or after this date. Format
+                    YYYY-MM-DD or YYYY-MM-DD HH:MM (documented for date filters).
+                create_date_to (string, optional, example '2017-12-11'): Tickets created at or before this date. Format
+                    YYYY-MM-DD or YYYY-MM-DD HH:MM (documented for date filters).
+                company_id (integer, optional, example 1): Tickets of this company. Integer type and minimum 1 inferred.
+                customer_id (integer, optional, example 273): Tickets of this customer. Integer type and minimum 1
+                    inferred.
+                user_login (string, optional, example 'jkowalski'): Tickets of this agent.
+                source (string, optional, example 'email'): Tickets from this source (the create values are email,
+                    phone, sms, chat, www; not restricted here).
+                ticket_queue_id (integer, optional, example 1): Tickets in this queue. Integer type and minimum 1
+                    inferred.
+                category_id (integer, optional, example 1): Tickets in this category. Integer type and minimum 1
+                    inferred.
+                message_id (integer, optional, example 1): The ticket containing this message. Integer type and minimum
+                    1 inferred.
+                status_id (array, optional, example [1, 2]): Tickets with any of these statuses (sent as status_id[]=…).
+                custom_fields (object, optional, example {'Segment': ['VIP']}): Filter by CRM custom fields, sent as
+                    custom_fields[Name][i]=value: an object mapping a field name to a list of values.
+            """
+
+        def paginate(
+            self,
+            *,
+            page_size: int | None = None,
+            max_items: int | None = None,
+            progress: Progress | None = None,
+            date_from: str | None = None,
+            date_to: str | None = None,
+            create_date_from: str | None = None,
+            create_date_to: str | None = None,
+            company_id: int | None = None,
+            customer_id: int | None = None,
+            user_login: str | None = None,
+            source: str | None = None,
+            ticket_queue_id: int | None = None,
+            category_id: int | None = None,
+            message_id: int | None = None,
+            status_id: list[int] | None = None,
+            custom_fields: dict[str, list[str]] | None = None,
+        ) -> Paginator:
+            """Every item of tickets.list, page by page (limit/offset) — GET /api/tickets
+
+            page_size: items per page (default: the documented default limit; at most its documented maximum).
+            max_items: stop after this many items (None: every item). progress: called as progress(pages, items,
+            count) after each page. Each page is validated and contract-checked; a failing page raises
+            PaginationError naming the page, and the items so far stay on the paginator. The other parameters
+            filter the list as in the endpoint method; limit and offset are set by the paginator.
+            """
 
 
 class AgentsEndpoints(EndpointGroup):
@@ -347,46 +1096,7 @@ class AgentsEndpoints(EndpointGroup):
                     type inferred; it must not be empty because it is a path segment.
             """
 
-        def work_report(
-            self,
-            *,
-            date_from: str,
-            date_to: str,
-            agent_logins: builtins.list[str] | None = None,
-            agent_group_ids: builtins.list[int] | None = None,
-            aggregate_by: Literal["hour_of_day", "minute", "hour", "day", "week", "month", "year"] | None = None,
-            queues_ids: builtins.list[int] | None = None,
-            outbound_threshold: int | None = None,
-            limit: int | None = None,
-            offset: int | None = None,
-        ) -> CallResult:
-            """Agents' work report — GET /api/agents_work_report
-
-            A report of the agents' work between two dates, per agent and period (aggregate_by), for the agents named in
-            agent_logins or the groups in agent_group_ids.
-
-            Parameters:
-                date_from (string, required, example '2024-12-19'): Start of the report period. Required. The page's
-                    examples are 2019-11-01 11:12:00 and 2024-12-19; the format is not otherwise documented and not
-                    checked.
-                date_to (string, required, example '2025-01-18'): End of the report period. Required. The page's
-                    examples are 2019-11-02 11:12:00 and 2025-01-18; the format is not otherwise documented and not
-                    checked.
-                agent_logins (array, optional, example ['jkowalski']): The agents to report on (sent as
-                    agent_logins[]=…). Required when agent_group_ids is not sent. Logins come from /agents.
-                agent_group_ids (array, optional, example [2, 3, 9]): The agent groups to report on (sent as
-                    agent_group_ids[]=…). Required when agent_logins is not sent. Ids come from /agents_groups. Integer
-                    items and minimum 1 inferred from the example.
-                aggregate_by (string, optional, example 'day'): The period of each row (default month).
-                queues_ids (array, optional, example [1, 3]): Only these queues (sent as queues_ids[]=…). Integer items
-                    and minimum 1 inferred from the example.
-                outbound_threshold (integer, optional, example 10): Threshold for outbound calls, in seconds (default
-                    0). Integer type and minimum 0 inferred.
-                limit (integer, optional, example 100): How many records to return at most (default 100, maximum 100).
-                    Integer type and minimum 1 inferred.
-                offset (integer, optional, example 10): The first record to return (default 0). Integer type and minimum
-                    0 inferred.
-            """
+        work_report: AgentsWorkReportEndpoint
 
 
 class ChatConversationsEndpoints(EndpointGroup):
@@ -498,42 +1208,7 @@ class ChatsReportsEndpoints(EndpointGroup):
     """``client.chats.reports``: the ``chats.reports.*`` endpoints."""
 
     if TYPE_CHECKING:  # at run time EndpointGroup makes each method from the client's catalog
-
-        def summary(
-            self,
-            *,
-            date_from: str,
-            date_to: str,
-            limit: int | None = None,
-            offset: int | None = None,
-            user_logins: list[str] | None = None,
-            sum_users: bool | None = None,
-            aggregate_by: Literal["hour_of_day", "minute", "hour", "day", "week", "month", "year"] | None = None,
-            chat_queue_ids: list[int] | None = None,
-            response_threshold: int | None = None,
-        ) -> CallResult:
-            """Chat summary report — GET /api/chats/reports/summary
-
-            A summary report of chats between two dates, per agent (or summed), aggregated by period.
-
-            Parameters:
-                date_from (string, required, example '2017-12-11'): Start of the report period. Required. Format
-                    YYYY-MM-DD or YYYY-MM-DD HH:MM (documented for date filters).
-                date_to (string, required, example '2017-12-11'): End of the report period. Required. Format YYYY-MM-DD
-                    or YYYY-MM-DD HH:MM (documented for date filters).
-                limit (integer, optional, example 100): How many rows to return at most. The report's page names limit
-                    but gives no default or maximum (the 100/100 of the chat list is not assumed here). Integer type and
-                    minimum 1 inferred.
-                offset (integer, optional, example 0): How many items to skip (default 0). Integer type and minimum 0
-                    inferred.
-                user_logins (array, optional, example ['jkowalski']): Only these agents (sent as user_logins[]=…).
-                sum_users (boolean, optional, example True): Sum the agents into one row instead of one row per agent.
-                    The default is not documented.
-                aggregate_by (string, optional, example 'day'): The period of each row (default month).
-                chat_queue_ids (array, optional, example [3]): Only these chat queues (sent as chat_queue_ids[]=…).
-                response_threshold (integer, optional, example 20): Seconds within which a chat counts as answered in
-                    time (default 20). Integer type and minimum 0 inferred.
-            """
+        summary: ChatsReportsSummaryEndpoint
 
 
 class ChatsEndpoints(EndpointGroup):
@@ -542,42 +1217,7 @@ class ChatsEndpoints(EndpointGroup):
     reports = GroupAttribute("chats.reports", ChatsReportsEndpoints)
 
     if TYPE_CHECKING:  # at run time EndpointGroup makes each method from the client's catalog
-
-        def list(
-            self,
-            *,
-            limit: int | None = None,
-            offset: int | None = None,
-            date_from: str | None = None,
-            date_to: str | None = None,
-            status: Literal["CREATED", "IN_PROGRESS", "CLOSED"] | None = None,
-            chat_queue_id: int | None = None,
-            include_messages: bool | None = None,
-            include_files: bool | None = None,
-            include_client_data: bool | None = None,
-        ) -> CallResult:
-            """List chat conversations (history) — GET /api/chats
-
-            The chat history: conversations filtered by start date, status and chat queue. With include_messages,
-            include_files and include_client_data the items carry more data.
-
-            Parameters:
-                limit (integer, optional, example 100): How many items to return at most (default 100, maximum 100).
-                    Integer type and minimum 1 inferred.
-                offset (integer, optional, example 0): How many items to skip (default 0). Integer type and minimum 0
-                    inferred.
-                date_from (string, optional, example '2017-12-11'): Conversations started at or after this date. Format
-                    YYYY-MM-DD or YYYY-MM-DD HH:MM (documented for date filters).
-                date_to (string, optional, example '2017-12-11'): Conversations started at or before this date. Format
-                    YYYY-MM-DD or YYYY-MM-DD HH:MM (documented for date filters).
-                status (string, optional, example 'CLOSED'): Only conversations with this status (values from an older
-                    page).
-                chat_queue_id (integer, optional, example 3): Only conversations in this chat queue. Integer type and
-                    minimum 1 inferred.
-                include_messages (boolean, optional, example True): Add each conversation's messages. Default false.
-                include_files (boolean, optional, example True): Add each conversation's files. Default false.
-                include_client_data (boolean, optional, example True): Add the client's data. Default false.
-            """
+        list: ChatsListEndpoint
 
         def queues(self) -> CallResult:
             """List chat queues — GET /api/chats/queues
@@ -712,54 +1352,7 @@ class ConnectionsEndpoints(EndpointGroup):
                 phone_number (string, optional, example '222333444'): Number to call.
             """
 
-        def list(
-            self,
-            *,
-            limit: int | None = None,
-            offset: int | None = None,
-            date_from: str | None = None,
-            date_to: str | None = None,
-            src: str | None = None,
-            dst: str | None = None,
-            connection_id: str | None = None,
-            user_login: str | None = None,
-            queue_id: int | None = None,
-            topic_id: int | None = None,
-            customer_id: int | None = None,
-            tags: builtins.list[str | int] | None = None,
-            include_tags: bool | None = None,
-            include_topics: bool | None = None,
-        ) -> CallResult:
-            """List connections (call history) — GET /api/connections
-
-            The call history: connections filtered by date, numbers, agent, queue, topic, customer and tags.
-
-            Parameters:
-                limit (integer, optional, example 100): How many items to return at most (default 100, maximum 100).
-                    Integer type and minimum 1 inferred.
-                offset (integer, optional, example 0): How many items to skip (default 0). Integer type and minimum 0
-                    inferred.
-                date_from (string, optional, example '2017-12-11'): Connections at or after this date. Format YYYY-MM-DD
-                    or YYYY-MM-DD HH:MM (documented for date filters).
-                date_to (string, optional, example '2017-12-11'): Connections at or before this date. Format YYYY-MM-DD
-                    or YYYY-MM-DD HH:MM (documented for date filters).
-                src (string, optional, example '222333444'): Calling number.
-                dst (string, optional, example '222333444'): Called number.
-                connection_id (string, optional): One connection (the id's form is not documented).
-                user_login (string, optional, example 'jkowalski'): Connections of this agent.
-                queue_id (integer, optional, example 1): Connections through this queue. Integer type and minimum 1
-                    inferred.
-                topic_id (integer, optional, example 1): Connections with this topic. Integer type and minimum 1
-                    inferred.
-                customer_id (integer, optional, example 273): Connections of this CRM customer. Integer type and minimum
-                    1 inferred.
-                tags (array, optional): Connections with these tags (sent as tags[]=…; the items' form is not
-                    documented).
-                include_tags (boolean, optional, example True): Add each connection's tags. The default is not
-                    documented.
-                include_topics (boolean, optional, example True): Add each connection's topics. The default is not
-                    documented.
-            """
+        list: ConnectionsListEndpoint
 
 
 class CrmOutboundRecordsEndpoints(EndpointGroup):
@@ -839,61 +1432,7 @@ class CrmOutboundRecordsEndpoints(EndpointGroup):
                     and minimum 1 inferred (the example is 441).
             """
 
-        def list(
-            self,
-            *,
-            id: str,
-            limit: int | None = None,
-            offset: int | None = None,
-            order: Literal["next_call_date", "-next_call_date"] | None = None,
-            status_id: builtins.list[int | str] | None = None,
-            system_status: builtins.list[Literal["TO_CALL", "IN_PROGRESS", "CALL", "MY_RECORD", "NO_CALL", "ABANDONED_AFTER_N_TRIES", "CALL_NO_SOONER_THAN", "CALL_PROGRESSIVE"]] | None = None,
-            create_date_from: str | None = None,
-            create_date_to: str | None = None,
-            call_date_from: str | None = None,
-            call_date_to: str | None = None,
-            include_customer: bool | None = None,
-            include_custom_fields: bool | None = None,
-            include_address: bool | None = None,
-        ) -> CallResult:
-            """List the records of a CRM-fed campaign — GET /api/crm_outbounds/{id}/records
-
-            The records of a campaign fed from the CRM, in the order they were added, a page at a time; count is the
-            number of records the filters find. include_customer, include_custom_fields and include_address attach the
-            customer's data.
-
-            Parameters:
-                id (string, required, example '00001'): Id of the campaign: a five-character string such as 00001
-                    (documented). String type inferred from the example.
-                limit (integer, optional, example 5): How many records to return at most (default 100, maximum 100).
-                    Integer type and minimum 1 inferred.
-                offset (integer, optional, example 0): How many records to skip (default 0). Integer type and minimum 0
-                    inferred.
-                order (string, optional, example '-next_call_date'): Sort field; a - prefix sorts descending. Only
-                    next_call_date is allowed (documented).
-                status_id (array, optional, example [10, 15]): Only records with one of these campaign statuses (sent as
-                    status_id[]=…).
-                system_status (array, optional, example ['TO_CALL', 'CALL']): Only records with one of these system
-                    statuses (sent as system_status[]=…).
-                create_date_from (string, optional, example '2016-10-18'): Records added on or after this date.
-                    Documented format YYYY-MM-DD; YYYY-MM-DD HH:MM is let through too (the date filter format documented
-                    for other lists).
-                create_date_to (string, optional, example '2016-10-20'): Records added on or before this date.
-                    Documented format YYYY-MM-DD; YYYY-MM-DD HH:MM is let through too (the date filter format documented
-                    for other lists).
-                call_date_from (string, optional, example '2016-10-18'): Records last called on or after this date.
-                    Documented format YYYY-MM-DD; YYYY-MM-DD HH:MM is let through too (the date filter format documented
-                    for other lists).
-                call_date_to (string, optional, example '2016-10-20'): Records last called on or before this date.
-                    Documented format YYYY-MM-DD; YYYY-MM-DD HH:MM is let through too (the date filter format documented
-                    for other lists).
-                include_customer (boolean, optional, example True): Attach the customer's data. Default false (inferred;
-                    not in the excerpt). What it adds to a record is not documented.
-                include_custom_fields (boolean, optional, example True): Attach the customer's custom fields. Default
-                    false (inferred; not in the excerpt). What it adds to a record is not documented.
-                include_address (boolean, optional, example True): Attach the customer's address. Default false
-                    (inferred; not in the excerpt). What it adds to a record is not documented.
-            """
+        list: CrmOutboundRecordsListEndpoint
 
         def update(
             self,
@@ -959,30 +1498,7 @@ class CustomerFieldGroupItemsEndpoints(EndpointGroup):
                     Required.
             """
 
-        def list(
-            self,
-            *,
-            group_id: int | None = None,
-            customer_id: int | None = None,
-            limit: int | None = None,
-            offset: int | None = None,
-        ) -> CallResult:
-            """List records of customers' custom-field groups — GET /api/customer_field_group_items
-
-            Records (items) of the custom-field groups of CRM customers, narrowed by group and customer, with limit and
-            offset. The documented example answer shows group definitions (group_id, name, fields) rather than items; it
-            is described as printed.
-
-            Parameters:
-                group_id (integer, optional, example 1): Only records of this custom-field group (an id from the
-                    custom-field-groups resource). Integer type and minimum 1 inferred.
-                customer_id (integer, optional, example 123): Only records of this CRM customer (an id from the
-                    customers resource). Integer type and minimum 1 inferred.
-                limit (integer, optional, example 100): How many records to return at most (default 100, maximum 1000).
-                    Integer type and minimum 1 inferred.
-                offset (integer, optional, example 0): How many records to skip (default 0). Integer type and minimum 0
-                    inferred.
-            """
+        list: CustomerFieldGroupItemsListEndpoint
 
         def update(
             self,
@@ -1143,54 +1659,7 @@ class CustomersEndpoints(EndpointGroup):
             Parameters:
             """
 
-        def list(
-            self,
-            *,
-            identifier: str | None = None,
-            email: str | None = None,
-            phone_number: str | None = None,
-            nip: str | None = None,
-            company_id: int | None = None,
-            company_flag: Any = None,
-            type: str | None = None,
-            group: str | None = None,
-            custom_fields: dict[str, builtins.list[str]] | None = None,
-            include_custom_fields: bool | None = None,
-            include_address: bool | None = None,
-            include_invoice_address: bool | None = None,
-            include_mail_drop_address: bool | None = None,
-            limit: int | None = None,
-            offset: int | None = None,
-        ) -> CallResult:
-            """List / search CRM customers — GET /api/customers
-
-            Searches the CRM's customers by identifier, e-mail, phone number, NIP, company, type, group and custom
-            fields.
-
-            Parameters:
-                identifier (string, optional): Your identifier of the customer.
-                email (string, optional, example 'jan.kowalski@example.org'): The customer's e-mail address.
-                phone_number (string, optional, example '222333444'): The customer's phone number.
-                nip (string, optional): Tax id (NIP).
-                company_id (integer, optional, example 1): Customers of this company. Integer type and minimum 1
-                    inferred.
-                company_flag (any, optional): Filter by the company flag. Type not documented, so not checked.
-                type (string, optional): Customer type.
-                group (string, optional): Customer group.
-                custom_fields (object, optional, example {'Segment': ['VIP']}): Filter by CRM custom fields, sent as
-                    custom_fields[Name][i]=value: an object mapping a field name to a list of values.
-                include_custom_fields (boolean, optional, example True): Add custom_fields to each customer. The default
-                    is not documented.
-                include_address (boolean, optional, example True): Add the address. The default is not documented.
-                include_invoice_address (boolean, optional, example True): Add the invoice address. The default is not
-                    documented.
-                include_mail_drop_address (boolean, optional, example True): Add the correspondence address. The default
-                    is not documented.
-                limit (integer, optional, example 100): How many items to return at most (default 100, maximum 1000).
-                    Integer type and minimum 1 inferred.
-                offset (integer, optional, example 0): How many items to skip (default 0). Integer type and minimum 0
-                    inferred.
-            """
+        list: CustomersListEndpoint
 
         def update(
             self,
@@ -1411,48 +1880,7 @@ class OutboundRecordsEndpoints(EndpointGroup):
                     it was added). String type inferred.
             """
 
-        def list(
-            self,
-            *,
-            id: str,
-            limit: int | None = None,
-            offset: int | None = None,
-            status_id: builtins.list[int | str] | None = None,
-            system_status: builtins.list[Literal["TO_CALL", "IN_PROGRESS", "CALL", "MY_RECORD", "NO_CALL", "ABANDONED_AFTER_N_TRIES", "CALL_NO_SOONER_THAN", "CALL_PROGRESSIVE"]] | None = None,
-            create_date_from: str | None = None,
-            create_date_to: str | None = None,
-            call_date_from: str | None = None,
-            call_date_to: str | None = None,
-        ) -> CallResult:
-            """List the records of a campaign — GET /api/outbounds/{id}/records
-
-            The campaign's records with their basic parameters, in the order they were added, a page at a time; count is
-            the number of records the filters find (ignoring limit and offset).
-
-            Parameters:
-                id (string, required, example '00001'): Id of the campaign: a five-character string such as 00001
-                    (documented). String type inferred from the example.
-                limit (integer, optional, example 5): How many records to return at most (default 100, maximum 100).
-                    Integer type and minimum 1 inferred.
-                offset (integer, optional, example 0): How many records to skip (default 0). Integer type and minimum 0
-                    inferred.
-                status_id (array, optional, example [10, 15]): Only records with one of these campaign statuses (sent as
-                    status_id[]=…).
-                system_status (array, optional, example ['TO_CALL', 'CALL']): Only records with one of these system
-                    statuses (sent as system_status[]=…).
-                create_date_from (string, optional, example '2016-10-18'): Records added on or after this date.
-                    Documented format YYYY-MM-DD; YYYY-MM-DD HH:MM is let through too (the date filter format documented
-                    for other lists).
-                create_date_to (string, optional, example '2016-10-20'): Records added on or before this date.
-                    Documented format YYYY-MM-DD; YYYY-MM-DD HH:MM is let through too (the date filter format documented
-                    for other lists).
-                call_date_from (string, optional, example '2016-10-18'): Records last called on or after this date.
-                    Documented format YYYY-MM-DD; YYYY-MM-DD HH:MM is let through too (the date filter format documented
-                    for other lists).
-                call_date_to (string, optional, example '2016-10-20'): Records last called on or before this date.
-                    Documented format YYYY-MM-DD; YYYY-MM-DD HH:MM is let through too (the date filter format documented
-                    for other lists).
-            """
+        list: OutboundRecordsListEndpoint
 
         def set_status_by_phone_number(
             self,
@@ -1738,39 +2166,7 @@ class RecordingsEndpoints(EndpointGroup):
     """``client.recordings``: the ``recordings.*`` endpoints."""
 
     if TYPE_CHECKING:  # at run time EndpointGroup makes each method from the client's catalog
-
-        def list(
-            self,
-            *,
-            limit: int | None = None,
-            offset: int | None = None,
-            date_from: str | None = None,
-            date_to: str | None = None,
-            src: str | None = None,
-            dst: str | None = None,
-            connection_id: str | None = None,
-        ) -> CallResult:
-            """List call recordings — GET /api/recordings
-
-            Recordings of calls, filtered by the recording's creation date, calling and called number, or connection.
-            The answer is {count, result}; each recording carries the call date, its own creation date, disposition,
-            duration, billsec, numbers, file name, agent, connection id and type.
-
-            Parameters:
-                limit (integer, optional, example 100): How many recordings to return at most (default 100, maximum
-                    100). Integer type and minimum 1 inferred.
-                offset (integer, optional, example 0): How many recordings to skip (default 0). Integer type and minimum
-                    0 inferred.
-                date_from (string, optional, example '2014-07-07'): Recordings created at or after this date (the
-                    recording's creation date, not the call's). Format YYYY-MM-DD or YYYY-MM-DD HH:MM (documented for
-                    date filters).
-                date_to (string, optional, example '2014-07-08'): Recordings created at or before this date (the
-                    recording's creation date, not the call's). Format YYYY-MM-DD or YYYY-MM-DD HH:MM (documented for
-                    date filters).
-                src (string, optional, example '123123'): Calling number.
-                dst (string, optional, example '1234'): Called number.
-                connection_id (string, optional): The recordings of one connection (the id's form is not documented).
-            """
+        list: RecordingsListEndpoint
 
 
 class TemporaryFilesEndpoints(EndpointGroup):
@@ -1913,59 +2309,7 @@ class TicketsEndpoints(EndpointGroup):
                     not documented.
             """
 
-        def list(
-            self,
-            *,
-            limit: int | None = None,
-            offset: int | None = None,
-            date_from: str | None = None,
-            date_to: str | None = None,
-            create_date_from: str | None = None,
-            create_date_to: str | None = None,
-            company_id: int | None = None,
-            customer_id: int | None = None,
-            user_login: str | None = None,
-            source: str | None = None,
-            ticket_queue_id: int | None = None,
-            category_id: int | None = None,
-            message_id: int | None = None,
-            status_id: builtins.list[int] | None = None,
-            custom_fields: dict[str, builtins.list[str]] | None = None,
-        ) -> CallResult:
-            """List tickets — GET /api/tickets
-
-            Tickets, newest first, filtered by modification or creation date, company, customer, agent, source, queue,
-            category, message and status.
-
-            Parameters:
-                limit (integer, optional, example 100): How many items to return at most (default 100, maximum 100).
-                    Integer type and minimum 1 inferred.
-                offset (integer, optional, example 0): How many items to skip (default 0). Integer type and minimum 0
-                    inferred.
-                date_from (string, optional, example '2017-12-11'): Tickets modified at or after this date. Format
-                    YYYY-MM-DD or YYYY-MM-DD HH:MM (documented for date filters).
-                date_to (string, optional, example '2017-12-11'): Tickets modified at or before this date. Format
-                    YYYY-MM-DD or YYYY-MM-DD HH:MM (documented for date filters).
-                create_date_from (string, optional, example '2017-12-11'): Tickets created at or after this date. Format
-                    YYYY-MM-DD or YYYY-MM-DD HH:MM (documented for date filters).
-                create_date_to (string, optional, example '2017-12-11'): Tickets created at or before this date. Format
-                    YYYY-MM-DD or YYYY-MM-DD HH:MM (documented for date filters).
-                company_id (integer, optional, example 1): Tickets of this company. Integer type and minimum 1 inferred.
-                customer_id (integer, optional, example 273): Tickets of this customer. Integer type and minimum 1
-                    inferred.
-                user_login (string, optional, example 'jkowalski'): Tickets of this agent.
-                source (string, optional, example 'email'): Tickets from this source (the create values are email,
-                    phone, sms, chat, www; not restricted here).
-                ticket_queue_id (integer, optional, example 1): Tickets in this queue. Integer type and minimum 1
-                    inferred.
-                category_id (integer, optional, example 1): Tickets in this category. Integer type and minimum 1
-                    inferred.
-                message_id (integer, optional, example 1): The ticket containing this message. Integer type and minimum
-                    1 inferred.
-                status_id (array, optional, example [1, 2]): Tickets with any of these statuses (sent as status_id[]=…).
-                custom_fields (object, optional, example {'Segment': ['VIP']}): Filter by CRM custom fields, sent as
-                    custom_fields[Name][i]=value: an object mapping a field name to a list of values.
-            """
+        list: TicketsListEndpoint
 
         def update(
             self,

@@ -20,7 +20,6 @@ import json
 import keyword
 import re
 import sys
-import textwrap
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,16 +27,19 @@ from typing import Any
 
 from thulium_explore._files import write_atomic
 from thulium_explore.catalog._catalog import Catalog, default_catalog
+from thulium_explore.catalog._lists import list_shape
 from thulium_explore.catalog._model import Endpoint
 from thulium_explore.catalog._walk import deref
-from thulium_explore.client._groups import endpoint_doc, python_names
+from thulium_explore.client._groups import PAGINATE_KEYWORDS, endpoint_doc, paginate_doc, python_names
+from thulium_explore.client._typing_layout import _docstring, _wrapped
 
 COMMAND = "python -m thulium_explore.client._typing_gen"
-LINE_LENGTH = 120
 _JSON_TYPES = ("string", "integer", "number", "boolean", "array", "object", "null")
 _SCALARS = {"integer": "int", "number": "float", "string": "str", "boolean": "bool"}
 _BUILTINS = frozenset({"int", "float", "str", "bool", "bytes", "list", "dict"})
-_TYPING = frozenset({"Any", "Literal", "CallResult"})
+_TYPING = frozenset({"Any", "Literal", "CallResult", "Paginator", "Progress", "Protocol"})
+#: the types of the keywords a ``.paginate`` method adds (PAGINATE_KEYWORDS)
+_PAGINATE_TYPES = {"page_size": "int", "max_items": "int", "progress": "Progress"}
 
 
 def target() -> Path:
@@ -177,55 +179,76 @@ def _complement(negated: Any) -> list[str] | None:
     return [t for t in _JSON_TYPES if t not in refused]
 
 
-def _docstring(lines: Sequence[str], indent: int) -> list[str]:
-    """A docstring of ``lines``, wrapped to the line length, escaped, indented by ``indent`` spaces."""
-    pad = " " * indent
-    out: list[str] = []
-    for number, line in enumerate(lines):
-        text = line.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
-        lead = text[: len(text) - len(text.lstrip())]  # a parameter line's continuation goes 4 further in
-        wrapped = textwrap.wrap(
-            text.lstrip(),
-            LINE_LENGTH - indent,
-            initial_indent='"""' if number == 0 else lead,  # the opening quotes share the first line
-            subsequent_indent=lead + "    " if lead else "",
-            break_long_words=False,
-            break_on_hyphens=False,
-        ) or [""]
-        out += [pad + w if w else "" for w in wrapped]
-    if len(out) == 1 and not out[0].endswith('"'):
-        return [f'{out[0]}"""']
-    return [*out, f'{pad}"""']
-
-
-def _method(endpoint: Endpoint, name: str, types: _Types, catalog: Catalog) -> list[str]:
-    """One typed ``def`` (inside ``if TYPE_CHECKING:``): keyword-only parameters, required ones first."""
+def _parameters(endpoint: Endpoint, types: _Types, catalog: Catalog, *, paging: bool = False) -> list[str]:
+    """The rendered keyword-only parameters, required ones first (``paging``: the ``.paginate`` method's)."""
     resolver = catalog.resolve(endpoint.parameters_uri).resolver
     params: list[tuple[str, str, bool]] = []
     for py_name, wire_name in python_names(endpoint).items():
         param = endpoint.parameter(wire_name)
-        if param is None or not py_name.isidentifier():
+        if param is None or not py_name.isidentifier() or (paging and wire_name in ("limit", "offset")):
             continue
         raw = param.location == "body" and endpoint.request_body == "raw"
         params.append((py_name, types.of(param.schema, resolver, raw=raw), param.required))
     params.sort(key=lambda p: not p[2])  # stable: the catalog's order within each kind, as at run time
-    this = "self" if all(p[0] != "self" for p in params) else "_group"
-    result = types.name("CallResult")
-    if params:
-        rendered = [
-            f"{n}: {t}" if required else f"{n}: {t} | None = None" if t != "Any" else f"{n}: {t} = None"
-            for n, t, required in params
-        ]
+    if paging:
+        own = [(name, types.name(_PAGINATE_TYPES[name]), False) for name in PAGINATE_KEYWORDS]
+        required = [p for p in params if p[2]]
+        params = [*required, *own, *params[len(required) :]]
+    return [
+        f"{n}: {t}" if required else f"{n}: {t} | None = None" if t != "Any" else f"{n}: {t} = None"
+        for n, t, required in params
+    ]
+
+
+def _def(name: str, rendered: list[str], result: str, doc: list[str]) -> list[str]:
+    """One typed ``def`` at the indentation of a class body under ``if TYPE_CHECKING:``."""
+    this = "self" if all(not p.startswith("self:") for p in rendered) else "_group"
+    if rendered:
         head = [
             f"        def {name}(",
             f"            {this},",
             "            *,",
-            *[f"            {p}," for p in rendered],
+            *[line for p in rendered for line in _wrapped(p + ",", 12)],
             f"        ) -> {result}:",
         ]
     else:
         head = [f"        def {name}({this}) -> {result}:"]
-    return [*head, *_docstring(endpoint_doc(endpoint), 12)]
+    return [*head, *_docstring(doc, 12)]
+
+
+def _method(endpoint: Endpoint, name: str, types: _Types, catalog: Catalog) -> list[str]:
+    """One typed ``def`` (inside ``if TYPE_CHECKING:``): keyword-only parameters, required ones first."""
+    return _def(name, _parameters(endpoint, types, catalog), types.name("CallResult"), endpoint_doc(endpoint))
+
+
+def _pageable(catalog: Catalog, endpoint: Endpoint) -> bool:
+    shape = list_shape(catalog, endpoint)
+    return shape is not None and shape.pageable
+
+
+def _endpoint_protocol(endpoint: Endpoint, class_name: str, catalog: Catalog, used: set[str]) -> list[str]:
+    """A paged list endpoint's type: callable like any endpoint method, plus ``.paginate(...)``."""
+    types = _Types(["__call__", "paginate"])
+    lines = [
+        f"    class {class_name}(Protocol):",
+        *_docstring([f"``client.{endpoint.id}``: call it for one page, ``.paginate(...)`` for every page."], 8),
+        "",
+        *_def("__call__", _parameters(endpoint, types, catalog), types.name("CallResult"), endpoint_doc(endpoint)),
+        "",
+        *_def(
+            "paginate",
+            _parameters(endpoint, types, catalog, paging=True),
+            types.name("Paginator"),
+            paginate_doc(endpoint),
+        ),
+    ]
+    used.update(types.used | {"Protocol", "TYPE_CHECKING"})
+    return [line[4:] if line.startswith("    ") else line for line in lines]  # de-indented, re-indented below
+
+
+def protocol_name(endpoint_id: str) -> str:
+    """``tickets.list`` → ``TicketsListEndpoint``."""
+    return "".join(w[:1].upper() + w[1:] for w in re.split(r"[._]", endpoint_id) if w) + "Endpoint"
 
 
 def _group_class(group: _Group, catalog: Catalog, used: set[str]) -> list[str]:
@@ -240,7 +263,12 @@ def _group_class(group: _Group, catalog: Catalog, used: set[str]) -> list[str]:
     if group.endpoints:
         lines += ["", "    if TYPE_CHECKING:  # at run time EndpointGroup makes each method from the client's catalog"]
         for name, endpoint in sorted(group.endpoints.items()):
-            lines += ["", *_method(endpoint, name, types, catalog)]
+            if _pageable(catalog, endpoint):  # a paged list: the method also has .paginate
+                lines += [f"        {name}: {protocol_name(endpoint.id)}"]
+                if not lines[-2].lstrip().startswith("if TYPE_CHECKING:"):  # a blank line between members only
+                    lines.insert(-1, "")
+            else:
+                lines += ["", *_method(endpoint, name, types, catalog)]
         used.update({"TYPE_CHECKING", "CallResult"})
     used.update(types.used)
     return lines
@@ -255,6 +283,14 @@ def render(catalog: Catalog) -> str:
         raise ValueError(f"two groups get the same class name: {sorted(n for n in names if names.count(n) > 1)}")
     used: set[str] = set()
     body: list[str] = []
+    pageable = sorted(
+        endpoint.id for group in groups for endpoint in group.endpoints.values() if _pageable(catalog, endpoint)
+    )
+    if pageable:  # the paged lists' types, for type checkers only
+        body += ["", "if TYPE_CHECKING:", "    from thulium_explore.client._paginate import Paginator, Progress"]
+        for endpoint_id in pageable:
+            protocol = _endpoint_protocol(catalog[endpoint_id], protocol_name(endpoint_id), catalog, used)
+            body += ["", *["    " + line if line else "" for line in protocol]]
     for group in groups:
         body += ["", "", *_group_class(group, catalog, used)]
     body += [
@@ -265,7 +301,7 @@ def render(catalog: Catalog) -> str:
         "",
     ]
     body += [f'    {n} = GroupAttribute("{g.prefix}", {g.class_name})' for n, g in sorted(root.groups.items())]
-    typing_names = [n for n in ("TYPE_CHECKING", "Any", "Literal") if n in used]
+    typing_names = [n for n in ("TYPE_CHECKING", "Any", "Literal", "Protocol") if n in used]
     imports = ["from __future__ import annotations", ""]
     if "builtins" in used:
         imports.append("import builtins")
