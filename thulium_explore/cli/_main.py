@@ -15,6 +15,7 @@ from thulium_explore._version import __version__
 from thulium_explore.cli._api import cmd_call, cmd_describe, cmd_endpoints, setup_call, setup_describe, setup_endpoints
 from thulium_explore.cli._har import run_import_har, setup_import_har
 from thulium_explore.cli._openapi import cmd_openapi, setup_openapi
+from thulium_explore.cli._postman import run_postman, setup_postman
 from thulium_explore.cli._record import run_record, setup_record
 from thulium_explore.cli._sandbox import run_sandbox, setup_sandbox
 from thulium_explore.cli._scan import run_scan, setup_scan
@@ -45,6 +46,7 @@ COMMANDS: dict[str, tuple[str, Setup, Run]] = {
         setup_import_har,
         run_import_har,
     ),
+    "postman": ("write the catalog as a Postman Collection v2.1 (JSON) with schema tests", setup_postman, run_postman),
 }
 
 
