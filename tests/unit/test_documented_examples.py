@@ -136,8 +136,7 @@ def request_problems(catalog: Catalog, endpoint: Endpoint, example: dict[str, An
         path_values = {p.name: str(p.example) for p in endpoint.parameters if p.location == "path"}
         query = ""
     if endpoint.request_body != "json" and body:
-        query = "&".join(filter(None, [query, *(f"{k}={v}" for k, v in example["value"].items())]))
-        body = b""
+        return [f"the docs send a JSON body; the schema sends this endpoint's parameters as {endpoint.request_body}"]
     params, problems = decode_params(catalog, endpoint, path_values, query, body)
     return problems + [str(p) for p in check(catalog, endpoint, params)]
 
