@@ -360,9 +360,10 @@ def decode_params(
                 params[name] = value
     elif endpoint.request_body == "raw":
         for param in endpoint.parameters:
-            if param.location == "body" and body:
-                params[param.name] = body.decode("latin-1")
-            elif param.location == "body" and param.required:
+            if param.location != "body":
+                continue
+            params[param.name] = body.decode("latin-1")
+            if not body and param.required and int(param.schema.get("minLength", 0)) > 0:  # the schema's rule
                 problems.append(
                     f"{param.name}: the file is missing: send its bytes as the raw request body "
                     "(example: curl --data-binary @invoice.pdf …)"
