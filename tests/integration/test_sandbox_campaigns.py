@@ -111,7 +111,7 @@ def test_a_record_breaking_the_documented_rules_is_refused_and_nothing_is_added(
         assert result.json["errors"][0]["code"] == SANDBOX_CODES["bad_request"]
     assert records(client)["count"] == 1
     refused(client.outbound_records.list(id="00009"), 404, "campaign 00009 does not exist")
-    refused(client.outbound_records.list(id="00003"), 400, "is fed from the CRM; use crm_outbound_records")
+    refused(client.outbound_records.list(id="00003"), 404, "is fed from the CRM; use crm_outbound_records")
 
 
 def test_the_documented_paging_limit_is_enforced_before_anything_is_sent(client: ThuliumClient) -> None:

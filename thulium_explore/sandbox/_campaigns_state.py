@@ -141,7 +141,7 @@ def blank_campaign(campaign_id: str) -> dict[str, Any]:
 
 
 def find_campaign(call: SandboxCall, crm: bool | None = None) -> dict[str, Any] | Reply:
-    """The campaign named by the ``id`` parameter, or a 404 (unknown or queued) / 400 (other kind) reply."""
+    """The campaign named by the ``id`` parameter, or a 404 reply (unknown, queued, or of the other kind)."""
     campaign_id = str(call.params["id"])
     campaign = campaigns(call).get(campaign_id)
     if campaign is None:
@@ -152,7 +152,7 @@ def find_campaign(call: SandboxCall, crm: bool | None = None) -> dict[str, Any] 
         kind, other = (
             ("fed from the CRM", "crm_outbound_records") if campaign["crm"] else ("a CSV one", "outbound_records")
         )
-        return call.error(400, "bad_request", f"id: campaign {campaign_id} is {kind}; use {other}.* for its records")
+        return call.error(404, "not_found", f"id: campaign {campaign_id} is {kind}; use {other}.* for its records")
     return campaign
 
 
