@@ -1746,7 +1746,7 @@ class OutboundRecordsEndpoints(EndpointGroup):
             Parameters:
                 id (string, required, example '00001'): Id of the campaign: a five-character string such as 00001
                     (documented). String type inferred from the example.
-                records (array, required, example [{'phone_number': '111222333', 'status_id': '3'}, {'phone_number':
+                records (array, required, example [{'phone_number': '222333444', 'status_id': '3'}, {'phone_number':
                     '333444555'}]): The records (required; at least one, inferred).
             """
 
