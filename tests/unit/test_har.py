@@ -196,3 +196,10 @@ def test_over_the_size_cap_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(_har, "MAX_HAR_BYTES", 100)
     with pytest.raises(HarError, match=r"x\.har: 101 bytes is over the 0 MB limit"):
         har_to_cassette(b" " * 101, "x.har")
+
+
+def test_a_password_in_the_url_is_a_secret_too() -> None:
+    echo = json.dumps({"errors": [{"message": "login api_user:Url-Canary-991 refused", "code": 401}]})
+    entry = _entry("https://api_user:Url-Canary-991@acme.thulium.com/api/chats", 401, echo)
+    stored = json.dumps(har_to_cassette(_har_bytes(entry), "x.har").cassette())
+    assert "Url-Canary-991" not in stored and "api_user:" not in stored.split('"uri"')[1][:80]

@@ -201,13 +201,16 @@ def _headers(part: Mapping[str, Any], where: str) -> list[tuple[str, str]]:
 
 
 def _secrets(entries: list[Any]) -> list[str]:
-    """Basic passwords (and their ``user:password`` forms) and cookie values found anywhere in the file."""
+    """Basic passwords (and their ``user:password`` forms), passwords in URLs and cookie values found anywhere."""
     found: list[str] = []
     for entry in entries:
         for side in ("request", "response"):
             part = entry.get(side) if isinstance(entry, dict) else None
             if not isinstance(part, dict):
                 continue
+            url = urlsplit(part["url"]) if isinstance(part.get("url"), str) else None
+            if url is not None and url.password:  # https://user:password@host/… : refused by the client, not by a HAR
+                found += [unquote(url.password), url.password]
             for item in part.get("headers") or []:
                 if not (isinstance(item, dict) and isinstance(item.get("value"), str)):
                     continue
