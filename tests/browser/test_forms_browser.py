@@ -246,6 +246,8 @@ def test_switch_never_sends_elsewhere_than_it_shows(browser: Browser, lab: Lab, 
         step("Send on live reaches the live tenant")
         send_and_wait("11")
         assert len(live.calls) == 1
+        step("axe-core on the mode switch")
+        assert serious_axe_violations(page, ".thulium-mode-switch") == []
 
         step("clicking sandbox: Send waits for Connect, Enter sends nothing")
         click("sandbox")
