@@ -20,7 +20,9 @@ def setup_sandbox(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--password", default=SAMPLE_PASSWORD, help=f"password to accept (default: the docs' sample, {SAMPLE_PASSWORD})"
     )
-    parser.add_argument("--seed", type=int, default=None, help="make uuids and request ids reproducible")
+    parser.add_argument(
+        "--seed", type=int, default=None, help="make uuids, request ids, dates and the fault sequence reproducible"
+    )
     parser.add_argument("--quiet", action="store_true", help="do not log requests on stderr")
     parser.add_argument(
         "--fault",
