@@ -353,12 +353,12 @@ if TYPE_CHECKING:
                 call_date_to (string, optional, example '2016-10-20'): Records last called on or before this date.
                     Documented format YYYY-MM-DD; YYYY-MM-DD HH:MM is let through too (the date filter format documented
                     for other lists).
-                include_customer (boolean, optional, example True): Attach the customer's data. Default false (inferred;
-                    not in the excerpt). What it adds to a record is not documented.
-                include_custom_fields (boolean, optional, example True): Attach the customer's custom fields. Default
-                    false (inferred; not in the excerpt). What it adds to a record is not documented.
-                include_address (boolean, optional, example True): Attach the customer's address. Default false
-                    (inferred; not in the excerpt). What it adds to a record is not documented.
+                include_customer (boolean, optional, example True): Attach the customer's data. Its default is not in
+                    the excerpt. What it adds to a record is not documented.
+                include_custom_fields (boolean, optional, example True): Attach the customer's custom fields. Its
+                    default is not in the excerpt. What it adds to a record is not documented.
+                include_address (boolean, optional, example True): Attach the customer's address. Its default is not in
+                    the excerpt. What it adds to a record is not documented.
             """
 
         def paginate(
