@@ -104,6 +104,10 @@ def test_record_against_the_sandbox_then_replay_offline(
     replayed.assert_outcomes(passed=1)
     replayed.stdout.fnmatch_lines(["*BASE https://your-system-name.thulium.com"])  # no server, no socket
     assert (pytester.path / CASSETTE).read_text(encoding="utf-8") == text  # replay writes nothing
+    # "once" with the cassette present only replays too: still no server
+    again = pytester.runpytest("-p", "no:cacheprovider", "--record-mode=once", "-s")
+    again.assert_outcomes(passed=1)
+    again.stdout.fnmatch_lines(["*BASE https://your-system-name.thulium.com"])
 
 
 def test_replay_without_the_cassette_fails_and_sends_nothing(
