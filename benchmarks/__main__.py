@@ -22,6 +22,8 @@ BENCHMARKS = {
     "cold_import": "benchmarks.bench_import",
     "forms": "benchmarks.bench_forms",
     "replay": "benchmarks.bench_replay",
+    "verify_scale": "benchmarks.bench_verify_scale",
+    "startup": "benchmarks.bench_startup",
     "paginate": "benchmarks.bench_paginate",
     "dataframe": "benchmarks.bench_dataframe",
 }

@@ -11,20 +11,22 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator, Mapping
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote, urljoin
 
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import SchemaError
-from referencing import Registry
-from referencing.jsonschema import DRAFT202012
+import jsonschema_rs
 
 from thulium_explore._errors import CatalogError
 from thulium_explore.catalog._fastcheck import Predicate, compile_fast
-from thulium_explore.catalog._formats import FORMAT_CHECKER
+from thulium_explore.catalog._formats import FORMATS, PLAIN, format_checker
 from thulium_explore.catalog._model import Endpoint, group_rank
 from thulium_explore.catalog._paths import json_path
+
+if TYPE_CHECKING:  # jsonschema words failures; it is imported on the first one (~1.7 s with its extras)
+    from jsonschema import Draft202012Validator
+    from referencing import Registry
 
 SCHEMA_BASE = "https://thulium-explore.example/schemas/"
 
@@ -41,6 +43,10 @@ def schemas_root() -> Path:
 class Catalog:
     """All endpoint documents under one ``referencing`` registry, each validator built once.
 
+    Validity is decided by compiled validators (jsonschema-rs, draft 2020-12, with the catalog's own
+    format functions); jsonschema is imported only when something is invalid, to word the problems
+    (:meth:`validator`), so a command that meets only valid data never pays for importing it.
+
     >>> catalog = Catalog()
     >>> catalog.validate_parameters("chat_conversations.start", {"chat_queue_id": 3})
     []
@@ -48,24 +54,27 @@ class Catalog:
 
     def __init__(self, root: Path | None = None) -> None:
         self.root = root or schemas_root()
-        documents = [_load(path) for path in sorted(self.root.rglob("*.json"))]
+        paths = sorted(self.root.rglob("*.json"))
+        documents = [_load(path) for path in paths]
         meta_uri = SCHEMA_BASE + "meta/endpoint.json"
-        self.registry: Registry[Any] = Registry().with_resources(
-            (doc["$id"], DRAFT202012.create_resource(doc)) for doc in documents
-        )
-        for doc in documents:
-            _check_refs(self.registry, doc)
+        self._documents = documents
+        self._by_id = by_id = {doc["$id"]: doc for doc in documents}
+        for path, doc in zip(paths, documents, strict=True):
+            _check_schema(path, doc)
+            if not _refs_resolve(by_id, doc):
+                _check_refs(self.registry, doc)  # referencing decides, and names the $ref that fails
+        self._compiled_registry = jsonschema_rs.Registry([(doc["$id"], doc) for doc in documents])
         self._validators: dict[str, Draft202012Validator] = {}
-        self._resolved: dict[str, Any] = {}
-        self._fast: dict[str, Predicate | None] = {}  # uri -> referencing's Resolved(contents, resolver)
-        meta = self.validator(meta_uri)
+        self._resolved: dict[str, Any] = {}  # uri -> referencing's Resolved(contents, resolver)
+        self._fast: dict[str, Predicate] = {}
+        meta = self.fast_check(meta_uri)
         endpoints: dict[str, Endpoint] = {}
         for doc in documents:
             if "x-thulium" not in doc:
                 continue
-            problems = [f"{_path(e)}: {e.message}" for e in meta.iter_errors(doc)]
-            if problems:
-                raise CatalogError(f"{doc['$id']}: " + "; ".join(problems[:3]))
+            if not meta(doc):
+                problems = [f"{_path(e)}: {e.message}" for e in self.validator(meta_uri).iter_errors(doc)]
+                raise CatalogError(f"{doc['$id']}: " + "; ".join(problems[:3] or ["does not match the meta-schema"]))
             endpoint = Endpoint(doc["x-thulium"]["id"], doc["$id"], doc)
             if endpoint.id in endpoints:
                 raise CatalogError(f"endpoint id {endpoint.id!r} is defined twice")
@@ -75,6 +84,14 @@ class Catalog:
             _check_links(endpoint, endpoints)
         self.endpoints = endpoints
         self._by_route = sorted(endpoints.values(), key=lambda e: (e.path.count("{"), -len(e.path)))
+
+    @cached_property
+    def registry(self) -> Registry[Any]:
+        """Every document as a ``referencing`` resource (built on first use: resolving, walking schemas)."""
+        from referencing import Registry
+        from referencing.jsonschema import DRAFT202012
+
+        return Registry().with_resources((doc["$id"], DRAFT202012.create_resource(doc)) for doc in self._documents)
 
     def __getitem__(self, endpoint_id: str) -> Endpoint:
         try:
@@ -103,25 +120,51 @@ class Catalog:
             found = self._resolved[uri] = self.registry.resolver().lookup(uri)
         return found
 
-    def fast_check(self, uri: str) -> Predicate | None:
-        """A plain-Python "certainly valid" predicate for a flat schema at ``uri`` (see ``_fastcheck``)."""
-        if uri not in self._fast:
-            self._fast[uri] = compile_fast(self.resolve(uri).contents, FORMAT_CHECKER)
-        return self._fast[uri]
+    def fast_check(self, uri: str) -> Predicate:
+        """True exactly when an instance is valid against the schema at ``uri``, without jsonschema.
+
+        A plain-Python predicate for flat schemas (``_fastcheck``, the cheapest for a small flat
+        object), else jsonschema-rs compiled once with the catalog's format functions. ``False`` (or
+        an instance the compiled validator cannot take) sends the caller to :meth:`validator`, which
+        words the problems; callers treat ``False`` as "ask jsonschema", so it never decides alone.
+        """
+        found = self._fast.get(uri)
+        if found is None:
+            plain = _at(self._by_id, uri)  # the subschema without referencing (loaded only to resolve)
+            flat = compile_fast(self.resolve(uri).contents if plain is _MISSING else plain, PLAIN)
+            compiled = jsonschema_rs.validator_for(
+                {"$ref": uri},
+                registry=self._compiled_registry,
+                formats=dict(FORMATS),
+                validate_formats=True,
+            )
+
+            def valid(instance: Any) -> bool:
+                try:
+                    return bool(compiled.is_valid(instance))
+                except Exception:  # a value jsonschema-rs cannot take (e.g. a tuple): jsonschema decides
+                    return False
+
+            found = valid if flat is None else (lambda instance: flat(instance) or valid(instance))
+            self._fast[uri] = found
+        return found
 
     def validator(self, uri: str) -> Draft202012Validator:
-        """A validator for the schema at ``uri`` (with ``#/json/pointer``), built once.
+        """A jsonschema validator for the schema at ``uri`` (with ``#/json/pointer``), built once: it
+        words problems (messages, paths, the schema path that ``contract._provenance`` walks).
 
         Built on the resolved subschema, not on ``{"$ref": uri}``, so a validation pays no
         registry lookup for its root (about a third of validating a small parameter object).
         """
         found = self._validators.get(uri)
         if found is None:
+            from jsonschema import Draft202012Validator
+
             resolved = self.resolve(uri)
             found = Draft202012Validator(
                 resolved.contents,
                 registry=self.registry,
-                format_checker=FORMAT_CHECKER,
+                format_checker=format_checker(),
                 _resolver=resolved.resolver,  # relative $refs resolve from the subschema's document
             )
             self._validators[uri] = found
@@ -129,8 +172,10 @@ class Catalog:
 
     def validate_parameters(self, endpoint_id: str, params: Mapping[str, Any]) -> list[str]:
         """Problems of ``params`` as ``field: message`` lines; empty when valid."""
-        validator = self.validator(self[endpoint_id].parameters_uri)
-        return [f"{_path(e) or '(parameters)'}: {e.message}" for e in validator.iter_errors(params)]
+        uri = self[endpoint_id].parameters_uri
+        if self.fast_check(uri)(params):
+            return []
+        return [f"{_path(e) or '(parameters)'}: {e.message}" for e in self.validator(uri).iter_errors(params)]
 
     def match(self, method: str, path: str) -> tuple[Endpoint, dict[str, str]] | None:
         """The endpoint whose method and path template fit, with the path's values."""
@@ -145,18 +190,31 @@ class Catalog:
 
 
 def _load(path: Path) -> dict[str, Any]:
-    """Read and metaschema-check one schema document."""
+    """Read one schema document."""
     try:
         document = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise CatalogError(f"{path}: cannot read schema: {exc}") from None
     if not isinstance(document, dict) or "$id" not in document:
         raise CatalogError(f"{path}: a schema document needs an object with $id")
+    return document
+
+
+def _check_schema(path: Path, document: dict[str, Any]) -> None:
+    """The document is a valid draft 2020-12 schema (jsonschema-rs decides, jsonschema words a failure)."""
+    try:
+        valid = jsonschema_rs.meta.is_valid(document)
+    except Exception:  # jsonschema-rs refuses what it cannot read: jsonschema decides
+        valid = False
+    if valid:
+        return
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import SchemaError
+
     try:
         Draft202012Validator.check_schema(document)
     except SchemaError as exc:
         raise CatalogError(f"{path}: not a valid draft 2020-12 schema: {exc.message}") from None
-    return document
 
 
 _DATA_KEYWORDS = frozenset({"examples", "const", "enum", "default"})
@@ -174,6 +232,61 @@ def _refs(node: Any) -> Iterator[str]:
     elif isinstance(node, list):
         for value in node:
             yield from _refs(value)
+
+
+_SCOPE_KEYWORDS = ("$id", "$anchor", "$dynamicRef", "$dynamicAnchor")
+
+
+_NAME_MAPS = frozenset({"properties", "patternProperties", "$defs", "definitions", "dependentSchemas"})
+
+
+def _scoped(node: Any) -> bool:
+    """True when a schema below the root sets its own base or anchors (``$id``, ``$anchor``…)."""
+    if isinstance(node, list):
+        return any(_scoped(v) for v in node)
+    if not isinstance(node, dict):
+        return False
+    if any(key in node for key in _SCOPE_KEYWORDS):
+        return True
+    for key, value in node.items():
+        if key in _NAME_MAPS and isinstance(value, dict):  # names, not keywords: look into each schema
+            if any(_scoped(sub) for sub in value.values()):
+                return True
+        elif key not in _DATA_KEYWORDS and not key.startswith("x-") and _scoped(value):
+            return True
+    return False
+
+
+def _refs_resolve(by_id: Mapping[str, Any], document: Mapping[str, Any]) -> bool:
+    """True when every ``$ref`` of ``document`` points at something (a plain walk, no ``referencing``).
+
+    Only for documents whose refs resolve against the document's own ``$id`` (no nested ``$id``,
+    ``$anchor`` or ``$dynamicRef``); anything else, and any miss, goes to :func:`_check_refs`.
+    """
+    if _scoped({k: v for k, v in document.items() if k != "$id"}):
+        return False
+    base = document["$id"]
+    return all(_at(by_id, urljoin(base, ref)) is not _MISSING for ref in set(_refs(document)))
+
+
+_MISSING = object()
+
+
+def _at(by_id: Mapping[str, Any], uri: str) -> Any:
+    """The value at ``uri`` (a document ``$id`` and a ``#/json/pointer``), or ``_MISSING``."""
+    base, _, fragment = uri.partition("#")
+    node = by_id.get(base, _MISSING)
+    if fragment and not fragment.startswith("/"):
+        return _MISSING  # a plain-name fragment is an anchor: referencing decides
+    for step in fragment.split("/")[1:]:
+        key = unquote(step).replace("~1", "/").replace("~0", "~")
+        if isinstance(node, list) and key.isdigit() and int(key) < len(node):
+            node = node[int(key)]
+        elif isinstance(node, dict) and key in node:
+            node = node[key]
+        else:
+            return _MISSING
+    return node
 
 
 def _check_refs(registry: Registry[Any], document: Mapping[str, Any]) -> None:

@@ -19,11 +19,16 @@ from __future__ import annotations
 import operator
 import re
 from collections.abc import Callable, Mapping
-from typing import Any
-
-from jsonschema import FormatChecker
+from typing import Any, Protocol
 
 Predicate = Callable[[Any], bool]
+
+
+class FormatChecker(Protocol):
+    """What the fast path needs of a format checker: jsonschema's ``FormatChecker`` or ``_formats.PLAIN``."""
+
+    def conforms(self, instance: object, format: str) -> bool: ...
+
 
 #: keywords that never affect validity
 _ANNOTATIONS = frozenset(

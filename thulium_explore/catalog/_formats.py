@@ -18,8 +18,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
+from functools import cache
+from typing import TYPE_CHECKING, Any
+from uuid import UUID
 
-from jsonschema import FormatChecker
+if TYPE_CHECKING:  # jsonschema is imported only to word a failure (its import costs ~1.7 s with its extras)
+    from jsonschema import FormatChecker
 
 #: a whole value that is one address: local part, ``@``, dotted domain (no blanks, no empty labels)
 _EMAIL = re.compile(r"[^@\s]+@[^@\s.]+(?:\.[^@\s.]+)+")
@@ -114,11 +118,53 @@ def _check_email(instance: object) -> bool:
     return not isinstance(instance, str) or is_email(instance)
 
 
-def _make_format_checker() -> FormatChecker:
-    """The formats the catalog uses, each really checked."""
-    checker = FormatChecker(formats=("uuid",))
-    checker.checks("email")(_check_email)
+def _check_uuid(instance: object) -> bool:
+    """``format: uuid``: jsonschema's own rule (``uuid.UUID`` reads it, with hyphens at 8, 13, 18 and 23)."""
+    if not isinstance(instance, str):
+        return True
+    try:
+        UUID(instance)
+    except ValueError:
+        return False
+    return all(instance[position] == "-" for position in (8, 13, 18, 23))
+
+
+#: the formats the catalog checks, each a plain function (True: conforms); every validator uses these
+#: same functions (jsonschema's ``FORMAT_CHECKER``, the compiled validator, the fast path), so a value
+#: conforms for one exactly when it does for the others. Any other format is not checked.
+FORMATS: dict[str, Callable[[object], bool]] = {"email": _check_email, "uuid": _check_uuid}
+
+
+def conforms(value: object, fmt: str) -> bool:
+    """True when ``value`` conforms to ``fmt`` (a format the catalog does not check always conforms)."""
+    check = FORMATS.get(fmt)
+    return check is None or check(value)
+
+
+class _Plain:
+    """:func:`conforms` as an object with jsonschema's ``FormatChecker.conforms`` signature (for ``_fastcheck``)."""
+
+    @staticmethod
+    def conforms(instance: object, format: str) -> bool:
+        return conforms(instance, format)
+
+
+PLAIN = _Plain()
+
+
+@cache
+def format_checker() -> FormatChecker:
+    """jsonschema's FormatChecker with exactly :data:`FORMATS` (built on first use: it imports jsonschema)."""
+    from jsonschema import FormatChecker
+
+    checker = FormatChecker(formats=())
+    for name, check in FORMATS.items():
+        checker.checks(name)(check)
     return checker
 
 
-FORMAT_CHECKER = _make_format_checker()
+def __getattr__(name: str) -> Any:
+    """``FORMAT_CHECKER``, built on first use (see :func:`format_checker`)."""
+    if name == "FORMAT_CHECKER":
+        return format_checker()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

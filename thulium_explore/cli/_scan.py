@@ -5,8 +5,6 @@ from __future__ import annotations
 import argparse
 import json
 
-from thulium_explore.scanner._scan import scan
-
 SCAN_FORMATS = ("text", "json", "sarif", "github")
 
 
@@ -42,6 +40,8 @@ def setup_scan(parser: argparse.ArgumentParser) -> None:
 
 def run_scan(args: argparse.Namespace) -> int:
     """Print the findings in the chosen format; exit 1 when there is any, 0 when clean."""
+    from thulium_explore.scanner._scan import scan  # here, not at import: every other command skips its rules
+
     report = scan(args.paths, allow_domains=args.allow_domain, allow_file=args.allow_file)
     if args.format == "json":
         print(json.dumps({**report.as_dict(), "summary": report.summary()}, indent=2, ensure_ascii=False))
