@@ -6,6 +6,12 @@ and a ``text/html`` alternative — what nbviewer and GitHub show — and, becau
 ``display_id``, the alternative is replaced in the saved output each time an answer arrives
 (``update_display``): the saved file shows each answer's status, body and verdict.
 
+Which one a reader sees is the frontend's choice. JupyterLab shows the ``text/html`` of an untrusted
+notebook (one received, or executed by nbclient: tests/browser/test_forms_browser.py checks it with the
+kernel shut down), since its widget renderer is not "safe". A notebook the user saved in their own
+JupyterLab is trusted there: JupyterLab picks the widget view and, its model gone, says "Error displaying
+widget: model not found" until the cells run again — nothing on the kernel side changes that choice.
+
 >>> from thulium_explore.forms._static import run_this_cell
 >>> run_this_cell("chat_conversations.start")  # doctest: +ELLIPSIS
 "<div class='thulium-static-hint' ...>run this cell to use the form for <code>chat_conversations.start</code></div>"
