@@ -354,3 +354,13 @@ def test_the_committed_campaign_cassette_is_what_its_recipe_records(tmp_path: Pa
     assert (out / "campaign_lifecycle.yaml").read_bytes() == (
         REPO / "cassettes" / "campaign_lifecycle.yaml"
     ).read_bytes()
+
+
+def test_the_campaign_cassette_stores_personal_values_as_placeholders() -> None:
+    """x-sensitive on records (phone numbers, record_fields, agent logins) reaches the recording."""
+    text = (REPO / "cassettes" / "campaign_lifecycle.yaml").read_text(encoding="utf-8")
+    for sent in ("value1", "value2", "wartosc1", '"agent_login": "user"', '"phone_number": "111222333"'):
+        assert sent not in text, sent
+    assert '"record_fields": {"field1": "Text1", "field2": "Text2"}' in text
+    assert "/api/outbounds/00001/records/000000002" in text  # the phone number in the path too
+    assert '"identifier": "REC-1"' in text  # documented, not personal: kept
