@@ -186,3 +186,10 @@ def test_the_corpus_is_the_documented_example_varied() -> None:
         first = client.call("tickets.list", limit=2).json["result"]
     assert first[0] == example  # item 0 is the documented example itself
     assert first[1]["ticket_id"] == example["ticket_id"] + 1 and first[1]["created_at"] != example["created_at"]
+
+
+def test_a_list_without_count_stops_at_a_short_page_and_shows_a_table(client: ThuliumClient) -> None:
+    pages = client.paginate("customers.list", page_size=10)  # a bare array is documented: no count
+    items = pages.all()
+    assert pages.count is None and pages.pages == 1 and len(items) < 10  # a short page ends it (inferred rule)
+    assert "<table" in pages._repr_html_() and "customers.list: 1 pages" in pages._repr_html_()
