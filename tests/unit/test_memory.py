@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from thulium_explore import default_catalog
-from thulium_explore.client import Memory, Suggestion
+from thulium_explore.client import Memory, Suggestion, linked_parameters
 
 CATALOG = default_catalog()
 
@@ -51,3 +51,10 @@ def test_nothing_unlinked_or_empty_is_kept_and_forget_empties_it() -> None:
 def test_a_bad_bound_is_refused() -> None:
     with pytest.raises(ValueError, match=r"per_parameter: 0 must be at least 1"):
         Memory(per_parameter=0)
+
+
+def test_the_linked_parameters_of_an_endpoint_are_read_from_the_catalog() -> None:
+    linked = linked_parameters(CATALOG, "chat_conversations.message")
+    assert set(linked) == {"id"}
+    assert {source for source, _ in linked["id"]} >= {"chat_conversations.start", "chats.list"}
+    assert linked_parameters(CATALOG, "chats.queues") == {}

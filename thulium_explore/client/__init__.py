@@ -3,7 +3,7 @@
 
 from thulium_explore._lazy import publish as _publish
 from thulium_explore.client._client import ThuliumClient
-from thulium_explore.client._memory import Memory, Suggestion, default_memory, suggestions
+from thulium_explore.client._memory import Memory, Suggestion, default_memory, linked_parameters, suggestions
 from thulium_explore.client._paginate import Paginator
 from thulium_explore.client._result import CallResult, SentRequest
 from thulium_explore.client._table import list_table_html
@@ -16,6 +16,7 @@ __all__ = [
     "Suggestion",
     "ThuliumClient",
     "default_memory",
+    "linked_parameters",
     "list_table_html",
     "suggestions",
 ]

@@ -27,7 +27,8 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
 
-from thulium_explore.catalog._model import Endpoint
+from thulium_explore.catalog._catalog import Catalog
+from thulium_explore.catalog._model import Endpoint, Link
 
 PER_PARAMETER = 20  # values kept per (endpoint, parameter): enough for a dropdown
 
@@ -125,3 +126,19 @@ def suggestions(endpoint_id: str, parameter: str) -> list[Suggestion]:
 def forget() -> None:
     """Empty the kernel-wide memory of linked values."""
     _DEFAULT.forget()
+
+
+def linked_parameters(catalog: Catalog, endpoint_id: str) -> dict[str, list[tuple[str, Link]]]:
+    """Parameter → ``(source endpoint, link)`` for every link feeding ``endpoint_id`` (which fields of a form
+    can offer suggestions, before any value is known), in catalog order.
+
+    >>> from thulium_explore.catalog import default_catalog
+    >>> sorted(linked_parameters(default_catalog(), "chat_conversations.message"))
+    ['id']
+    """
+    found: dict[str, list[tuple[str, Link]]] = {}
+    for endpoint in catalog:
+        for link in endpoint.links:
+            if link.target == endpoint_id:
+                found.setdefault(link.parameter, []).append((endpoint.id, link))
+    return found
