@@ -161,3 +161,46 @@ def test_usage_errors_exit_2_with_one_line(run: Callable[..., Done], args: list[
     done = run(*args)
     assert done.returncode == 2
     assert done.stderr == message + "\n"
+
+
+def _inferred_empty_answer() -> tuple[str, str, int]:
+    """(method, concrete path, status) of a catalog endpoint whose 2xx empty body is only inferred."""
+    from thulium_explore import default_catalog
+
+    for endpoint in default_catalog():
+        for status, spec in endpoint.responses.items():
+            needs_more = any(p.required and p.location != "path" for p in endpoint.parameters)
+            if status.startswith("2") and spec.body == "empty" and spec.provenance == "inferred" and not needs_more:
+                values = {p.name: str(p.example or "6ed7c941-2c8a-411e-95d2-338a9f64800a") for p in endpoint.parameters}
+                path = endpoint.path.format(
+                    **{p.name: values[p.name] for p in endpoint.parameters if p.location == "path"}
+                )
+                if endpoint.path_regex.match(path):
+                    return endpoint.method, path, int(status)
+    pytest.skip("no catalog endpoint documents an inferred empty 2xx body")
+
+
+def test_an_answer_against_an_inferred_fact_warns_and_fails_only_with_strict(
+    run: Callable[..., Done], tmp_path: Path
+) -> None:
+    """verify exits 0 on a suspect (the fact was only inferred) and 1 with --strict; a documented fact fails."""
+    method, path, status = _inferred_empty_answer()
+    cassette = tmp_path / "suspect.yaml"
+    cassette.write_text(
+        "interactions:\n"
+        f"- request: {{body: null, headers: {{}}, method: {method}, uri: 'https://your-system-name.thulium.com{path}'}}\n"
+        "  response:\n"
+        "    body: {string: '{\"deleted\": true}'}\n"
+        "    headers: {Content-Type: [application/json]}\n"
+        f"    status: {{code: {status}, message: OK}}\n",
+        encoding="utf-8",
+    )
+    done = run("verify", cassette)
+    assert done.returncode == 0, done.stdout
+    assert "pass (suspect)" in done.stdout
+    assert "suspect  $: body should be empty" in done.stdout and "— inferred: the recording is evidence" in done.stdout
+    assert "response problems by provenance: inferred 1" in done.stdout
+    strict = run("verify", cassette, "--strict")
+    assert strict.returncode == 1 and "FAIL (suspect)" in strict.stdout
+    documented = run("verify", CASSETTES / "violations" / "response_problems.yaml")
+    assert documented.returncode == 1 and "pass (suspect)" not in documented.stdout
