@@ -180,3 +180,13 @@ def test_a_recursive_schema_is_refused() -> None:
     document = {"$id": "https://thulium-explore.example/schemas/tree.json", "properties": {"kids": {"$ref": "#"}}}
     with pytest.raises(CatalogError, match="refers back to itself"):
         draft07(_fake_catalog(document), document["$id"] + "#")
+
+
+def test_a_request_takes_its_linked_values_from_one_answer() -> None:
+    from thulium_explore.postman._collection import _fed_variables
+
+    catalog = default_catalog()
+    sources: dict[str, set[str]] = {}
+    for (target, _), (source, *_rest) in _fed_variables(catalog, list(catalog)).items():
+        sources.setdefault(target, set()).add(source)
+    assert sources and all(len(found) == 1 for found in sources.values()), sources

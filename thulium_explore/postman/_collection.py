@@ -16,7 +16,8 @@
   ``ThuliumClient`` sends.
 * Values that one call's answer gives another (the catalog's links: a started conversation's id
   for ``message``/``stop``/``delete``…) are collection variables, preset to the documented example
-  and replaced by the answer once the source request ran. Within a folder, requests that feed others
+  and replaced by the answer once the source request ran — all of one request's linked values from one
+  answer, else none (its documented example as a whole). Within a folder, requests that feed others
   come first and DELETEs come last (a part before the whole: ``/content/{id}`` before ``/{id}``).
 * Descriptions in English and Polish, with each parameter, the notes and the provenance; the test
   script (``_scripts.py``) checks the status and the answer against the endpoint's schema.
@@ -100,30 +101,48 @@ Fed = dict[tuple[str, str], tuple[str, str, str, str]]
 
 
 def _fed_variables(catalog: Catalog, endpoints: list[Endpoint]) -> Fed:
-    """``(target id, parameter)`` → ``(source id, variable, preset value, form)`` for every linked parameter
-    present in the target's example. One source feeds each: a POST (it made the object) before a GET,
-    else the first in the catalog."""
-    out: Fed = {}
+    """``(target id, parameter)`` → ``(source id, variable, preset value, form)`` for the linked parameters in
+    each target's example.
+
+    All of a target's linked values come from **one** answer — a campaign id and a record's phone number
+    from two different answers would not belong together: the source that feeds every one of them, a
+    POST (it made the object) before a GET, else the first in the catalog. When no single source feeds
+    them all, the target keeps its documented example as a whole.
+    """
+    linkable: dict[str, dict[str, set[str]]] = {}  # target → source → the parameters it feeds
     for source in sorted(endpoints, key=lambda e: e.method != "POST"):
         for link in source.links:
-            if link.target not in catalog or (link.target, link.parameter) in out:
-                continue
-            target = catalog[link.target]
-            param = target.parameter(link.parameter)
-            example = target.example_parameters()
-            if param is None or link.parameter not in example or param.location not in ("path", "query", "body"):
-                continue
-            value = example[link.parameter]
-            if isinstance(value, list | dict) or value is None:
-                continue
+            if link.target in catalog and _linkable(catalog[link.target], link.parameter):
+                linkable.setdefault(link.target, {}).setdefault(source.id, set()).add(link.parameter)
+    out: Fed = {}
+    for target_id, sources in linkable.items():
+        needed = set().union(*sources.values())
+        chosen = next((source for source, params in sources.items() if params == needed), None)
+        if chosen is None:
+            continue
+        target = catalog[target_id]
+        example = target.example_parameters()
+        for name in sorted(needed):
+            param = target.parameter(name)
+            assert param is not None
+            value = example[name]
             form = {"body": "json", "path": "path", "query": "query"}[param.location]
             preset = {
                 "json": json.dumps(value, ensure_ascii=False),
                 "path": quote(wire_text(value), safe=""),
                 "query": query_string([("x", wire_text(value))])[2:],
             }[form]
-            out[(link.target, link.parameter)] = (source.id, f"{link.target}.{link.parameter}", preset, form)
+            out[(target_id, name)] = (chosen, f"{target_id}.{name}", preset, form)
     return out
+
+
+def _linkable(target: Endpoint, name: str) -> bool:
+    """A parameter in the target's example, a single value, in the path, the query or a JSON body."""
+    param = target.parameter(name)
+    example = target.example_parameters()
+    if param is None or name not in example or param.location not in ("path", "query", "body"):
+        return False
+    return not (isinstance(example[name], list | dict) or example[name] is None)
 
 
 def _ordered(members: list[Endpoint]) -> list[Endpoint]:
