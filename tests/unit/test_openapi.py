@@ -233,7 +233,7 @@ def _exported_parameters(document: dict[str, Any], endpoint: Endpoint) -> dict[s
             out[name] = ("body", name in body.get("required", []), schema)
     if "application/octet-stream" in content:
         (raw,) = [p for p in endpoint.parameters if p.location == "body"]
-        out[raw.name] = ("body", operation["requestBody"]["required"], None)
+        out[raw.name] = ("body", raw.required, None)  # the body's own "required": see the raw-body test
     return out
 
 
@@ -473,6 +473,33 @@ def test_raw_body_is_octet_stream(fixture_catalog: Catalog) -> None:
     assert [p["name"] for p in operation["parameters"]] == ["filename"]
     assert list(operation["requestBody"]["content"]) == ["application/octet-stream"]
     assert operation["requestBody"]["description"] == "The file's bytes."
+
+
+def test_a_raw_body_is_required_only_when_no_body_would_be_refused(fixture_catalog: Catalog, tmp_path: Path) -> None:
+    """No body and an empty one are the same on the wire; the catalog's schema says whether "" is a file.
+    (Schemathesis found this: a missing body the document forbade, the sandbox took as an empty file.)"""
+    root = tmp_path / "schemas"
+    shapes_catalog(root)
+    upload = root / "endpoints" / "things.upload.json"
+    data = json.loads(upload.read_text(encoding="utf-8"))
+    data["$defs"]["parameters"]["properties"]["content"]["minLength"] = 1  # an empty file is refused here
+    upload.write_text(json.dumps(data), encoding="utf-8")
+    seen = set()
+    for catalog in [*_catalogs(fixture_catalog), Catalog(root)]:
+        document = openapi_document(catalog)
+        for endpoint in catalog:
+            if endpoint.request_body != "raw":
+                continue
+            (param,) = [p for p in endpoint.parameters if p.location == "body"]
+            empty_ok = catalog.validator(f"{endpoint.parameters_uri}/properties/{param.name}").is_valid("")
+            body = _operation(document, endpoint)["requestBody"]
+            assert body["required"] is (param.required and not empty_ok), endpoint.id
+            seen.add(body["required"])
+            schema = body["content"]["application/octet-stream"]["schema"]
+            assert {k: schema[k] for k in ("minLength", "maxLength") if k in schema} == {
+                k: param.schema[k] for k in ("minLength", "maxLength") if k in param.schema
+            }
+    assert seen == {True, False}
 
 
 def test_a_ref_that_cannot_be_exported_is_a_catalog_error(tmp_path: Path, fixture_catalog: Catalog) -> None:

@@ -21,6 +21,7 @@ INDEX_PATTERN = r"^[0-9]+$"
 # Array keywords with an object counterpart; any other array keyword cannot be said with an object.
 _ARRAY_ONLY = frozenset({"type", "items", "minItems", "maxItems"})
 _ANNOTATIONS = ("title", "description")
+_SIZES = ("minLength", "maxLength")
 
 _LISTS_IN_OBJECTS = (
     "Lists inside go as {name}[Name][0]=a&{name}[Name][1]=b, as the docs show. OpenAPI's deepObject style "
@@ -134,10 +135,11 @@ def request_body(endpoint: Endpoint, schemas: Schemas) -> dict[str, Any] | None:
     in_body = [p for p in endpoint.parameters if p.location == "body"]
     if endpoint.request_body == "raw":
         described = in_body[0].description if in_body else ""
-        raw = {"type": "string", "format": "binary", "contentMediaType": "application/octet-stream"}
+        raw: dict[str, Any] = {"type": "string", "format": "binary", "contentMediaType": "application/octet-stream"}
+        raw.update({k: v for k, v in (in_body[0].schema if in_body else {}).items() if k in _SIZES})
         return {
             "description": described or "The file's bytes, as they are.",
-            "required": any(p.required for p in in_body) or not in_body,
+            "required": _raw_body_required(schemas.catalog, endpoint, in_body),
             "content": {"application/octet-stream": {"schema": raw}},
         }
     if endpoint.request_body != "json":
@@ -165,6 +167,16 @@ def request_body(endpoint: Endpoint, schemas: Schemas) -> dict[str, Any] | None:
         "required": _body_required(schemas.catalog, endpoint, names),
         "content": {"application/json": {"schema": schema}},
     }
+
+
+def _raw_body_required(catalog: Catalog, endpoint: Endpoint, in_body: list[Parameter]) -> bool:
+    """True when no body would be refused. On the wire no body and an empty one are the same (Content-Length:
+    0), so a required parameter whose schema takes "" (no minLength) is still met by no body at all."""
+    if not in_body:
+        return True
+    (param,) = in_body
+    empty_ok = catalog.validator(f"{endpoint.parameters_uri}/properties/{param.name}").is_valid("")
+    return param.required and not empty_ok
 
 
 def _body_required(catalog: Catalog, endpoint: Endpoint, names: set[str]) -> bool:
