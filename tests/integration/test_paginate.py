@@ -193,3 +193,17 @@ def test_a_list_without_count_stops_at_a_short_page_and_shows_a_table(client: Th
     items = pages.all()
     assert pages.count is None and pages.pages == 1 and len(items) < 10  # a short page ends it (inferred rule)
     assert "<table" in pages._repr_html_() and "customers.list: 1 pages" in pages._repr_html_()
+
+
+def test_importing_the_sandbox_loads_no_catalog() -> None:
+    """The list handlers are keyed by the schema files' names: every command's start-up stays light."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, thulium_explore.sandbox\n"
+        "from thulium_explore.catalog import _catalog\n"
+        "print(_catalog.default_catalog.cache_info().currsize, 'tickets.list' in thulium_explore.sandbox.HANDLERS)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
+    assert done.stdout.split() == ["0", "True"]

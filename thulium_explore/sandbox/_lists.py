@@ -1,7 +1,8 @@
 """The sandbox's paged lists: every ``{count, result}`` endpoint pages a deterministic corpus.
 
 For each endpoint of the catalog whose 200 answer is ``{"count", "result": [...]}`` and which takes
-``limit`` and ``offset`` (:func:`~thulium_explore.catalog._lists.list_endpoints`), the sandbox answers
+``limit`` and ``offset`` (:func:`~thulium_explore.catalog._lists.list_shape`, asked on the call: the
+table is keyed by the shipped schema files' names, so importing the sandbox loads no catalog), it answers
 pages the way the documentation says: ``limit`` items at most (its documented default when not
 sent; a value above the documented maximum is refused with 400 by the parameter check, like any
 schema violation), from ``offset``, and ``count`` = the total number of matching items, ignoring
@@ -35,11 +36,19 @@ from collections.abc import Mapping
 from datetime import datetime, timedelta
 from typing import Any
 
-from thulium_explore.catalog._catalog import Catalog, default_catalog
-from thulium_explore.catalog._lists import ListShape, list_endpoints, list_shape
+from thulium_explore._errors import CatalogError
+from thulium_explore.catalog._catalog import Catalog, schemas_root
+from thulium_explore.catalog._lists import ListShape, list_shape
 from thulium_explore.catalog._model import Endpoint
 from thulium_explore.catalog._walk import deref
-from thulium_explore.sandbox._handlers import Handler, Reply, SandboxCall, example_value, success_status
+from thulium_explore.sandbox._handlers import (
+    Handler,
+    Reply,
+    SandboxCall,
+    documented_example,
+    example_value,
+    success_status,
+)
 
 CORPUS_SIZE = 1000  # SANDBOX-ONLY: items per list endpoint (enough for ten pages of the maximum 100)
 STEP = timedelta(minutes=37)  # SANDBOX-ONLY: how far apart consecutive items' dates are
@@ -183,15 +192,28 @@ def _matches(item: Mapping[str, Any], params: Mapping[str, Any], shape: ListShap
     return True
 
 
-def _list_handlers(catalog: Catalog) -> dict[str, Handler]:
-    handler = list_handler()
-    return {
-        endpoint_id: handler
-        for endpoint_id in list_endpoints(catalog, pageable=True)
-        if (shape := list_shape(catalog, endpoint_id)) is not None and shape.has_count
-    }
+def _shipped_endpoint_ids() -> list[str]:
+    """The shipped catalog's endpoint ids from its file names (``schemas/endpoints/<id>.json``), without
+    loading it: the sandbox's import (and so every command's start-up) stays free of the catalog."""
+    try:
+        folder = schemas_root() / "endpoints"
+        return sorted(path.name[: -len(".json")] for path in folder.iterdir() if path.name.endswith(".json"))
+    except (OSError, CatalogError):
+        return []
 
 
-#: Every ``{count, result}`` list endpoint of the shipped catalog → the corpus handler (merged first
-#: into the sandbox's table, so the handlers of other modules win for the same endpoint).
-LIST_HANDLERS: dict[str, Handler] = _list_handlers(default_catalog())
+def _list_or_example(call: SandboxCall) -> Reply:
+    """A paged ``{count, result}`` list pages the corpus; any other endpoint answers its documented example."""
+    shape = list_shape(call.catalog, call.endpoint)
+    if shape is None or not shape.pageable or not shape.has_count:
+        return documented_example(call)
+    return _CORPUS_PAGE(call)
+
+
+_CORPUS_PAGE = list_handler()
+
+#: Every endpoint of the shipped catalog → a handler that pages the corpus when the catalog says the
+#: endpoint is a paged ``{count, result}`` list (decided on the first call, from the schema) and answers
+#: the documented example otherwise. Merged first into the sandbox's table, so the handlers of other
+#: modules win for the same endpoint (``chats.list`` lists the conversations actually started).
+LIST_HANDLERS: dict[str, Handler] = dict.fromkeys(_shipped_endpoint_ids(), _list_or_example)
