@@ -72,12 +72,14 @@ def _add(call: SandboxCall, campaign: dict[str, Any], values: dict[str, Any]) ->
     identifier = values.get("identifier")
     if identifier is not None and any(r["identifier"] == identifier for r in campaign["records"]):
         return f"identifier: {identifier} is already used in campaign {campaign['id']} (identifiers are unique)"
+    customer: int | None = None
     if campaign["crm"]:
-        phone, customer = CUSTOMERS.get(int(values["customer_id"]), ""), int(values["customer_id"])
+        customer = int(values["customer_id"])
         if customer not in CUSTOMERS:
-            return "customer_id: Customer not found."
+            return "customer_id: Customer not found."  # the CRM batch page's message
+        phone = CUSTOMERS[customer]
     else:
-        phone, customer = str(values["phone_number"]), None
+        phone = str(values["phone_number"])
     record = new_record(next_record_id(call), phone, call.now()[:16], customer_id=customer)
     apply_changes(record, changes)
     campaign["records"].append(record)
