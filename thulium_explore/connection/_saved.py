@@ -37,8 +37,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from thulium_explore._errors import ConfigError
 from thulium_explore._files import write_atomic
 from thulium_explore.catalog._catalog import Catalog, default_catalog
@@ -243,6 +241,8 @@ def _read(path: Path) -> str | None:
 
 
 def _dump(value: Any, indent: int) -> str:
+    import yaml  # loaded on first save, not with every command's start-up
+
     text = yaml.safe_dump([value], allow_unicode=True, sort_keys=False, default_flow_style=False, width=100)
     return "".join((" " * indent + line) if line.strip() else line for line in text.splitlines(True))
 
@@ -265,6 +265,8 @@ def _ended(text: str) -> str:
 
 def _sequence_column(text: str, steps: list[str | int]) -> int:
     """The column of the ``- `` items of the block sequence at ``steps`` (0 when it is not one: the check fails)."""
+    import yaml  # loaded on first save, not with every command's start-up
+
     node: Any = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     for step in steps:
         if isinstance(step, int) and isinstance(node, yaml.SequenceNode):
