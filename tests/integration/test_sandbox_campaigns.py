@@ -114,6 +114,16 @@ def test_a_record_breaking_the_documented_rules_is_refused_and_nothing_is_added(
     refused(client.outbound_records.list(id="00003"), 404, "is fed from the CRM; use crm_outbound_records")
 
 
+def test_every_page_of_a_long_list_together_is_every_record_once(client: ThuliumClient) -> None:
+    numbers = [f"1112223{i:02d}" for i in range(30)]
+    added = passes(client.outbound_records.batch_create(id=CAMPAIGN, records=[{"phone_number": n} for n in numbers]))
+    assert {entry["status"] for entry in added.values()} == {"ADDED"}
+    seen = [r["phone_number"] for r in client.outbound_records.list.paginate(id=CAMPAIGN, page_size=7)]
+    assert seen == ["5555", *numbers]  # the order they were added, nothing twice, nothing lost
+    last = records(client, limit=7, offset=28)
+    assert last["count"] == 31 and len(last["result"]) == 3
+
+
 def test_the_documented_paging_limit_is_enforced_before_anything_is_sent(client: ThuliumClient) -> None:
     with pytest.raises(ValueError, match="limit"):
         client.outbound_records.list(id=CAMPAIGN, limit=101)
