@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from thulium_explore._errors import ApiError, ThuliumError
-from thulium_explore._palette import GREEN, RED
+from thulium_explore._palette import BADGE_TEXT, GREEN, RED
 from thulium_explore._wire._params import WireRequest
 from thulium_explore.catalog._catalog import Catalog, default_catalog
 from thulium_explore.catalog._lists import list_shape
@@ -22,6 +22,9 @@ from thulium_explore.contract._response import Verdict
 
 MASK = "***"
 TREE_CHARS = 200_000  # the JSON tree under a table is cut here (result.json holds everything)
+
+
+_PILL = f"color:{BADGE_TEXT};padding:2px 6px;border-radius:4px;"
 
 
 @dataclass(frozen=True)
@@ -149,6 +152,7 @@ class CallResult:
         )
 
     def _repr_html_(self) -> str:
+        """Status and verdict as pills (fixed fills under white text: readable in light and dark themes)."""
         colour = GREEN if self.ok else RED
         verdict_colour = OUTCOME_COLOURS[self.verdict.outcome]
         body = json.dumps(self.json, indent=2, ensure_ascii=False) if self.json is not None else self.text[:2000]
@@ -167,10 +171,9 @@ class CallResult:
             shown = f"<pre>{html.escape(body)}</pre>"
         return (
             "<div class='thulium-result'>"
-            f"<span style='background:{colour};color:white;padding:2px 6px;border-radius:4px'>"
-            f"HTTP {self.status}</span> "
+            f"<span style='{_PILL}background:{colour}'>HTTP {self.status}</span> "
             f"<code>{html.escape(self.request.method)} {html.escape(self.request.url.split('?', 1)[0])}</code> "
             f"{self.elapsed * 1000:.0f} ms "
-            f"<span style='color:{verdict_colour}'>contract: {html.escape(self.verdict.outcome)}</span>"
+            f"<span style='{_PILL}background:{verdict_colour}'>contract: {html.escape(self.verdict.outcome)}</span>"
             f"{rid}{shown}" + (f"<ul>{problems}</ul>" if problems else "") + "</div>"
         )
