@@ -271,3 +271,58 @@ def test_a_server_echoing_the_authorization_header_leaves_no_credentials_in_the_
     ]
     for text in forbidden:
         assert text not in stored, text
+
+
+# -- --allow-field: an undocumented field the user vouches for is stored as received ------------
+
+
+def test_record_allow_field_stores_that_undocumented_field_as_received_and_only_that_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def chatty_start(call: SandboxCall) -> Reply:
+        reply = call.example()
+        return Reply(200, {**reply.body, "queue_note": "kolejka-główna", "agent_note": "CANARY-Zażółć"})
+
+    recipe = write(
+        tmp_path,
+        """
+  - name: noted
+    calls:
+      - endpoint: chat_conversations.start
+        params: {chat_queue_id: 3}
+""",
+    )
+    with Sandbox(handlers={"chat_conversations.start": chatty_start}) as sandbox:
+        environ = {
+            "THULIUM_BASE_URL": sandbox.base_url,
+            "THULIUM_API_USER": sandbox.user,
+            "THULIUM_API_PASSWORD": sandbox.password,
+        }
+        record_recipe(
+            recipe,
+            tmp_path / "out",
+            environ=environ,
+            echo=lambda line: None,
+            allow=["chat_conversations.start:$.queue_note"],
+        )
+    stored = (tmp_path / "out" / "noted.yaml").read_text(encoding="utf-8")
+    assert "kolejka-g" in stored  # allowed: as received (the YAML may escape the Polish letters)
+    assert "CANARY" not in stored  # not allowed: denied by default
+
+
+def test_record_refuses_a_bad_allow_field_in_one_line_before_anything_is_sent(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    recipe = write(
+        tmp_path,
+        """
+  - name: never
+    calls:
+      - endpoint: chat_conversations.start
+        params: {chat_queue_id: 3}
+""",
+    )
+    assert main(["record", str(recipe), "--out", str(tmp_path / "out"), "--allow-field", "nope:$.x"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "nope" in err and "example:" in err
+    assert not (tmp_path / "out").exists()

@@ -37,7 +37,7 @@ import base64
 import math
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from contextlib import ExitStack, suppress
 from pathlib import Path
 from typing import Any
@@ -49,6 +49,7 @@ from thulium_explore._settings import ENV_PASSWORD, ENV_USER, Mode, tenant_confi
 from thulium_explore._version import __version__
 from thulium_explore._wire import _params
 from thulium_explore._wire._params import WireRequest
+from thulium_explore.cassettes._deny import AllowList
 from thulium_explore.cassettes._file import HTTP_METHOD
 from thulium_explore.cassettes._recorder import recorder
 from thulium_explore.cassettes._yaml import load_yaml
@@ -246,11 +247,22 @@ def _placeholders(value: Any) -> list[str]:
 
 
 def record_recipe(
-    recipe: Path, out: Path, *, environ: Mapping[str, str] | None = None, seed: int = 0, echo: Any = print
+    recipe: Path,
+    out: Path,
+    *,
+    environ: Mapping[str, str] | None = None,
+    seed: int = 0,
+    echo: Any = print,
+    allow: Iterable[str] = (),
 ) -> int:
-    """Record every cassette of ``recipe`` into ``out``; returns the number of unexpected statuses."""
+    """Record every cassette of ``recipe`` into ``out``; returns the number of unexpected statuses.
+
+    ``allow`` lists undocumented fields to store as received (``ENDPOINT:PATH``, as :func:`recorder` takes).
+    """
     env = os.environ if environ is None else environ
     cassettes = load_recipe(recipe)  # every call checked before the first one is sent
+    allow = tuple(allow)
+    AllowList.parse(allow, default_catalog())  # a bad entry is a ConfigError before anything is sent
     use_tenant = tenant_configured(env)
     target = "the tenant" if use_tenant else "a seeded sandbox"
     echo(f"recording {len(cassettes)} cassette(s) from {recipe} against {target} into {out}/")
@@ -271,7 +283,9 @@ def record_recipe(
                 {"User-Agent": f"thulium-explore/{__version__}", "Accept-Encoding": "gzip, deflate"}
             )
             secrets = basic_secrets(user, password) + basic_secrets(user, WRONG_PASSWORD)
-            stack.enter_context(recorder(path, Mode.RECORD, catalog=client.catalog, secrets=secrets, overwrite=True))
+            stack.enter_context(
+                recorder(path, Mode.RECORD, catalog=client.catalog, secrets=secrets, overwrite=True, allow=allow)
+            )
             captured: dict[str, Any] = {}
             for index, call in enumerate(cassette["calls"]):
                 where = f"{recipe}: cassettes[{i}].calls[{index}] ({cassette['name']})"
