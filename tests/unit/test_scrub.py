@@ -290,3 +290,13 @@ def test_an_integer_under_a_sensitive_field_stays_an_integer_whatever_its_sign(s
     assert (masked < 0) == (number < 0)
     if abs(number) >= 1000:
         assert str(abs(number)) not in stored.decode()
+
+
+def test_object_keys_the_schema_marks_personal_are_scrubbed_like_values(scrubber: Scrubber) -> None:
+    batch = default_catalog()["outbound_records.batch_create"]
+    body = json.dumps({"48601234567": {"http_status": 201, "record_id": 1, "status": "ADDED"}}).encode()
+    _, stored = scrubber.response(batch, 200, {}, body)
+    assert stored is not None
+    assert "48601234567" not in stored.decode()
+    (key,) = json.loads(stored)
+    assert key.isdigit()

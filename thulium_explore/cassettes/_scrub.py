@@ -249,8 +249,10 @@ class Scrubber:
         if isinstance(patterns, tuple) and patterns and allowed_in(patterns, where):
             patterns = True
         if isinstance(value, dict):
+            names = schema.get("propertyNames") if isinstance(schema, Mapping) else None
+            key_kind = names.get("x-sensitive") if isinstance(names, Mapping) else None  # keys that are personal data
             return {
-                k: redact_all(v)
+                (self.placeholder(str(key_kind), k) if key_kind else k): redact_all(v)
                 if is_secret_name(k)
                 else self.walk(v, *child_schema(schema, resolver, k), kind, where=(*where, k), allowed=patterns)
                 for k, v in value.items()
