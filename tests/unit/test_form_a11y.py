@@ -9,8 +9,8 @@ import re
 import pytest
 
 from thulium_explore import Catalog, ParameterError
-from thulium_explore.forms import Accessibility, EndpointForm, History, explore
-from thulium_explore.forms._a11y import problem_announcement
+from thulium_explore.forms import Accessibility, EndpointForm, History, SavedRow, explore
+from thulium_explore.forms._a11y import field_names, problem_announcement
 from thulium_explore.forms._render import errors_html, json_tree_html
 from thulium_explore.forms._theme import A11Y_CSS, ERROR_BOX
 
@@ -70,13 +70,27 @@ def test_hints_describe_their_editor_and_every_kind_is_named(sink: Catalog) -> N
             assert f"id='{described}'" in header
 
 
-def test_the_explorer_names_its_endpoint_list() -> None:
+def test_the_explorer_names_its_endpoint_list_and_saved_row() -> None:
     explorer = explore(offline_client())
     (named,) = [w for w in explorer.widget.children if isinstance(w, Accessibility)]
     assert named.root == ".thulium-explorer"
     assert [(n["selector"], n["label"]) for n in named.names] == [
-        (".thulium-endpoint-list", "Endpoints matching the search")
+        (".thulium-endpoint-list", "Endpoints matching the search"),
+        (".thulium-save-name", "Name to save the call as"),
+        (".thulium-save-path", "Recipe file"),
+        (".thulium-saved-picker", "Saved calls in the recipe file"),
     ]
+    row = explorer.saved
+    for selector, _ in SavedRow.NAMES:  # each name reaches a control of the row
+        assert any(selector[1:] in w._dom_classes for w in (row.name, row.path, row.picker))
+
+
+def test_a_suggestion_dropdown_is_named_after_its_field() -> None:
+    form = EndpointForm(offline_client(), "chat_conversations.message")
+    names = {n["selector"]: n["label"] for n in field_names(form._all)}
+    (box,) = [f.suggest for f in form.fields if f.suggest is not None]
+    assert names[f".{box.css_class}"] == "Recent values for Conversation id"
+    assert box.css_class in box.widget._dom_classes
 
 
 def test_problem_count_wording() -> None:

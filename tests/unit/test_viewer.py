@@ -15,30 +15,35 @@ from thulium_explore._wire._params import to_wire
 from thulium_explore.client._result import MASK
 from thulium_explore.forms import SNIPPET_TABS, CopyButton, History, ResponseViewer
 from thulium_explore.forms._render import json_tree_html, result_html
+from thulium_explore.forms._static import answer_html
 
 UUID = "6ed7c941-2c8a-411e-95d2-338a9f64800a"
 ENDPOINT = "chat_conversations.start"
 
 
 def make_result(
-    status: int, body: Any, params: Mapping[str, Any] | None = None, headers: Mapping[str, str] | None = None
+    status: int,
+    body: Any,
+    params: Mapping[str, Any] | None = None,
+    headers: Mapping[str, str] | None = None,
+    endpoint_id: str = ENDPOINT,
 ) -> CallResult:
     """A CallResult as the client builds it, without any network."""
     catalog = default_catalog()
-    endpoint = catalog[ENDPOINT]
+    endpoint = catalog[endpoint_id]
     params = dict(params or {"chat_queue_id": 3, "client_id": "1234"})
     wire = to_wire(endpoint, params)
     raw = json.dumps(body).encode() if body is not None else b""
     query = "&".join(f"{k}={v}" for k, v in wire.query)
     sent = SentRequest(
-        "POST",
+        endpoint.method,
         f"http://127.0.0.1:1{wire.path}?{query}",
         {"Authorization": f"Basic {MASK}", "Accept": "application/json"},
         wire.body,
         wire,
     )
     return CallResult(
-        ENDPOINT,
+        endpoint_id,
         params,
         status,
         dict(headers or {"Content-Type": "application/json"}),
@@ -245,3 +250,82 @@ def test_history_needs_a_client_like_source() -> None:
     history.add(object(), ENDPOINT, {"chat_queue_id": 7}, failure="x")
     with pytest.raises(TypeError, match="ThuliumClient or a Connection"):
         history.resend(1)
+
+
+# -- a list answer as a table (issue 13) ------------------------------------------------------------
+
+
+def chats_page(count: int, shown: int) -> CallResult:
+    """A chats.list answer: ``shown`` items of ``count``, one undocumented field, a value needing escaping."""
+    items = [
+        {"conversation_id": f"c-{i}", "status": "CLOSED", "client_name": "<b>Jan</b>", "x_extra": i}
+        for i in range(shown)
+    ]
+    return make_result(200, {"count": count, "result": items}, params={"limit": 100}, endpoint_id="chats.list")
+
+
+def body_of(viewer: ResponseViewer) -> str:
+    return str(viewer.widget.children[0].value)
+
+
+def toggle_of(viewer: ResponseViewer) -> Any:
+    (toggle,) = [w for w in viewer.widget.children[1].children if "thulium-body-toggle" in w._dom_classes]
+    return toggle
+
+
+def test_a_list_answer_shows_as_a_table_first_with_pretty_and_raw_one_click_away() -> None:
+    viewer = ResponseViewer()
+    viewer.show(chats_page(3, 3))
+    toggle = toggle_of(viewer)
+    assert toggle.options == ("table", "pretty", "raw")
+    assert toggle.value == "table"
+    page = body_of(viewer)
+    assert "thulium-table-view" in page and "<table" in page
+    head = page.split("<thead>")[1].split("</thead>")[0]
+    assert head.index("conversation_id") < head.index("status") < head.index("x_extra")  # documented first
+    assert "&lt;b&gt;Jan&lt;/b&gt;" in page and "<b>Jan</b>" not in page  # escaped
+    toggle.value = "pretty"
+    assert "thulium-table-view" not in body_of(viewer)
+    assert "class='thulium-table'" not in body_of(viewer)
+    toggle.value = "raw"
+    assert "thulium-raw" in body_of(viewer)
+    toggle.value = "table"
+    assert "thulium-table-view" in body_of(viewer)
+
+
+def test_an_answer_that_is_not_a_list_has_no_table_view() -> None:
+    viewer = ResponseViewer()
+    viewer.show(make_result(200, {"conversation_id": UUID}))
+    assert toggle_of(viewer).options == ("pretty", "raw")
+    assert toggle_of(viewer).value == "pretty"  # the preferred "table" falls back
+    assert viewer.view == "table"  # and is kept for the next list answer
+    viewer.show(chats_page(1, 1))
+    assert toggle_of(viewer).value == "table"
+    failed = make_result(404, {"errors": [{"message": "Not found", "code": 1}]}, params={}, endpoint_id="chats.list")
+    viewer.show(failed)
+    assert toggle_of(viewer).options == ("pretty", "raw")  # an error answer is not a list
+
+
+def test_a_large_list_draws_only_the_first_rows_and_says_how_many() -> None:
+    viewer = ResponseViewer()
+    viewer.show(chats_page(5000, 1000))
+    page = body_of(viewer)
+    table = page.split("class='thulium-table'")[1].split("</table>")[0]
+    assert table.count("<tr>") == 1 + 50  # the header row and the first 50 items
+    assert "1000" in page.replace(",", "") and "5000" in page.replace(",", "")
+    drift = page.split("class='thulium-drift'")[1].split("</table>")[0]
+    assert drift.count("<tr>") == 1 + 50 + 1  # 1,000 undocumented x_extra: 50 drawn, then "950 more"
+    assert "950 more" in drift
+    assert len(page) < 80_000  # a 1,000-item answer stays a small page
+
+
+def test_the_static_view_shows_a_list_as_a_table_with_the_json_under_it() -> None:
+    page = answer_html(chats_page(3, 3), 1)
+    assert "<table" in page and "<details><summary>JSON</summary>" in page
+    assert page.index("<table") < page.index("<details><summary>JSON</summary>")
+    assert "&quot;conversation_id&quot;: &quot;c-0&quot;" in page  # the JSON is still all there
+    assert "<table" not in answer_html(make_result(200, {"conversation_id": UUID}), 1)
+    big = answer_html(chats_page(5000, 2000), 1)
+    assert big.split("class='thulium-table'")[1].split("</table>")[0].count("<tr>") == 51
+    assert "(cut here)" in big  # the JSON under the table is cut (result.json holds it all)
+    assert len(big) < 400_000

@@ -17,12 +17,16 @@ from thulium_explore.forms._field import Field
 from thulium_explore.forms._form import EndpointForm
 from thulium_explore.forms._history import History, HistoryEntry, session_history
 from thulium_explore.forms._modeswitch import ModeSwitch
+from thulium_explore.forms._progress import ProgressBar, progress_bar
+from thulium_explore.forms._saving import DEFAULT_RECIPE, SavedRow
 from thulium_explore.forms._spec import UNSET, FieldSpec, endpoint_specs
+from thulium_explore.forms._suggest import SuggestionBox
 from thulium_explore.forms._types import Input
 from thulium_explore.forms._viewer import SNIPPET_TABS, ResponseViewer
 
 __all__ = [
     "BUILDERS",
+    "DEFAULT_RECIPE",
     "SNIPPET_TABS",
     "UNSET",
     "Accessibility",
@@ -35,11 +39,15 @@ __all__ = [
     "HistoryEntry",
     "Input",
     "ModeSwitch",
+    "ProgressBar",
     "ResponseViewer",
+    "SavedRow",
+    "SuggestionBox",
     "build_input",
     "endpoint_specs",
     "explore",
     "kind_of",
+    "progress_bar",
     "session_history",
 ]
 

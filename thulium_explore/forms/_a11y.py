@@ -213,6 +213,17 @@ def field_names(fields: Iterable[FieldLike]) -> list[dict[str, Any]]:
                 "describedby": " ".join(ids),
             }
         )
+        suggest = getattr(f, "suggest", None)
+        if suggest is not None:  # the recent-values dropdown beside it (forms/_suggest.py)
+            names.append(
+                {
+                    "selector": f".{suggest.css_class}",
+                    "label": f"Recent values for {f.spec.title}",
+                    "required": False,
+                    "invalid": False,
+                    "describedby": "",
+                }
+            )
     return names
 
 

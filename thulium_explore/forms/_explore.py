@@ -12,11 +12,14 @@ from typing import Any
 import ipywidgets as W
 
 from thulium_explore.catalog._catalog import Catalog
+from thulium_explore.connection._saved import load_call
 from thulium_explore.forms._a11y import labelled
-from thulium_explore.forms._form import EndpointForm, _catalog_of
+from thulium_explore.forms._form import EndpointForm
+from thulium_explore.forms._formparts import catalog_of as _catalog_of
 from thulium_explore.forms._history import History
 from thulium_explore.forms._modeswitch import ModeSwitch
 from thulium_explore.forms._picker import EndpointPicker
+from thulium_explore.forms._saving import SavedRow
 from thulium_explore.forms._static import StaticView, run_this_cell_to
 
 
@@ -56,8 +59,12 @@ class Explorer:
         self._holder = W.VBox([])
         self.picker.observe(lambda change: self.select(change["new"]), names="value")
         top = [self.switch.widget] if self.switch else []
-        names = labelled([(".thulium-endpoint-list", "Endpoints matching the search")], ".thulium-explorer")
-        self.widget = W.VBox([*top, self.picker, names, self._holder])
+        #: Save (the shown form's call) and the Saved picker (loads a saved call into its form)
+        self.saved = SavedRow(lambda: self.form, self.load)
+        names = labelled(
+            [(".thulium-endpoint-list", "Endpoints matching the search"), *SavedRow.NAMES], ".thulium-explorer"
+        )
+        self.widget = W.VBox([*top, self.picker, self.saved.widget, names, self._holder])
         #: the text/html a saved notebook shows beside the widget view; refreshed as answers arrive
         self.static = StaticView(self.widget, self._static_html, lambda: repr(self))
         self.widget.add_class("thulium-explorer")
@@ -80,6 +87,12 @@ class Explorer:
         self._holder.children = (form.widget,)
         self.static.refresh()
         return form
+
+    def load(self, path: str, name: str, *, index: int = 0) -> EndpointForm:
+        """Show the form of the saved call ``name`` in the recipe at ``path``, filled with it (what picking it
+        in "Saved" does)."""
+        endpoint_id, params = load_call(path, name, index=index, catalog=self.catalog)
+        return self.select(endpoint_id).fill_with(params)
 
     def _static_html(self) -> str:
         """What a saved notebook shows: the form on display (with its answers) and how to pick another."""

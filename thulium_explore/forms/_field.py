@@ -46,6 +46,8 @@ class Field:
             if css not in editor._dom_classes:
                 editor.add_class(css)
         self.widgets: list[W.Widget] = [self._header, editor]
+        #: the recent-values dropdown after the editor, for a linked parameter (forms/_suggest.py)
+        self.suggest: Any = None
 
     @property
     def editor(self) -> W.Widget:

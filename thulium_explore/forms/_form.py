@@ -17,7 +17,9 @@ Beside Send a badge shows the target (``form.target``): ``sandbox``, ``replay (x
 from __future__ import annotations
 
 import contextlib
+import functools
 import html
+import os
 from collections.abc import Sequence
 from typing import Any
 
@@ -27,14 +29,20 @@ import thulium_explore.forms._shared as _shared
 from thulium_explore._errors import ConfigError, ParameterError, ParameterProblem, ThuliumError
 from thulium_explore._wire import _params
 from thulium_explore._wire._jsonpath import field_path
-from thulium_explore.catalog._catalog import Catalog, default_catalog
+from thulium_explore.catalog._catalog import Catalog
+from thulium_explore.client._memory import Suggestion
 from thulium_explore.client._result import CallResult
+from thulium_explore.connection._saved import SavedCall, load_call
 from thulium_explore.forms._a11y import Accessibility, field_names, problem_announcement
-from thulium_explore.forms._examples import NO_EXAMPLE, SAMPLES_TOOLTIP, documented_request, sample_values
+from thulium_explore.forms._examples import NO_EXAMPLE, documented_request, sample_values
 from thulium_explore.forms._field import Field, FieldFactory
+from thulium_explore.forms._formparts import action_buttons, form_header_html
+from thulium_explore.forms._formparts import catalog_of as _catalog_of
 from thulium_explore.forms._history import History, resolve_client
+from thulium_explore.forms._saving import save_form
 from thulium_explore.forms._spec import UNSET, endpoint_specs, example_text
 from thulium_explore.forms._static import StaticView, form_static_html
+from thulium_explore.forms._suggest import SuggestionBox, linked_parameters, memory_of, refresh_all
 from thulium_explore.forms._target import Target, target_html, target_of
 from thulium_explore.forms._theme import ERROR_TEXT, MUTED_TEXT
 from thulium_explore.forms._types import FieldLike
@@ -72,6 +80,8 @@ class EndpointForm:
         self._all: list[FieldLike] = []
         self._by_path: dict[tuple[str, ...], FieldLike] = {}
         self._adopt(self.fields, validate=False)
+        self._linked = linked_parameters(self.catalog, self.endpoint.id)
+        self._offer(self.fields)
         factory.on_adopt = self._adopt  # fields of groups opened later
         self._send = W.Button(
             description="Send",
@@ -82,35 +92,15 @@ class EndpointForm:
             style=_shared.button_style(),
             _dom_classes=("thulium-send",),
         )
-        fill = self._fill = W.Button(
-            description="Fill documented example",
-            icon="book",
-            layout=_shared.layout(width="auto"),
-            style=_shared.button_style(),
-            _dom_classes=("thulium-fill-example",),
-            disabled=self._documented is None,
-            tooltip=NO_EXAMPLE if self._documented is None else "Exactly the request the documentation shows",
-        )
-        samples = self._samples = W.Button(
-            description="Fill every field with sample values",
-            icon="list",
-            layout=_shared.layout(width="auto"),
-            style=_shared.button_style(),
-            tooltip=SAMPLES_TOOLTIP,
-            _dom_classes=("thulium-fill-samples",),
-        )
-        clear = W.Button(
-            description="Clear",
-            icon="eraser",
-            layout=_shared.layout(),
-            style=_shared.button_style(),
-            _dom_classes=("thulium-clear",),
-        )
+        fill, samples, clear = action_buttons(documented=self._documented is not None)
+        self._fill, self._samples = fill, samples
         self._send.on_click(self._clicked)
         fill.on_click(lambda _: self.fill_example())
         samples.on_click(lambda _: self.fill_samples())
         clear.on_click(lambda _: self.clear())
         self._status = _shared.html(_dom_classes=("thulium-form-status",))
+        #: the one line saying what save() did (or why it did not)
+        self.save_status = _shared.html(_dom_classes=("thulium-save-status",))
         self._more: W.Button | None = None
         if self._later:
             self._more = W.Button(
@@ -129,7 +119,8 @@ class EndpointForm:
         )
         #: names, invalid marks and the announced problem count for assistive technology (forms/_a11y.py)
         self.a11y = Accessibility(root=".thulium-form")
-        self._tail = [self._send_row, self._status, self.a11y, self.viewer.widget, self.history.widget]
+        self._tail = [self._send_row, self._status, self.save_status, self.a11y, self.viewer.widget]
+        self._tail.append(self.history.widget)
         self.widget = W.VBox(self._children(), layout=_shared.layout(max_width="60em"), _dom_classes=("thulium-form",))
         #: the text/html a saved notebook shows beside the widget view; refreshed as answers arrive
         self.static = StaticView(
@@ -153,9 +144,56 @@ class EndpointForm:
             self._later = []
             self.fields.extend(new)
             self._adopt(new, validate=False)
+            self._offer(new)
             self.widget.children = self._children()
             self._validate()
         return self
+
+    def _offer(self, fields: Sequence[Field]) -> None:
+        """A recent-values dropdown after each field some link feeds (forms/_suggest.py)."""
+        for f in fields:
+            sources = self._linked.get(f.spec.name)
+            if sources and f.suggest is None:
+                fill = functools.partial(self._fill_one, f.spec.name)  # as if typed
+                f.suggest = SuggestionBox(self._source, self.endpoint.id, f.spec.name, sources, fill, f.spec.css_class)
+                f.widgets.append(f.suggest.widget)
+
+    def _fill_one(self, name: str, value: Any) -> None:
+        self.set(**{name: value})
+
+    def suggestions(self, name: str) -> list[Suggestion]:
+        """Recent values for the field ``name`` from this kernel's answers, most recent first (what its dropdown
+        lists; empty when no link feeds it). ``form.set(id=form.suggestions("id")[0].value)`` uses one."""
+        if name not in self._names:
+            raise ValueError(f"{self.endpoint.id}: no field {name!r} (fields: {', '.join(self._names) or 'none'})")
+        memory = memory_of(self._source)
+        return memory.suggestions(self.endpoint.id, name) if memory is not None else []
+
+    # -- saved calls (forms/_saving.py) ------------------------------------------------------
+
+    def save(
+        self,
+        path: str | os.PathLike[str],
+        name: str,
+        *,
+        include_personal: bool = False,
+        append: bool = False,
+        expect: int | None = None,
+    ) -> SavedCall:
+        """Append the form's current call (``values``: what Send would send) to the recipe at ``path`` as
+        ``name`` (``save_call``: credentials never, personal values only with ``include_personal=True``).
+
+        The outcome is one line under the form; a refusal raises ConfigError with that line (nothing written).
+        """
+        return save_form(self, path, name, include_personal=include_personal, append=append, expect=expect)
+
+    @classmethod
+    def load(
+        cls, path: str | os.PathLike[str], name: str, client: Any, *, index: int = 0, history: History | None = None
+    ) -> EndpointForm:
+        """A form for the saved call ``name`` of the recipe at ``path`` (its ``index``-th call), filled with it."""
+        endpoint_id, params = load_call(path, name, index=index, catalog=_catalog_of(client))
+        return cls(client, endpoint_id, history=history).fill_with(params)
 
     def _adopt(self, fields: Sequence[FieldLike], validate: bool = True) -> None:
         """Track ``fields`` (and their nested fields): errors by path, revalidation on edit."""
@@ -207,15 +245,16 @@ class EndpointForm:
         """
         if self._documented is None:
             raise ConfigError(f"{self.endpoint.id}: {NO_EXAMPLE} (or use fill_samples())")
-        return self._fill_with(self._documented)
+        return self.fill_with(self._documented)
 
     def fill_samples(self, *, ids: bool = False, flags: bool = False) -> EndpointForm:
         """Fill the documented request example plus every other field's own example, leaving ids of existing
         objects (``id``, ``*_id``) and boolean flags empty unless the documented example fills them or
         ``ids=True`` / ``flags=True`` (the rule is in ``forms/_examples.py``)."""
-        return self._fill_with(sample_values(self._specs, self._documented, ids=ids, flags=flags))
+        return self.fill_with(sample_values(self._specs, self._documented, ids=ids, flags=flags))
 
-    def _fill_with(self, values: dict[str, Any]) -> EndpointForm:
+    def fill_with(self, values: dict[str, Any]) -> EndpointForm:
+        """Empty every field, then fill ``values`` (a saved call's parameters)."""
         self.clear()
         return self.set(**values)
 
@@ -264,6 +303,7 @@ class EndpointForm:
             raise
         finally:
             self._validate()
+            refresh_all()  # every form's recent values (this answer's, or none after a failure)
         self._show(result)
         self.history.add(self._source, self.endpoint.id, values, result=result, on_result=self._show, target=target)
         return result
@@ -356,22 +396,7 @@ class EndpointForm:
     # -- display -----------------------------------------------------------------------------
 
     def _header_html(self) -> str:
-        e = self.endpoint
-        pl = (
-            f"<div lang='pl' style='color:{MUTED_TEXT}'><i>PL: {html.escape(e.summary_pl)}</i></div>"
-            if e.summary_pl
-            else ""
-        )
-        desc = f"<div style='font-size:90%'>{html.escape(e.description)}</div>" if e.description else ""
-        empty = "" if self.fields else f"<div style='color:{MUTED_TEXT}'>This endpoint takes no parameters.</div>"
-        return (
-            "<div class='thulium-form-header' style='line-height:1.4'>"
-            f"<b style='font-size:110%'>{html.escape(e.summary)}</b> "
-            f"<code>{html.escape(e.id)}</code><div><code>{html.escape(e.method)} {html.escape(e.path)}</code>"
-            f" <span style='color:{MUTED_TEXT}'>· provenance: {html.escape(e.provenance)}"
-            f" · <span style='color:{ERROR_TEXT}'>*</span> required; empty optional fields are not sent</span>"
-            f"</div>{pl}{desc}{empty}</div>"
-        )
+        return form_header_html(self.endpoint, bool(self.fields))
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
         """The widget view and its static ``text/html`` alternative (see forms/_static.py)."""
@@ -382,11 +407,3 @@ class EndpointForm:
 
     def __repr__(self) -> str:
         return f"<EndpointForm {self.endpoint.id} values={self.values!r} errors={len(self.errors)}>"
-
-
-def _catalog_of(source: Any) -> Catalog:
-    """The catalog of the client behind ``source`` (the default one when it has none)."""
-    catalog = getattr(source, "catalog", None)  # a client or a ModeSwitch: no connecting just for this
-    if not isinstance(catalog, Catalog):
-        catalog = getattr(getattr(source, "client", None), "catalog", None)  # a Connection
-    return catalog if isinstance(catalog, Catalog) else default_catalog()

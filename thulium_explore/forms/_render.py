@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from thulium_explore.client._result import CallResult
+from thulium_explore.client._table import list_table_html
 from thulium_explore.contract._response import Problem, Verdict
 from thulium_explore.forms._theme import (
     AMBER,
@@ -95,12 +96,22 @@ def errors_html(result: CallResult) -> str:
     )
 
 
+#: Violations / drift rows drawn (a 1,000-item list with one undocumented field has 1,000 drift rows).
+MAX_PROBLEM_ROWS = 50
+
+
 def _problem_rows(problems: list[Problem]) -> str:
-    return "".join(
+    rows = "".join(
         f"<tr><td><code>{html.escape(p.path)}</code></td><td>{html.escape(p.message)}</td>"
         f"<td><code>{html.escape(_short(p.value))}</code></td></tr>"
-        for p in problems
+        for p in problems[:MAX_PROBLEM_ROWS]
     )
+    more = len(problems) - MAX_PROBLEM_ROWS
+    if more > 0:
+        rows += (
+            f"<tr><td colspan='3' style='color:{MUTED_TEXT}'>… {more} more (result.verdict lists them all)</td></tr>"
+        )
+    return rows
 
 
 def verdict_html(verdict: Verdict) -> str:
@@ -227,13 +238,23 @@ def request_body_html(result: CallResult) -> str:
     )
 
 
-def body_html(result: CallResult, *, raw: bool = False) -> str:
-    """The body as a tree when it is JSON (``raw``: as the text that came), as text otherwise, or a note."""
+def body_html(result: CallResult, *, raw: bool = False, table: bool = False) -> str:
+    """The body as a tree when it is JSON (``raw``: as the text that came; ``table``: a list answer as a
+    table, :func:`body_table`), as text otherwise, or a note."""
     size = f"<div class='thulium-size' style='color:{MUTED_TEXT}'>Response body: {body_size(result)} bytes</div>"
-    return size + _body(result, raw=raw)
+    return size + _body(result, raw=raw, table=table)
 
 
-def _body(result: CallResult, *, raw: bool) -> str:
+def body_table(result: CallResult) -> str | None:
+    """A 2xx list answer's items as a table (the first rows; client/_table.py), None for any other answer."""
+    if not result.ok or result.json is None:
+        return None
+    return list_table_html(result.endpoint_id, result.json, catalog=result.catalog)
+
+
+def _body(result: CallResult, *, raw: bool, table: bool = False) -> str:
+    if table and not raw and (shown := body_table(result)) is not None:
+        return f"<div class='thulium-body thulium-table-view'>{shown}</div>"
     if raw and result.text:
         return f"<pre class='thulium-body thulium-raw' style='white-space:pre-wrap'>{html.escape(result.text)}</pre>"
     if result.json is not None:
@@ -260,14 +281,15 @@ def headers_html(result: CallResult) -> str:
     )
 
 
-def result_html(result: CallResult, *, raw: bool = False) -> str:
-    """Everything above the copy-as tabs (``raw``: the body as the text that came, not a tree)."""
+def result_html(result: CallResult, *, raw: bool = False, table: bool = False) -> str:
+    """Everything above the copy-as tabs (``raw``: the body as the text that came, not a tree; ``table``: a
+    list answer as a table)."""
     return (
         summary_html(result)
         + errors_html(result)
         + verdict_html(result.verdict)
         + request_body_html(result)
-        + body_html(result, raw=raw)
+        + body_html(result, raw=raw, table=table)
         + headers_html(result)
     )
 

@@ -26,9 +26,10 @@ from typing import Any
 
 import ipywidgets as W
 
-from thulium_explore.client._result import CallResult
+from thulium_explore.client._result import TREE_CHARS, CallResult
 from thulium_explore.forms._render import (
     body_size,
+    body_table,
     errors_html,
     failure_html,
     pretty_body,
@@ -96,12 +97,17 @@ def run_this_cell_to(what_html: str) -> str:
 
 
 def answer_html(result: CallResult, number: int | None = None) -> str:
-    """One answer for reading without a kernel: status, request, verdict, body sent, body (pretty JSON)."""
+    """One answer for reading without a kernel: status, request, verdict, body sent, body (pretty JSON; a list
+    answer as a table with the JSON under it)."""
     head = f"<b>#{number}</b> " if number is not None else ""
     sent = sent_body_text(result)
     sent_html = f"<div>Request body sent:</div><pre>{html.escape(sent)}</pre>" if sent else ""
     body = pretty_body(result)
     shown = f"<pre class='thulium-body'>{html.escape(body)}</pre>" if body else "<div>(empty body)</div>"
+    table = body_table(result)
+    if table is not None:  # a list answer: its first rows as a table, the JSON one click away (and cut)
+        cut = body if len(body) <= TREE_CHARS else body[:TREE_CHARS] + "\n… (cut here)"
+        shown = f"{table}<details><summary>JSON</summary><pre class='thulium-body'>{html.escape(cut)}</pre></details>"
     return (
         f"<div class='thulium-static-answer'>{head}{status_badge(result.status)} "
         f"<code>{html.escape(request_line(result))}</code> {verdict_badge(result.verdict)} "

@@ -1,4 +1,5 @@
-"""The response viewer: one call's answer, verdict, body (pretty or raw) and copy-as snippets, as widgets.
+"""The response viewer: one call's answer, verdict, body (a list as a table, pretty or raw) and copy-as
+snippets, as widgets.
 
 >>> viewer = ResponseViewer()
 >>> viewer.show(result)  # doctest: +SKIP
@@ -16,7 +17,7 @@ import ipywidgets as W
 import thulium_explore.forms._shared as _shared
 from thulium_explore.client._result import CallResult
 from thulium_explore.forms._a11y import CopyButton
-from thulium_explore.forms._render import failure_html, pretty_body, result_html
+from thulium_explore.forms._render import body_table, failure_html, pretty_body, result_html
 from thulium_explore.forms._static import Answer, StaticView, viewer_static_html
 
 #: Tab title → the CallResult.snippet kind.
@@ -26,6 +27,14 @@ SNIPPET_TABS: dict[str, str] = {
     "Python requests": "python",
     "thulium_explore": "thulium_explore",
     "PHP": "php",
+}
+
+
+#: The body views of the toggle → their tooltips ("table" only for a list answer).
+VIEWS: dict[str, str] = {
+    "table": "a list answer's items as a table (the first rows)",
+    "pretty": "the JSON body as a tree",
+    "raw": "the body as the text that came",
 }
 
 
@@ -60,7 +69,8 @@ class ResponseViewer:
         self.result: CallResult | None = None
         self.failure: str | None = None
         self.answers: list[Answer] = []
-        self.raw = False
+        #: the body view: "table" (a list answer; others fall back to "pretty"), "pretty" or "raw"
+        self.view = "table"
         self._listeners: list[Callable[[], None]] = []
         self.static = StaticView(self.widget, lambda: viewer_static_html(self.answers), lambda: repr(self))
         self.on_change(self.static.refresh)
@@ -73,25 +83,36 @@ class ResponseViewer:
         for callback in self._listeners:
             callback()
 
+    @property
+    def raw(self) -> bool:
+        """Whether the body is shown as the text that came (the "raw" view)."""
+        return self.view == "raw"
+
+    @raw.setter
+    def raw(self, value: bool) -> None:
+        self.view = "raw" if value else "pretty"
+
     def show(self, result: CallResult) -> None:
-        """Render ``result``: summary, Thulium's errors, verdict, body sent, body tree (or raw), headers,
-        copy-as tabs."""
+        """Render ``result``: summary, Thulium's errors, verdict, body sent, body (a list answer as a table;
+        or the tree; or raw), headers, copy-as tabs."""
         self.result = result
         self.failure = None
         self.answers.append(result)
-        body = W.HTML(result_html(result, raw=self.raw))
+        views = [v for v in VIEWS if v != "table" or body_table(result) is not None]
+        shown = self.view if self.view in views else "pretty"  # "table" falls back for an answer not a list
+        body = W.HTML(result_html(result, raw=shown == "raw", table=shown == "table"))
         body.add_class("thulium-result")
         toggle = W.ToggleButtons(
-            options=["pretty", "raw"],
-            value="raw" if self.raw else "pretty",
-            tooltips=["the JSON body as a tree", "the body as the text that came"],
+            options=views,
+            value=shown,
+            tooltips=[VIEWS[v] for v in views],
             style=_shared.toggle_style(button_width="auto"),
             _dom_classes=("thulium-body-toggle",),
         )
 
         def switched(change: dict[str, Any]) -> None:
-            self.raw = change["new"] == "raw"
-            body.value = result_html(result, raw=self.raw)
+            self.view = change["new"]
+            body.value = result_html(result, raw=self.view == "raw", table=self.view == "table")
 
         toggle.observe(switched, names="value")
         self.widget.children = (
