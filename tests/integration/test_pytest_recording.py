@@ -10,8 +10,13 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml  # noqa: F401 - see below
 
 from thulium_explore import verify
+
+# pytester's in-process runs drop from sys.modules every module first imported inside them. PyYAML must be
+# imported out here, once: cassettes/_yaml.py caches loader classes built on the yaml module it first saw,
+# and a yaml imported afresh by each inner run would not match them.
 
 pytest_plugins = ["pytester"]
 
