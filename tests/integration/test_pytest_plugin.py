@@ -7,6 +7,7 @@ from importlib.metadata import entry_points
 from pathlib import Path
 
 import pytest
+import yaml  # noqa: F401 - imported before pytester's in-process runs: see tests/integration/test_pytest_recording.py
 
 pytest_plugins = ["pytester"]
 
