@@ -62,6 +62,17 @@ FORMS_CELLS = (
 )
 
 
+DATA_CELLS = (
+    "from thulium_explore import connect\nfrom thulium_explore.forms import EndpointForm, progress_bar\n"
+    "conn = connect('sandbox')",
+    "message = EndpointForm(conn, 'chat_conversations.message')  # opened before the start\nmessage",
+    "started = conn.client.send('chat_conversations.start', {'chat_queue_id': 3}).json['conversation_id']\n"
+    "print('started', started)",
+    "tickets = EndpointForm(conn, 'tickets.list')\ntickets.submit()\ntickets",
+    "pages = conn.client.paginate('tickets.list', page_size=100, progress=progress_bar())\nlen(pages.all())",
+)
+
+
 @pytest.fixture(scope="module")
 def live() -> Iterator[Sandbox]:
     with Sandbox() as tenant:
@@ -75,6 +86,7 @@ def lab(tmp_path_factory: pytest.TempPathFactory, live: Sandbox) -> Iterator[Lab
     notebooks = base / "src"
     notebooks.mkdir()
     write_notebook(notebooks / "forms.ipynb", *FORMS_CELLS)
+    write_notebook(notebooks / "data.ipynb", *DATA_CELLS)
     env = {"THULIUM_BASE_URL": live.base_url, "THULIUM_API_USER": live.user, "THULIUM_API_PASSWORD": live.password}
     write_notebook(
         notebooks / "switch.ipynb",
@@ -217,6 +229,67 @@ def test_forms_accessible_plain_text_and_readable_in_both_themes(browser: Browse
             assert serious_axe_violations(page, ".thulium-form") == []
         finally:
             use_theme(page, LIGHT)  # the theme is a user setting: the next page opens light
+
+
+def test_list_table_suggestions_and_progress(browser: Browser, lab: Lab) -> None:
+    """Issue 13: a list answer as a table, the recent-values dropdown of a form opened before the start (it
+    follows the cell that started the conversation), choosing fills the field, the paginate progress bar;
+    axe-core clean on them."""
+    with notebook_page(browser, lab, "data.ipynb") as (page, step):
+        step("running every cell")
+        wait_for_idle_kernel(page)
+        run_all(page)
+        page.locator(".thulium-progress-text", has_text="1,000 of 1,000 items").wait_for(timeout=KERNEL_SECONDS * 1000)
+        wait_for_idle_kernel(page)
+
+        step("the started conversation is offered in the message form opened before it")
+        printed = page.locator(".jp-OutputArea-output", has_text="started ").first.inner_text()
+        conversation = UUID.search(printed)
+        assert conversation is not None, printed
+        message = page.locator(".thulium-form").nth(0)
+        dropdown = message.get_by_label("Recent values for Conversation id", exact=True)
+        assert dropdown.evaluate("e => e.tagName") == "SELECT"
+        page.wait_for_function(
+            "([e, id]) => Array.from(e.options).some(o => o.text.startsWith(id))",
+            arg=[dropdown.element_handle(), conversation.group(0)],
+            timeout=30_000,
+        )
+        options = [o.replace("\xa0", " ") for o in dropdown.locator("option").all_inner_texts()]  # ipywidgets' nbsp
+        assert options[0] == "recent values (1)", options
+        assert options[1].startswith(f"{conversation.group(0)} (from chat_conversations.start, "), options
+
+        step("choosing it fills the field: what is shown is what is sent")
+        dropdown.select_option(index=1)
+        box = message.get_by_label("Conversation id", exact=True)
+        page.wait_for_function("([e, id]) => e.value === id", arg=[box.element_handle(), conversation.group(0)])
+        message.get_by_label("Message text", exact=True).fill("hello")
+        send = message.locator("button.thulium-send")
+        page.wait_for_function("b => !b.disabled", arg=send.element_handle(), timeout=15_000)
+        send.click()
+        answered(message, conversation.group(0))
+        assert "HTTP 200" in message.locator(".thulium-viewer .thulium-result").inner_text()
+
+        step("the list answer is a table: documented columns, 50 rows drawn, the count said")
+        tickets = page.locator(".thulium-form").nth(1)
+        table = tickets.locator(".thulium-viewer .thulium-table-view table")
+        table.wait_for(timeout=30_000)
+        assert table.locator("tbody tr").count() == 50
+        region = tickets.locator(".thulium-table-view .thulium-table > div[role='region'][tabindex='0']")
+        region.wait_for(timeout=15_000)  # the scrolled box: named, reachable by keyboard
+        assert region.get_attribute("aria-label", timeout=5_000), "the table's region has no name"
+        caption = tickets.locator(".thulium-viewer .thulium-table").inner_text()
+        assert "1,000" in caption or "1000" in caption, caption[:200]
+        toggle = tickets.locator(".thulium-body-toggle button")
+        assert toggle.all_inner_texts() == ["table", "pretty", "raw"]
+        toggle.filter(has_text="pretty").click()
+        tickets.locator(".thulium-viewer .thulium-body details").first.wait_for(timeout=15_000)
+        assert tickets.locator(".thulium-viewer .thulium-table-view").count() == 0
+        toggle.filter(has_text="table").click()
+        table.wait_for(timeout=15_000)
+
+        step("axe-core on the forms with the dropdown and the table, and on the progress bar")
+        for selector in (".thulium-form", ".thulium-progress"):
+            assert serious_axe_violations(page, selector) == [], selector
 
 
 def test_switch_never_sends_elsewhere_than_it_shows(browser: Browser, lab: Lab, live: Sandbox) -> None:

@@ -10,7 +10,7 @@ import pytest
 
 from thulium_explore import Catalog, ParameterError
 from thulium_explore.forms import Accessibility, EndpointForm, History, SavedRow, explore
-from thulium_explore.forms._a11y import field_names, problem_announcement
+from thulium_explore.forms._a11y import TABLE_REGION, field_names, problem_announcement
 from thulium_explore.forms._render import errors_html, json_tree_html
 from thulium_explore.forms._theme import A11Y_CSS, ERROR_BOX
 
@@ -31,7 +31,9 @@ def test_every_editor_is_named_by_its_label() -> None:
     form = EndpointForm(offline_client(), "chat_conversations.start", history=History())
     assert isinstance(form.a11y, Accessibility) and form.a11y in form.widget.children
     names = names_by_selector(form)
-    assert len(names) == len(form.fields)
+    assert len(names) == len(form.fields) + 1  # and the scrolled box of a list answer's table
+    table = names[TABLE_REGION["selector"]]
+    assert (table["role"], table["focusable"]) == ("region", True)
     for field in form.fields:
         item = names[f".{field.spec.css_class}"]
         assert item["label"] == field.spec.title and f"<b>{html.escape(field.spec.title)}</b>" in field.widgets[0].value

@@ -48,9 +48,10 @@ function decorate(root, item) {
   for (const box of root.querySelectorAll(item.selector)) {
     if (box.matches("button")) continue;  // a group's show/hide button keeps its own text
     const controls = Array.from(box.querySelectorAll(CONTROLS));
-    if (controls.length === 0) {  // toggle buttons, a nested group: a named group
-      setAttr(box, "role", "group");
+    if (controls.length === 0) {  // toggle buttons, a nested group: a named group (or item.role)
+      setAttr(box, "role", item.role || "group");
       setAttr(box, "aria-label", item.label);
+      if (item.focusable) setAttr(box, "tabindex", "0");  // a scrolled region the keyboard can reach
       continue;
     }
     for (const control of controls) {
@@ -225,6 +226,19 @@ def field_names(fields: Iterable[FieldLike]) -> list[dict[str, Any]]:
                 }
             )
     return names
+
+
+#: The scrolled box of a list answer's table (client/_table.py): a named region the keyboard can focus and
+#: scroll (axe-core's scrollable-region-focusable), decorated by each form's :class:`Accessibility`.
+TABLE_REGION: dict[str, Any] = {
+    "selector": ".thulium-table > div[style*='overflow']",
+    "label": "Items of the answer (focus it to scroll with the arrow keys)",
+    "required": False,
+    "invalid": False,
+    "describedby": "",
+    "role": "region",
+    "focusable": True,
+}
 
 
 def problem_announcement(count: int) -> str:

@@ -33,7 +33,7 @@ from thulium_explore.catalog._catalog import Catalog
 from thulium_explore.client._memory import Suggestion
 from thulium_explore.client._result import CallResult
 from thulium_explore.connection._saved import SavedCall, load_call
-from thulium_explore.forms._a11y import Accessibility, field_names, problem_announcement
+from thulium_explore.forms._a11y import TABLE_REGION, Accessibility, field_names, problem_announcement
 from thulium_explore.forms._examples import NO_EXAMPLE, documented_request, sample_values
 from thulium_explore.forms._field import Field, FieldFactory
 from thulium_explore.forms._formparts import action_buttons, form_header_html
@@ -371,7 +371,7 @@ class EndpointForm:
         if self.badge.value != badge:
             self.badge.value = badge
         self._send.disabled = bool(problems) or not target.ready
-        names, announce = field_names(self._all), problem_announcement(len(problems))
+        names, announce = [*field_names(self._all), TABLE_REGION], problem_announcement(len(problems))
         if self.a11y.names != names:
             self.a11y.names = names
         if self.a11y.announce != announce:
