@@ -148,6 +148,7 @@ def _yaml_document(yaml: Any, loader: Any) -> Iterator[tuple[int, Any]]:
     if not isinstance(start, events.MappingStartEvent) or start.anchor or start.tag not in (None, _MAP):
         raise NotStreamable
     found = False
+    build = _builder(yaml, loader)
     while not loader.check_event(events.MappingEndEvent):
         key = loader.get_event()
         if not isinstance(key, events.ScalarEvent) or key.anchor or _scalar_tag(loader, key) != _STR:
@@ -160,13 +161,13 @@ def _yaml_document(yaml: Any, loader: Any) -> Iterator[tuple[int, Any]]:
             if sequence.anchor or sequence.tag not in (None, _SEQ):
                 raise NotStreamable
             while not loader.check_event(events.SequenceEndEvent):
-                line = loader.peek_event().start_mark.line + 1
+                event = loader.get_event()
                 with collector_paused():
-                    item = _value(yaml, loader, 0)
-                yield line, item
+                    item = build(event, 0)
+                yield event.start_mark.line + 1, item
             loader.get_event()
         else:
-            value = _value(yaml, loader, 0)
+            value = build(loader.get_event(), 0)
             if key.value == "version" and value != 1:
                 raise NotStreamable  # read_cassette words it
     loader.get_event()
@@ -179,46 +180,62 @@ def _yaml_document(yaml: Any, loader: Any) -> Iterator[tuple[int, Any]]:
 _MAX_DEPTH = 64  # a cassette nests about 5 levels; deeper goes to read_cassette, which words it
 
 
-def _value(yaml: Any, loader: Any, depth: int) -> Any:
-    """The value of the next node, built from its events (no node tree)."""
-    events = yaml.events
-    event = loader.get_event()
-    if getattr(event, "anchor", None) is not None or isinstance(event, events.AliasEvent) or depth > _MAX_DEPTH:
-        raise NotStreamable  # read_cassette refuses anchors and aliases with its one-line message
-    if isinstance(event, events.ScalarEvent):
-        tag = _scalar_tag(loader, event)
-        if tag == _STR:
-            return event.value
-        if tag == "tag:yaml.org,2002:null":
-            return None
-        method = _SIMPLE.get(tag)
-        if method is None:
-            raise NotStreamable
-        node = yaml.nodes.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
-        try:
-            return getattr(_loaders["constructor"], method)(node)
-        except (ValueError, TypeError):
-            raise NotStreamable from None
-    if isinstance(event, events.MappingStartEvent):
-        if event.tag not in (None, _MAP):
-            raise NotStreamable
-        out: dict[Any, Any] = {}
-        while not loader.check_event(events.MappingEndEvent):
-            key = _value(yaml, loader, depth + 1)
-            if isinstance(key, list | dict):
+def _builder(yaml: Any, loader: Any) -> Any:
+    """``build(event, depth)``: the value of the node that ``event`` starts, its events read as it goes.
+
+    Local bindings and one ``type() is`` test per event: this loop is verify's reading cost.
+    """
+    events, get, resolve = yaml.events, loader.get_event, loader.resolve
+    scalar, map_start, map_end = events.ScalarEvent, events.MappingStartEvent, events.MappingEndEvent
+    seq_start, seq_end, node_class = events.SequenceStartEvent, events.SequenceEndEvent, yaml.nodes.ScalarNode
+    constructor, simple = _loaders["constructor"], _SIMPLE
+    plain_tags, map_tags, seq_tags = (None, "!"), (None, _MAP), (None, _SEQ)
+
+    def build(event: Any, depth: int) -> Any:
+        kind = type(event)
+        if getattr(event, "anchor", None) is not None or depth > _MAX_DEPTH:
+            raise NotStreamable  # read_cassette refuses anchors with its one-line message
+        if kind is scalar:
+            tag = event.tag
+            if tag in plain_tags:
+                if not event.implicit[0]:
+                    return event.value  # quoted: text, as the loader's resolver says
+                tag = resolve(node_class, event.value, event.implicit)
+            if tag == _STR:
+                return event.value
+            if tag == "tag:yaml.org,2002:null":
+                return None
+            method = simple.get(tag)
+            if method is None:
                 raise NotStreamable
-            out[key] = _value(yaml, loader, depth + 1)
-        loader.get_event()
-        return out
-    if isinstance(event, events.SequenceStartEvent):
-        if event.tag not in (None, _SEQ):
-            raise NotStreamable
-        items = []
-        while not loader.check_event(events.SequenceEndEvent):
-            items.append(_value(yaml, loader, depth + 1))
-        loader.get_event()
-        return items
-    raise NotStreamable
+            try:
+                return getattr(constructor, method)(node_class(tag, event.value, event.start_mark, event.end_mark))
+            except (ValueError, TypeError):
+                raise NotStreamable from None
+        if kind is map_start:
+            if event.tag not in map_tags:
+                raise NotStreamable
+            out: dict[Any, Any] = {}
+            while True:
+                key_event = get()
+                if type(key_event) is map_end:
+                    return out
+                key = build(key_event, depth + 1)
+                if isinstance(key, list | dict):
+                    raise NotStreamable
+                out[key] = build(get(), depth + 1)
+        if kind is seq_start:
+            if event.tag not in seq_tags:
+                raise NotStreamable
+            items: list[Any] = []
+            while True:
+                item_event = get()
+                if type(item_event) is seq_end:
+                    return items
+                items.append(build(item_event, depth + 1))
+        raise NotStreamable  # an alias, or an event no node starts with
+
+    return build
 
 
 def _scalar_tag(loader: Any, event: Any) -> str:
