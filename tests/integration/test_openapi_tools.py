@@ -92,8 +92,9 @@ def _npm_unreachable(package: str) -> str | None:
         return None
     ping = subprocess.run(["npm", "ping"], capture_output=True, text=True, timeout=60, check=False)
     if ping.returncode != 0:
-        last = (ping.stderr.strip().splitlines() or ["no answer"])[-1]
-        return f"{package} is not in the npx cache and the npm registry is unreachable (npm ping: {last})"
+        lines = [line for line in ping.stderr.splitlines() if "complete log" not in line and line.strip()]
+        why = "; ".join(lines[:2]) or f"exit {ping.returncode}"
+        return f"{package} is not in the npx cache and the npm registry is unreachable (npm ping: {why})"
     return None
 
 
@@ -322,13 +323,18 @@ def _assert_clean(run: subprocess.CompletedProcess[str], phases: tuple[str, ...]
         assert re.search(rf"✅ {phase}\b", summary), f"{phase} did not pass:\n{summary}"
 
 
+def _print_known(report: Path) -> None:
+    """Shown with -s (and in CI's log): what filter_failure set aside, and why."""
+    dropped = report.with_suffix(".known")
+    if dropped.exists():
+        print("known disagreements set aside:", dict(Counter(dropped.read_text(encoding="utf-8").splitlines())))
+
+
 def test_schemathesis_all_checks_all_phases_find_nothing(document_file: Path, sandbox: Sandbox, tmp_path: Path) -> None:
     report = tmp_path / "events.ndjson"
     run = _schemathesis(document_file, sandbox, report)
     _assert_clean(run, ("Examples", "Coverage", "Fuzzing", "Stateful"))
-    dropped = report.with_suffix(".known")
-    if dropped.exists():  # shown with -s / in the log: what filter_failure set aside, and why
-        print("known disagreements set aside:", dict(Counter(dropped.read_text(encoding="utf-8").splitlines())))
+    _print_known(report)
 
 
 def test_schemathesis_stateful_phase_follows_the_links_through_a_chat(
@@ -342,6 +348,7 @@ def test_schemathesis_stateful_phase_follows_the_links_through_a_chat(
     report = tmp_path / "events.ndjson"
     run = _schemathesis(document_file, sandbox, report, *chosen, phases="stateful", max_examples=STATEFUL_EXAMPLES)
     _assert_clean(run, ("Stateful",))
+    _print_known(report)
     reached = {(method, path) for method, path, status in _stateful_calls(report) if 200 <= status < 300}
     assert reached >= {(e.method, e.path) for e in targets}, f"the stateful phase reached only {sorted(reached)}"
 
