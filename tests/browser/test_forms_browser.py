@@ -73,6 +73,13 @@ DATA_CELLS = (
 )
 
 
+AUTHORED_CELLS = (
+    f"{IMPORTS}\nconn = connect('sandbox')",
+    "start = EndpointForm(conn, 'chat_conversations.start')\nstart",
+    "start.set(chat_queue_id=6).submit().status",
+)
+
+
 @pytest.fixture(scope="module")
 def live() -> Iterator[Sandbox]:
     with Sandbox() as tenant:
@@ -87,6 +94,11 @@ def lab(tmp_path_factory: pytest.TempPathFactory, live: Sandbox) -> Iterator[Lab
     notebooks.mkdir()
     write_notebook(notebooks / "forms.ipynb", *FORMS_CELLS)
     write_notebook(notebooks / "data.ipynb", *DATA_CELLS)
+    write_notebook(notebooks / "authored.ipynb", *AUTHORED_CELLS)
+    config = base / "jupyter" / "config"  # the server's JUPYTER_CONFIG_DIR (tests/browser/lab.py)
+    config.mkdir(parents=True)
+    hook = {"ContentsManager": {"pre_save_hook": "thulium_explore.forms.strip_widget_views"}}
+    (config / "jupyter_server_config.json").write_text(json.dumps(hook), encoding="utf-8")
     env = {"THULIUM_BASE_URL": live.base_url, "THULIUM_API_USER": live.user, "THULIUM_API_PASSWORD": live.password}
     write_notebook(
         notebooks / "switch.ipynb",
@@ -380,6 +392,52 @@ def test_executed_notebook_reads_without_a_kernel(browser: Browser, lab: Lab, tm
         assert page.get_by_text("Error displaying widget").count() == 0
         assert page.get_by_text("Loading widget").count() == 0
         page.screenshot(path=str(OUTPUT / "saved_without_kernel.png"))
+
+
+def test_a_notebook_saved_by_its_author_reopens_with_the_static_view(browser: Browser, lab: Lab) -> None:
+    """With ``strip_widget_views`` as the server's pre_save_hook, the author's own (trusted) notebook reopens
+    showing the static HTML, not "Error displaying widget: model not found"."""
+    saved = lab.root / "authored.ipynb"
+    with notebook_page(browser, lab, "authored.ipynb") as (page, step):
+        step("running the cells")
+        wait_for_idle_kernel(page)
+        run_all(page)
+        answered(page.locator(".thulium-form").first, "chat_queue_id=6")
+        wait_for_idle_kernel(page)
+
+        step("saving (File → Save Notebook): the file keeps the static view only")
+        page.click("li.lm-MenuBar-item:has-text('File')")
+        page.click("li.lm-Menu-item[data-command='docmanager:save']")
+        deadline = time.monotonic() + 30
+        while "thulium-static" not in saved.read_text(encoding="utf-8") and time.monotonic() < deadline:
+            time.sleep(0.5)
+        outputs = [o for c in nbformat.read(saved, as_version=4).cells for o in c.get("outputs", [])]
+        static = [o for o in outputs if "thulium-static" in str(o.get("data", {}).get("text/html", ""))]
+        assert static and not [o for o in static if "application/vnd.jupyter.widget-view+json" in o["data"]]
+        assert "chat_queue_id=6" in static[0]["data"]["text/html"]
+
+        step("shutting the kernel down and reopening the notebook")
+        page.click("li.lm-MenuBar-item:has-text('Kernel')")
+        page.click("li.lm-Menu-item[data-command='kernelmenu:shutdown']")
+        accept = page.locator(".jp-Dialog button.jp-mod-accept")
+        with contextlib.suppress(PlaywrightTimeout):
+            accept.wait_for(timeout=3_000)
+            accept.click()
+        page.locator("#jp-main-statusbar").filter(has_text="No Kernel").wait_for(timeout=30_000)
+        page.goto(lab.notebook_url("authored.ipynb") + "&reset", wait_until="domcontentloaded", timeout=60_000)
+        page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=90_000)
+
+        step("the reopened, trusted notebook shows the saved answer")
+        shown = page.locator(".thulium-form-static")
+        shown.wait_for(timeout=60_000)
+        text = shown.inner_text()
+        assert "HTTP 200" in text and "chat_queue_id=6" in text, text[:300]
+        time.sleep(3)  # anything late to render would show by now
+        assert page.get_by_text("Error displaying widget").count() == 0
+        url = f"{lab.url}/api/contents/authored.ipynb?content=1&token={lab.token}"
+        with urllib.request.urlopen(url, timeout=10) as answer:
+            cells = json.load(answer)["content"]["cells"]
+        assert all(c["metadata"].get("trusted") for c in cells if c["cell_type"] == "code")  # signed: trusted
 
 
 def sessions(lab: Lab) -> list[dict[str, Any]]:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
+import nbformat
 import pytest
 
 from tests.unit.forms_support import offline_client
@@ -13,7 +15,7 @@ from thulium_explore import VerifyReport, verify
 from thulium_explore.contract import Outcome
 from thulium_explore.contract._report_html import OUTCOME_COLOURS as REPORT_COLOURS
 from thulium_explore.contract._report_html import json_type, report_html
-from thulium_explore.forms import EndpointForm, ResponseViewer
+from thulium_explore.forms import EndpointForm, ResponseViewer, strip_widget_views
 from thulium_explore.forms._static import WIDGET_MIME, form_static_html
 from thulium_explore.forms._theme import BADGE_TEXT, OUTCOME_COLOURS
 
@@ -130,3 +132,41 @@ def test_json_types() -> None:
         "boolean",
         "null",
     ]
+
+
+# -- a notebook saved by its author reopens with the static views (pre_save_hook) ----------------
+
+
+def _notebook_with(*bundles: dict[str, Any]) -> dict[str, Any]:
+    nb = nbformat.v4.new_notebook()
+    for bundle in bundles:
+        nb.cells.append(nbformat.v4.new_code_cell("x", outputs=[nbformat.v4.new_output("display_data", data=bundle)]))
+    model: dict[str, Any] = json.loads(nbformat.writes(nb))
+    for cell in model["cells"]:  # cells the author ran: JupyterLab sends them marked trusted
+        cell["metadata"]["trusted"] = True
+    return model
+
+
+def test_the_pre_save_hook_keeps_only_our_static_views_and_the_file_stays_trusted(tmp_path: Path) -> None:
+    from jupyter_server.services.contents.filemanager import FileContentsManager
+    from nbformat.sign import NotebookNotary
+
+    ours = EndpointForm(offline_client(), "chat_conversations.start").static.bundle()
+    foreign = {WIDGET_MIME: {"model_id": "abc", "version_major": 2}, "text/plain": "IntSlider()"}
+    assert WIDGET_MIME in ours and "thulium-static" in ours["text/html"]
+    manager = FileContentsManager(root_dir=str(tmp_path), pre_save_hook="thulium_explore.forms.strip_widget_views")
+    manager.notary = NotebookNotary(db_file=":memory:", secret=b"test")  # not the user's signature database
+    manager.save({"type": "notebook", "format": "json", "content": _notebook_with(ours, foreign)}, "mine.ipynb")
+    saved = nbformat.read(tmp_path / "mine.ipynb", as_version=4)
+    first, second = (cell.outputs[0].data for cell in saved.cells)
+    assert WIDGET_MIME not in first and first["text/html"] == ours["text/html"]  # the static view stays
+    assert second[WIDGET_MIME]["model_id"] == "abc"  # another library's widget is left alone
+    assert manager.notary.check_signature(saved)  # signed after the hook: JupyterLab trusts what it reads
+
+
+def test_the_pre_save_hook_ignores_what_is_not_a_notebook() -> None:
+    model: dict[str, Any] = {"type": "file", "content": "text"}
+    strip_widget_views(model)
+    assert model == {"type": "file", "content": "text"}
+    broken: dict[str, Any] = {"type": "notebook", "content": {"cells": [{"outputs": ["odd", {"data": "x"}]}, 3]}}
+    strip_widget_views(broken)  # odd shapes are skipped, not raised on

@@ -20,6 +20,7 @@ from thulium_explore.forms._modeswitch import ModeSwitch
 from thulium_explore.forms._progress import ProgressBar, progress_bar
 from thulium_explore.forms._saving import DEFAULT_RECIPE, SavedRow
 from thulium_explore.forms._spec import UNSET, FieldSpec, endpoint_specs
+from thulium_explore.forms._static import strip_widget_views
 from thulium_explore.forms._suggest import SuggestionBox
 from thulium_explore.forms._types import Input
 from thulium_explore.forms._viewer import SNIPPET_TABS, ResponseViewer
@@ -49,6 +50,7 @@ __all__ = [
     "kind_of",
     "progress_bar",
     "session_history",
+    "strip_widget_views",
 ]
 
 _publish(globals(), __name__)

@@ -10,7 +10,10 @@ Which one a reader sees is the frontend's choice. JupyterLab shows the ``text/ht
 notebook (one received, or executed by nbclient: tests/browser/test_forms_browser.py checks it with the
 kernel shut down), since its widget renderer is not "safe". A notebook the user saved in their own
 JupyterLab is trusted there: JupyterLab picks the widget view and, its model gone, says "Error displaying
-widget: model not found" until the cells run again — nothing on the kernel side changes that choice.
+widget: model not found" until the cells run again — nothing on the kernel side changes that choice. The
+server side can: :func:`strip_widget_views` as Jupyter Server's ``pre_save_hook`` writes only the static
+view of our outputs into the file (the open page keeps its live widgets), so the author's reopened
+notebook shows the HTML too (tests/browser/test_forms_browser.py checks both: the file, and the page).
 
 >>> from thulium_explore.forms._static import run_this_cell
 >>> run_this_cell("chat_conversations.start")  # doctest: +ELLIPSIS
@@ -138,3 +141,27 @@ def viewer_static_html(answers: Sequence[Answer]) -> str:
     """A response viewer as a saved notebook shows it."""
     got = answers_html(answers) or f"<div style='color:{MUTED_TEXT}'>No answer yet.</div>"
     return f"<div class='thulium-static thulium-viewer-static'>{got}</div>"
+
+
+#: The marker of our static views in a saved ``text/html`` (every view's outer div carries it).
+STATIC_MARK = "thulium-static"
+
+
+def strip_widget_views(model: dict[str, Any], **_: Any) -> None:
+    """A Jupyter Server ``pre_save_hook``: the file keeps only the static view of our widgets.
+
+    JupyterLab shows a trusted notebook's widget view before its ``text/html`` (the widget renderer has
+    rank -10); reopened without the widget's model it says "Error displaying widget: model not found".
+    Removing the widget view from the outputs *as they are written* — only those whose ``text/html`` is
+    one of our static views; other widgets are left alone — makes the reopened notebook show the HTML.
+    The open page keeps its live widgets. Enable it in ``jupyter_server_config.py``::
+
+        c.ContentsManager.pre_save_hook = "thulium_explore.forms.strip_widget_views"
+    """
+    if model.get("type") != "notebook" or not isinstance(model.get("content"), dict):
+        return
+    for cell in model["content"].get("cells") or ():
+        for output in cell.get("outputs") or () if isinstance(cell, dict) else ():
+            data = output.get("data") if isinstance(output, dict) else None
+            if isinstance(data, dict) and WIDGET_MIME in data and STATIC_MARK in str(data.get("text/html", "")):
+                del data[WIDGET_MIME]
