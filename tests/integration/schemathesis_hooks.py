@@ -12,9 +12,9 @@ narrowest adaptation that keeps the rest of the check at full strength:
   (parameters are described one by one), so a "valid" case may break it. Such positive cases are
   dropped, and only when the catalog's own validator names a top-level rule that involves a
   parameter outside the body (rules inside a JSON body are exported and stay under test).
-- ``filter_failure``: drops only the :data:`KNOWN` disagreements of the sandbox (not of the export),
-  each reported to the sandbox's owner and each reproduced by a strict-xfail test in
-  ``test_openapi_tools.py``, so the entry must go when the sandbox is fixed. Every other failure stays.
+- ``filter_failure``: drops only the :data:`KNOWN` cases — today one documented behaviour no schema
+  can describe ("Agent not found." for a well-formed login the system does not have). Every other
+  failure stays.
 """
 
 from __future__ import annotations
@@ -27,7 +27,6 @@ from typing import Any
 import schemathesis
 
 from thulium_explore import Endpoint, default_catalog
-from thulium_explore.sandbox import SANDBOX_CODES
 
 #: Keywords at the top of a parameter schema that tie several parameters together.
 CROSS_RULES = frozenset(
@@ -122,18 +121,10 @@ def filter_case(context: Any, case: Any) -> bool:
     return not breaks_a_cross_parameter_rule(endpoint, catalog_parameters(endpoint, case))
 
 
-#: Sandbox disagreements found by this check and reported, not fixed here (sandbox/ has other owners),
-#: and one documented behaviour no schema can describe. Each has a reproducer in test_openapi_tools.py.
+#: Failures that are not disagreements: a documented behaviour no schema can describe. (The sandbox
+#: disagreements this check found — concrete paths routed as templates, 400 for a closed conversation —
+#: were fixed; their tests in test_openapi_tools.py now pass outright.)
 KNOWN = {
-    "allow-for-a-concrete-path": (
-        "OPTIONS /api/chat_conversations/start answers Allow: DELETE, POST, and DELETE there answers 400: the "
-        "sandbox also routes it to DELETE /api/chat_conversations/{id} (id=start). OpenAPI matches a concrete "
-        "path before a templated one, so the document allows only POST there (405 with Allow: POST)."
-    ),
-    "closed-conversation-400": (
-        "a message to a closed conversation answers 400 (code 900409): the request is well formed; the "
-        "conflict is with the conversation's state, which HTTP calls 409 (and Schemathesis accepts)."
-    ),
     "documented-not-found-400": (
         "documented, not a disagreement: Thulium answers 400 'Agent not found.' / 'Customer not found.' "
         "(thulium-api-facts-more.md:405, :453) for a well-formed login or id the system does not have; "
@@ -154,19 +145,10 @@ def _error_messages(response: Any) -> list[str] | None:
 def known_disagreement(failure: Any, case: Any, response: Any) -> str | None:
     """The :data:`KNOWN` key this failure is an instance of, or None (a real failure)."""
     kind = type(failure).__name__
-    path = case.formatted_path
-    shadowing = {e.method for e in default_catalog() if e.path != case.path and e.path_regex.match(path)}
-    if kind == "AllowHeaderMismatch" and not failure.missing_methods and set(failure.undocumented_methods) <= shadowing:
-        return "allow-for-a-concrete-path"
-    if kind == "UnsupportedMethodResponse" and failure.method in shadowing:
-        return "allow-for-a-concrete-path"
     if kind == "RejectedPositiveData" and response.status_code == 400:
         messages = _error_messages(response)
         if not messages:
             return None
-        codes = {error.get("code") for error in response.json()["errors"]}
-        if codes == {SANDBOX_CODES["conversation_closed"]}:
-            return "closed-conversation-400"
         if all(_NOT_FOUND.match(m) for m in messages):
             return "documented-not-found-400"
     return None

@@ -119,7 +119,7 @@ def test_a_closed_conversation_takes_no_messages_and_stopping_twice_is_harmless(
     assert client.chat_conversations.stop(id=conversation).status == 200
     assert history(client)["result"][0]["closed_at"] == closed_at
     refused = client.chat_conversations.message(id=conversation, text="za późno")
-    assert refused.status == 400 and _error_code(refused) == SANDBOX_CODES["conversation_closed"]
+    assert refused.status == 409 and _error_code(refused) == SANDBOX_CODES["conversation_closed"]
 
 
 def test_the_history_filters_by_status_and_queue_and_pages_with_count(client: ThuliumClient) -> None:

@@ -178,15 +178,31 @@ class Catalog:
         return [f"{_path(e) or '(parameters)'}: {e.message}" for e in self.validator(uri).iter_errors(params)]
 
     def match(self, method: str, path: str) -> tuple[Endpoint, dict[str, str]] | None:
-        """The endpoint whose method and path template fit, with the path's values."""
+        """The endpoint whose method and path template fit, with the path's values.
+
+        Routed as OpenAPI routes: a path belongs to its most specific templates (fewest ``{…}``), so
+        ``DELETE /api/outbounds/stats`` is no ``DELETE /api/outbounds/{id}`` with ``id="stats"``.
+        """
         method = method.upper()
-        for endpoint in self._by_route:
-            if endpoint.method != method:
-                continue
-            found = endpoint.path_regex.match(path)
-            if found:
-                return endpoint, found.groupdict()
+        for endpoint, values in self.routes(path):
+            if endpoint.method == method:
+                return endpoint, values
         return None
+
+    def routes(self, path: str) -> list[tuple[Endpoint, dict[str, str]]]:
+        """Every endpoint of the most specific path templates ``path`` fits (one per method), with its values.
+
+        >>> sorted(e.method for e, _ in default_catalog().routes("/api/chat_conversations/start"))
+        ['POST']
+        """
+        found: list[tuple[Endpoint, dict[str, str]]] = []
+        for endpoint in self._by_route:
+            if found and endpoint.path.count("{") > found[0][0].path.count("{"):
+                break
+            matched = endpoint.path_regex.match(path)
+            if matched:
+                found.append((endpoint, matched.groupdict()))
+        return found
 
 
 def _load(path: Path) -> dict[str, Any]:

@@ -259,7 +259,7 @@ class SandboxServer:
             return reply
         found = self.catalog.match(method, path)
         if found is None:
-            allowed = sorted({e.method for e in self.catalog.endpoints.values() if e.path_regex.match(path)})
+            allowed = sorted({endpoint.method for endpoint, _ in self.catalog.routes(path)})
             if allowed:
                 text = (
                     _MESSAGES_PL["method"]

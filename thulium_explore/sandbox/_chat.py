@@ -77,8 +77,10 @@ def message(call: SandboxCall) -> Reply:
     if isinstance(conversation, Reply):
         return conversation
     if conversation["status"] == "CLOSED":
+        # SANDBOX-ONLY: the docs give no status for this; 409 (a conflict with the conversation's state; the
+        # request itself is well formed), the error object as for every non-2xx answer
         return call.error(
-            400, "conversation_closed", f"id: conversation {conversation['conversation_id']} is closed; start a new one"
+            409, "conversation_closed", f"id: conversation {conversation['conversation_id']} is closed; start a new one"
         )
     sender = CHATBOT if call.params.get("external_chatbot_id") else CUSTOMER
     conversation["messages"].append({"sent_by": sender, "text": call.params.get("text", ""), "created_at": call.now()})
