@@ -27,8 +27,6 @@ import ipywidgets as W
 
 import thulium_explore.forms._shared as _shared
 from thulium_explore._errors import ConfigError, ParameterError, ParameterProblem, ThuliumError
-from thulium_explore._wire import _params
-from thulium_explore._wire._jsonpath import field_path
 from thulium_explore.catalog._catalog import Catalog
 from thulium_explore.client._memory import Suggestion
 from thulium_explore.client._result import CallResult
@@ -39,8 +37,9 @@ from thulium_explore.forms._field import Field, FieldFactory
 from thulium_explore.forms._formparts import action_buttons, form_header_html
 from thulium_explore.forms._formparts import catalog_of as _catalog_of
 from thulium_explore.forms._history import History, resolve_client
+from thulium_explore.forms._problems import form_problems
 from thulium_explore.forms._saving import save_form
-from thulium_explore.forms._spec import UNSET, endpoint_specs, example_text
+from thulium_explore.forms._spec import UNSET, endpoint_specs
 from thulium_explore.forms._static import StaticView, form_static_html
 from thulium_explore.forms._suggest import SuggestionBox, linked_parameters, memory_of, refresh_all
 from thulium_explore.forms._target import Target, target_html, target_of
@@ -326,30 +325,7 @@ class EndpointForm:
 
     def _problems(self) -> list[tuple[FieldLike | None, str, str]]:
         """(field, JSON path, message): local problems first, then the catalog validator's."""
-        found: dict[str, tuple[FieldLike | None, str, str]] = {}
-        for f in self._all:
-            local = f.problem()
-            if local:
-                found[f.spec.json_path] = (f, f.spec.json_path, local)
-        for problem in _params.check(self.catalog, self.endpoint, self.values):
-            parts = tuple(problem.field.split(".")) if problem.field != "(parameters)" else ()
-            field = self._field_for(parts)
-            path = field_path(problem.field)
-            if field is not None and field.spec.json_path in found:
-                continue
-            message = problem.message
-            if problem.example is not None and len(parts) == 1:
-                message += f" (example: {example_text(problem.example)})"
-            found.setdefault(path, (field, path, message))
-        return list(found.values())
-
-    def _field_for(self, parts: tuple[str, ...]) -> FieldLike | None:
-        """The deepest field whose path is a prefix of ``parts``."""
-        for cut in range(len(parts), 0, -1):
-            field = self._by_path.get(parts[:cut])
-            if field is not None:
-                return field
-        return None
+        return form_problems(self.catalog, self.endpoint, self._all, self._by_path, self.values)
 
     def _validate(self, show_all: bool = False) -> list[tuple[FieldLike | None, str, str]]:
         """Re-check, show errors of touched fields (all with ``show_all``), refresh the target badge; enable
