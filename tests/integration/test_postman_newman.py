@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-import warnings
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -104,68 +103,18 @@ def sandbox() -> Iterator[Sandbox]:
         yield running
 
 
-def refused_alone() -> dict[str, list[str]]:
-    """Endpoint → Thulium error messages, for each documented example a fresh sandbox refuses even from
-    ThuliumClient, sent alone: there the sandbox's data and the docs' examples disagree."""
-    out = {}
-    for endpoint in default_catalog():
-        with Sandbox() as alone, alone.client() as client:
-            result = client.call(endpoint.id, **endpoint.example_parameters())
-        if not 200 <= result.status < 300:
-            out[endpoint.id] = _messages(result.text)
-    return out
-
-
-def _messages(text: str) -> list[str]:
-    try:
-        return sorted(str(e.get("message")) for e in json.loads(text).get("errors", []))
-    except (ValueError, AttributeError):
-        return [text[:200]]
-
-
 @pytest.mark.slow
 def test_every_request_passes_against_the_sandbox(
     npx: str, collection_file: Path, sandbox: Sandbox, tmp_path: Path
 ) -> None:
-    """Every request passes both its tests. Excused (and named in a warning) only: a request that fails in
-    Newman with the very errors the sandbox gives its documented example from ThuliumClient alone, and that
-    no passing earlier request fed a value — there the sandbox's data and the docs' examples disagree, which
-    the collection cannot change."""
+    """Every request of the collection passes both its tests (status and schema) against a fresh sandbox,
+    in the collection's order: no request is excused."""
     report = newman(npx, collection_file, sandbox.base_url, tmp_path)
     stats = report["run"]["stats"]
     count = len(list(default_catalog()))
     assert stats["requests"] == {"total": count, "pending": 0, "failed": 0}
     assert stats["assertions"]["total"] == 2 * count
-    found = failures(report)
-    if found:
-        collection = json.loads(collection_file.read_text(encoding="utf-8"))
-        items = [(item["name"].split(" — ")[0], item) for folder in collection["item"] for item in folder["item"]]
-        failed = {line.split(":")[0] for line in found}
-        fed = {  # target → the requests whose answers feed it (their scripts set "<target>.<parameter>")
-            target: {name for name, item in items if f'"{target}.' in "\n".join(item["event"][0]["script"]["exec"])}
-            for target, _ in items
-        }
-        answered = {
-            e["item"]["name"].split(" — ")[0]: _messages(
-                bytes(e["response"]["stream"]["data"]).decode("utf-8", "replace")
-            )
-            for e in report["run"]["executions"]
-        }
-        refused = refused_alone()
-        excused = sorted(
-            name
-            for name in failed
-            if name in refused and answered.get(name) == refused[name] and not (fed[name] - failed)
-        )
-        if excused:
-            warnings.warn(
-                "Newman fails these requests with the errors the sandbox gives their documented example from "
-                "ThuliumClient alone (its data and the docs' examples disagree): "
-                + "; ".join(f"{name}: {refused[name]}" for name in excused),
-                stacklevel=1,
-            )
-        found = [line for line in found if line.split(":")[0] not in excused]
-    assert found == []
+    assert failures(report) == []
 
 
 @pytest.mark.slow

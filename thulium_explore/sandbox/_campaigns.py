@@ -7,7 +7,7 @@ What the docs leave open, the sandbox decides — SANDBOX behaviours, not Thuliu
 * ``outbounds.list``, ``outbounds.create`` and ``outbounds.clone`` answer campaign ids under ``id``
   (their answers are not documented; the schemas mark ``id`` inferred). A new campaign takes the lowest
   free five-digit id and the seeded statuses and fields; a clone copies statuses, fields and agents,
-  not records;
+  not records (nor ``00001``'s SANDBOX-ONLY CRM-fed record book: a clone is of one kind);
 * deleting a campaign (one, or a batch) queues it, as the batch page says: it is gone at once from every
   answer, and deleting it again answers ``ALREADY_QUEUED`` in a batch, 404 alone;
 * ``outbounds.stats`` lists every campaign (all are active), records counted as they are added and
@@ -22,7 +22,7 @@ What the docs leave open, the sandbox decides — SANDBOX behaviours, not Thuliu
 ...     client.outbound_records.create(id="00001", phone_number="111222333").json
 ...     client.outbounds.stats().json[0]
 {'record_id': '231'}
-{'id': '00001', 'records_count': 2, 'completion_percent': 50}
+{'id': '00001', 'records_count': 5, 'completion_percent': 40}
 """
 
 from __future__ import annotations
@@ -61,7 +61,8 @@ def clone(call: SandboxCall) -> Reply:
     if isinstance(campaign, Reply):
         return campaign
     campaign_id = new_campaign_id(call)
-    copied = {**copy.deepcopy({k: v for k, v in campaign.items() if k != "records"}), "id": campaign_id, "records": []}
+    kept = {k: v for k, v in campaign.items() if k not in ("records", "crm_book")}  # a clone is one kind
+    copied = {**copy.deepcopy(kept), "id": campaign_id, "records": []}
     campaigns(call)[campaign_id] = copied
     return Reply(success_status(call.endpoint), {"id": campaign_id})
 

@@ -7,7 +7,12 @@ every record of that number; unknown ``record_fields`` names are a validation er
 passed are set; lists come in the order the records were added with ``count`` = records the filters
 find, ``limit`` 100 by default and at most 100; batch answers carry each item's own ``http_status``.
 
-SANDBOX behaviours (the docs do not say): an added record answers 201; a record added without a status
+SANDBOX behaviours (the docs do not say): an added record answers 201; SANDBOX-ONLY, adding a CRM
+customer who already has a record in the campaign (``crm_outbound_records.create``) adds nothing and
+answers 200 with that record's id — the CRM page does not say what happens (the CSV page refuses a
+duplicate number, the CRM batch page answers ALREADY_EXISTS with the existing id), and this way the
+documented create example (customer 441 into ``00001``) succeeds on a fresh sandbox that also holds the
+record of 441 the documented get and update examples read; a record added without a status
 gets status 1 (``New``, TO_CALL); an unknown campaign, record or identifier is a 404, an unknown status
 or agent (``Agent not found.``) a 400, each with the error object and invented SANDBOX_CODES; an
 identifier is unique within a campaign; ``batch_update`` answers 404 ``Record not found.`` for a number
@@ -23,6 +28,7 @@ from typing import Any
 from thulium_explore.sandbox._campaigns_state import (
     CUSTOMERS,
     apply_changes,
+    books,
     campaigns,
     find_campaign,
     new_record,
@@ -34,6 +40,7 @@ from thulium_explore.sandbox._campaigns_state import (
 from thulium_explore.sandbox._handlers import Handler, Reply, SandboxCall, success_status
 
 CREATED = 201  # SANDBOX: the single create's status is not documented; the CRM batch page gives 201 per added record
+ALREADY_THERE = 200  # SANDBOX-ONLY: a CRM customer added again (not documented for the single form; see the doc)
 
 
 def _matches(campaign: dict[str, Any], record: dict[str, Any], params: dict[str, Any]) -> bool:
@@ -98,15 +105,21 @@ def list_records(call: SandboxCall, crm: bool) -> Reply:
 
 
 def create(call: SandboxCall, crm: bool) -> Reply:
-    """Add one record; a duplicate number (or customer) is refused, as documented."""
+    """Add one record; a duplicate number is refused, as documented. A customer already in a CRM-fed
+    campaign is not added again either, but answered 200 with the record it has (SANDBOX-ONLY, see the
+    module doc)."""
     campaign = find_campaign(call, crm=crm)
     if isinstance(campaign, Reply):
         return campaign
-    if _existing(campaign, call.params) is not None:
-        what = "customer_id: customer" if crm else "phone_number: number"
-        key = call.params["customer_id" if crm else "phone_number"]
+    existing = _existing(campaign, call.params)
+    if existing is not None and crm:
+        return Reply(ALREADY_THERE, {"record_id": str(existing["record_id"])})
+    if existing is not None:
+        number = call.params["phone_number"]
         return call.error(
-            400, "bad_request", f"{what} {key} is already in campaign {campaign['id']} (duplicates cannot be added)"
+            400,
+            "bad_request",
+            f"phone_number: number {number} is already in campaign {campaign['id']} (duplicates cannot be added)",
         )
     record = _add(call, campaign, call.params)
     if isinstance(record, str):
@@ -246,7 +259,7 @@ def set_status_by_phone_number(call: SandboxCall) -> Reply:
     changed = []
     for campaign_id, campaign in sorted(campaigns(call).items()):
         status = next((s for s in campaign["statuses"] if str(s["dictionary_status_id"]) == wanted), None)
-        records = [r for r in campaign["records"] if r["phone_number"] == phone]
+        records = [r for book in books(campaign) for r in book["records"] if r["phone_number"] == phone]
         if status is not None and records:
             for record in records:
                 record["status_id"] = status["status_id"]

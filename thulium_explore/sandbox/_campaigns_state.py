@@ -6,9 +6,18 @@ State lives in ``state["campaigns"]`` (campaign id → campaign, seeded on first
 Thulium fact; where a value comes from a documented example, the comment says so:
 
 * campaigns ``00001`` and ``00002`` are regular (CSV) campaigns with the fields ``field1``, ``field2``,
-  ``pole1``, ``pole2`` (the names in the documented examples); ``00003`` is fed from the CRM and has no
-  fields. ``00001`` holds the documented list example's record (228, ``5555``, identifier
-  ``1234567890``) and ``00003`` the CRM page's record of customer 441;
+  ``pole1``, ``pole2`` (the names in the documented examples); ``00003`` is fed from the CRM, has no
+  fields and starts empty. ``00001`` holds the documented list example's record (228, ``5555``,
+  identifier ``1234567890``) and record 229 of ``333444555``, the number the documented delete example
+  removes (SANDBOX-ONLY: status 1 ``New``; the docs show no such record);
+* SANDBOX-ONLY: the documentation uses ``00001`` for the examples of both kinds of campaign, CSV and
+  CRM-fed, so ``00001`` alone also keeps a CRM-fed record book (``campaign["crm_book"]``, a campaign of
+  its own with the same id, statuses and no fields): ``crm_outbound_records.*`` on ``00001`` use it,
+  ``outbound_records.*`` the CSV records; ``outbounds.stats`` counts both; a clone is a plain CSV campaign.
+  Every other campaign is one kind, and record calls of the other kind answer 404. The book holds the CRM
+  get example's record of customer 441 (47, NO_CALL ``Do not call`` — the sandbox's status 5, where the
+  example says ``status_id`` 6) and the CRM batch example's ALREADY_EXISTS record of customer 445 (100,
+  status 1 ``New``);
 * every campaign has the statuses 1 ``New`` (TO_CALL, the status of a record added without one),
   3 ``Contact needed`` and 4 ``Not interested`` (the documented statuses example), 5 ``Do not call``
   (the list example's name) and 8 ``Call again`` (the parameter example 8);
@@ -80,7 +89,7 @@ def _campaign(campaign_id: str, crm: bool, agents: dict[str, bool]) -> dict[str,
 def seed() -> dict[str, dict[str, Any]]:
     """The three seeded campaigns (see the module docstring)."""
     first = _campaign("00001", False, {"jkowalski": True, "anowak": False})
-    first["records"].append(
+    first["records"] += [
         new_record(
             228,
             "5555",
@@ -89,10 +98,11 @@ def seed() -> dict[str, dict[str, Any]]:
             call_date="2016-10-19 14:02",
             last_note="Last note for record",
             identifier="1234567890",
-        )
-    )
-    crm = _campaign("00003", True, {"jkowalski": True})
-    crm["records"].append(
+        ),
+        new_record(229, "333444555", "2016-10-18 12:02"),  # SANDBOX-ONLY: what the documented delete removes
+    ]
+    book = first["crm_book"] = _campaign("00001", True, {})  # SANDBOX-ONLY: 00001's CRM-fed records
+    book["records"] += [
         new_record(
             47,
             CUSTOMERS[441],
@@ -101,9 +111,16 @@ def seed() -> dict[str, dict[str, Any]]:
             call_date="2016-10-19 14:02",
             last_note="Last note for record",
             customer_id=441,
-        )
-    )
-    return {"00001": first, "00002": _campaign("00002", False, {}), "00003": crm}
+        ),
+        new_record(100, CUSTOMERS[445], "2016-10-18 12:02", customer_id=445),
+    ]
+    return {"00001": first, "00002": _campaign("00002", False, {}), "00003": _campaign("00003", True, {})}
+
+
+def books(campaign: dict[str, Any]) -> list[dict[str, Any]]:
+    """The campaign and, for ``00001``, its CRM-fed record book (SANDBOX-ONLY, see the module doc)."""
+    book = campaign.get("crm_book")
+    return [campaign] if book is None else [campaign, book]
 
 
 def campaigns(call: SandboxCall) -> dict[str, dict[str, Any]]:
@@ -141,13 +158,16 @@ def blank_campaign(campaign_id: str) -> dict[str, Any]:
 
 
 def find_campaign(call: SandboxCall, crm: bool | None = None) -> dict[str, Any] | Reply:
-    """The campaign named by the ``id`` parameter, or a 404 reply (unknown, queued, or of the other kind)."""
+    """The campaign named by the ``id`` parameter, or a 404 reply (unknown, queued, or of the other kind);
+    with ``crm=True`` on ``00001`` its CRM-fed record book (SANDBOX-ONLY)."""
     campaign_id = str(call.params["id"])
     campaign = campaigns(call).get(campaign_id)
     if campaign is None:
         known = ", ".join(sorted(campaigns(call))) or "none"
         why = "is queued for deletion" if campaign_id in queued(call) else f"does not exist (campaigns: {known})"
         return call.error(404, "not_found", f"id: campaign {campaign_id} {why}")
+    if crm and not campaign["crm"] and "crm_book" in campaign:
+        return campaign["crm_book"]  # type: ignore[no-any-return]
     if crm is not None and campaign["crm"] != crm:
         kind, other = (
             ("fed from the CRM", "crm_outbound_records") if campaign["crm"] else ("a CSV one", "outbound_records")
@@ -236,9 +256,11 @@ def record_view(campaign: dict[str, Any], record: dict[str, Any]) -> dict[str, A
 
 
 def stats_of(campaign: dict[str, Any]) -> dict[str, Any]:
-    """``{"id", "records_count", "completion_percent"}``; done = NO_CALL or ABANDONED_AFTER_N_TRIES (SANDBOX rule)."""
-    records = campaign["records"]
-    done = sum(1 for r in records if status_of(campaign, r)["system_status"] in DONE)
+    """``{"id", "records_count", "completion_percent"}``; done = NO_CALL or ABANDONED_AFTER_N_TRIES (SANDBOX rule).
+    Every record counts, the CRM-fed book's of ``00001`` too."""
+    pairs = [(book, r) for book in books(campaign) for r in book["records"]]
+    records = [r for _, r in pairs]
+    done = sum(1 for book, r in pairs if status_of(book, r)["system_status"] in DONE)
     percent = round(100 * done / len(records), 2) if records else 0
     return {
         "id": campaign["id"],
