@@ -139,3 +139,9 @@ def test_an_error_answer_of_a_list_endpoint_keeps_the_plain_body() -> None:
         "chats.list", 400, {"request_id": "abc", "errors": [{"message": "bad", "code": 1}]}
     )._repr_html_()
     assert "<table" not in text and "<details>" not in text and "&quot;request_id&quot;" in text
+
+
+def test_the_scrolled_table_is_a_named_region_the_keyboard_can_reach() -> None:
+    text = list_table_html("chats.list", {"count": 1, "result": [chat(3)]})
+    assert text is not None
+    assert "tabindex='0' role='region' aria-label='Items of the answer" in text

@@ -36,6 +36,7 @@ _BORDER = f"var(--jp-border-color2, {GREY})"
 _HEAD = "var(--jp-layout-color2, transparent)"
 _TEXT = "var(--jp-content-font-color1, inherit)"
 _MUTED = f"var(--jp-content-font-color2, {GREY})"
+_REGION_LABEL = "Items of the answer (focus it to scroll with the arrow keys)"
 _DRIFT = _MUTED  # italic + "not documented" title; --jp-warn-color1 as text reads 2.7:1 on JupyterLab Light
 
 
@@ -85,7 +86,9 @@ def items_table_html(
         "<div class='thulium-table'>"
         f"<style>.thulium-table th, .thulium-table td {{{cell}}} .thulium-table th {{background:{_HEAD}}}</style>"
         f"<div style='color:{_MUTED};margin:2px 0'>{html.escape(caption)}</div>"
-        "<div style='overflow:auto;max-height:32em;max-width:100%'>"
+        # a scrolled box the keyboard can reach and a screen reader can name (axe-core: scrollable-region-focusable)
+        f"<div tabindex='0' role='region' aria-label='{html.escape(_REGION_LABEL, quote=True)}' "
+        "style='overflow:auto;max-height:32em;max-width:100%'>"
         f"<table style='border-collapse:collapse;font-size:90%;color:{_TEXT}'>"
         f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div></div>"
     )
