@@ -176,28 +176,85 @@ def _provenance(resolved: Any, error: Any, fallback: str) -> str:
     )
 
 
+class _DriftNode:
+    """One schema as the drift walk needs it, resolved once: the nodes it includes (``$ref``, ``allOf``), its
+    documented property names (and whether others are allowed), its ``items``. Children are built on first
+    use and kept, so a 100-item page costs one dict look-up per key instead of a schema walk per item."""
+
+    __slots__ = ("_children", "_items", "_resolver", "includes", "open_ended", "props")
+
+    def __init__(self, schema: Any, resolver: Any) -> None:
+        self._resolver = resolver
+        self.includes: list[_DriftNode] = []
+        self.props: Mapping[str, Any] | None = None
+        self.open_ended = False
+        self._items: Any = None
+        self._children: dict[Any, _DriftNode] = {}
+        if not isinstance(schema, Mapping):
+            return
+        if "$ref" in schema:
+            found = resolver.lookup(schema["$ref"])
+            self.includes.append(_drift_node(found.contents, found.resolver))
+        self.includes.extend(_drift_node(sub, resolver) for sub in schema.get("allOf", []))
+        if "properties" in schema:
+            self.props = schema["properties"]
+            self.open_ended = "additionalProperties" in schema or "patternProperties" in schema
+        if isinstance(schema.get("items"), Mapping):
+            self._items = schema["items"]
+
+    def child(self, key: str) -> _DriftNode:
+        node = self._children.get(key)
+        if node is None:
+            assert self.props is not None
+            node = self._children[key] = _drift_node(self.props[key], self._resolver)
+        return node
+
+    def items(self) -> _DriftNode | None:
+        if self._items is None:
+            return None
+        node = self._children.get(0)
+        if node is None:
+            node = self._children[0] = _drift_node(self._items, self._resolver)
+        return node
+
+
+_DRIFT_NODES: dict[int, tuple[Any, _DriftNode]] = {}  # id(schema) -> (schema kept alive, node); bounded below
+
+
+def _drift_node(schema: Any, resolver: Any) -> _DriftNode:
+    """The node of ``schema`` (the catalog's schema objects live as long as it does; a foreign one is built anew
+    once the table is full)."""
+    found = _DRIFT_NODES.get(id(schema))
+    if found is not None and found[0] is schema:
+        return found[1]
+    node = _DriftNode(schema, resolver)
+    if len(_DRIFT_NODES) < 10_000:
+        _DRIFT_NODES[id(schema)] = (schema, node)
+    return node
+
+
 def _drift(catalog: Catalog, schema: Any, resolver: Any, value: Any, where: tuple[str | int, ...]) -> Iterator[Problem]:
     """Fields present in ``value`` that the schema does not document (and does not forbid)."""
-    if not isinstance(schema, Mapping):
-        return
-    if "$ref" in schema:
-        found = resolver.lookup(schema["$ref"])
-        yield from _drift(catalog, found.contents, found.resolver, value, where)
-    for sub in schema.get("allOf", []):
-        yield from _drift(catalog, sub, resolver, value, where)
-    if isinstance(value, dict) and "properties" in schema:
-        props = schema["properties"]
-        open_ended = "additionalProperties" in schema or "patternProperties" in schema
+    return _drift_walk(_drift_node(schema, resolver), value, where)
+
+
+def _drift_walk(node: _DriftNode, value: Any, where: tuple[str | int, ...]) -> Iterator[Problem]:
+    for included in node.includes:
+        yield from _drift_walk(included, value, where)
+    if node.props is not None and isinstance(value, dict):
+        props = node.props
         for key, sub_value in value.items():
             if key in props:
                 if isinstance(sub_value, dict | list):  # only containers can hold undocumented fields
-                    yield from _drift(catalog, props[key], resolver, sub_value, (*where, key))
-            elif not open_ended:
+                    yield from _drift_walk(node.child(key), sub_value, (*where, key))
+            elif not node.open_ended:
                 yield Problem(json_path((*where, key)), "is not documented", type=json_type(sub_value))
-    if isinstance(value, list) and isinstance(schema.get("items"), Mapping):
-        for i, item in enumerate(value):
-            if isinstance(item, dict | list):
-                yield from _drift(catalog, schema["items"], resolver, item, (*where, i))
+    if isinstance(value, list):
+        items = node.items()
+        if items is not None:
+            for i, item in enumerate(value):
+                if isinstance(item, dict | list):
+                    yield from _drift_walk(items, item, (*where, i))
 
 
 def _short(value: Any) -> str:
