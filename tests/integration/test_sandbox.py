@@ -4,21 +4,18 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import signal
 import socket
 import subprocess
 import sys
 import time
 import uuid
-from pathlib import Path
 from typing import Any
 
 import pytest
 import requests
 
-from thulium_explore import Catalog, ParameterError, Reply, Sandbox, SandboxCall, default_catalog
-from thulium_explore.catalog import schemas_root
+from thulium_explore import ParameterError, Reply, Sandbox, SandboxCall, default_catalog
 from thulium_explore.sandbox import SANDBOX_CODES
 
 START = "/api/chat_conversations/start"
@@ -181,29 +178,24 @@ def test_an_upload_echoes_the_real_file_name_and_size(sandbox: Sandbox) -> None:
     assert result.json["size"] == 13 and result.verdict.ok
 
 
-def test_an_upload_without_a_file_gets_400_when_the_schema_wants_at_least_one_byte(tmp_path: Path) -> None:
-    """Schema-driven: an empty raw body is refused where the body parameter is required with minLength >= 1.
-
-    (The shipped schema gets ``minLength: 1`` from the catalog's owners; here a copy has it, so the rule is tested
-    on its own. Without it, an empty body is an empty file: what the client's schema accepts, the sandbox does.)
-    """
-    shutil.copytree(schemas_root(), tmp_path, dirs_exist_ok=True)
-    path = tmp_path / "endpoints" / "temporary_files.upload.json"
-    document = json.loads(path.read_text(encoding="utf-8"))
-    document["$defs"]["parameters"]["properties"]["content"]["minLength"] = 1
-    path.write_text(json.dumps(document), encoding="utf-8")
-    with Sandbox(catalog=Catalog(tmp_path)) as strict:
-        # the first refused call in a process may build a format checker's grammar (lark, seconds): a long timeout
-        answer = requests.post(
-            strict.base_url + "/api/temporary_files", params={"filename": "invoice.pdf"}, auth=AUTH, timeout=120
-        )
-        assert assert_error_object(answer, 400, "invalid_parameter") == [
-            "content: the file is missing: send its bytes as the raw request body "
-            "(example: curl --data-binary @invoice.pdf …)"
-        ]
-        assert post(strict, "/api/temporary_files", params={"filename": "a.txt"}, data=b"x").json()["size"] == 1
+def test_an_upload_without_a_file_gets_400_and_the_client_sends_none(sandbox: Sandbox) -> None:
+    """The shipped schema wants at least one byte (content: minLength 1, inferred): the sandbox refuses an empty
+    raw body, and the client refuses empty text and empty bytes before sending anything."""
+    # the first refused call in a process may build a format checker's grammar (lark, seconds): a long timeout
+    answer = requests.post(
+        sandbox.base_url + "/api/temporary_files", params={"filename": "invoice.pdf"}, auth=AUTH, timeout=120
+    )
+    assert assert_error_object(answer, 400, "invalid_parameter") == [
+        "content: the file is missing: send its bytes as the raw request body "
+        "(example: curl --data-binary @invoice.pdf …)"
+    ]
+    assert post(sandbox, "/api/temporary_files", params={"filename": "a.txt"}, data=b"x").json()["size"] == 1
+    client = sandbox.client()
+    before = len(sandbox.calls)
+    for empty in ("", b""):
         with pytest.raises(ParameterError, match="content"):
-            strict.client().temporary_files.upload(filename="empty.txt", content="")  # the client agrees
+            client.temporary_files.upload(filename="empty.txt", content=empty)
+    assert len(sandbox.calls) == before  # nothing sent
 
 
 def test_a_handler_can_replace_the_documented_example() -> None:

@@ -35,7 +35,14 @@ def wire_problems(endpoint: Endpoint, params: Mapping[str, Any]) -> list[Paramet
     problems: list[ParameterProblem] = []
     for name, value in params.items():
         param = endpoint.parameter(name)
-        if param is None or param.location == "body":
+        if param is None:
+            continue
+        if param.location == "body":  # bytes are no JSON string, so the schema's minLength is applied here
+            least = param.schema.get("minLength", 0)
+            if isinstance(value, bytes | bytearray) and len(value) < least:
+                problems.append(
+                    ParameterProblem(name, f"{len(value)} byte(s); at least {least} expected", param.example)
+                )
             continue
         if param.location == "path":
             if isinstance(value, list | tuple | Mapping) or value is None or wire_text(value) in ("", ".", ".."):
