@@ -2190,7 +2190,8 @@ class TemporaryFilesEndpoints(EndpointGroup):
                     and non-empty inferred.
                 content (any, required, example 'Hello world!'): The file's bytes, sent as the raw body (text is encoded
                     as UTF-8). Required: the call uploads this body (inferred). Any JSON type other than a string is
-                    refused.
+                    refused. Not empty (inferred: the call uploads a file, and on the wire no body and an empty one are
+                    the same).
             """
 
 
