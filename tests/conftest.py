@@ -22,6 +22,13 @@ def pytest_configure(config: pytest.Config) -> None:
     network_guard.install()
 
 
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """Put the guard back before every test: pytest-recording's ``--block-network`` (run in-process by the
+    pytester tests) restores the ``socket`` functions it saw at import, which predate the guard."""
+    if not network_guard.installed():
+        network_guard.install()
+
+
 @dataclass
 class Received:
     """One request as the fake server saw it."""
