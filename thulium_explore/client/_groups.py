@@ -132,6 +132,20 @@ def endpoint_method(client: Client, endpoint: Endpoint) -> Callable[..., CallRes
         sent = {renamed.get(k, k): v for k, v in kwargs.items() if v is not None}
         return client.send(endpoint.id, sent)
 
+    params = keyword_parameters(endpoint, renamed)
+    method.__signature__ = inspect.Signature(params, return_annotation=CallResult)  # type: ignore[attr-defined]
+    method.__name__ = endpoint.id.rsplit(".", 1)[-1]
+    method.__qualname__ = endpoint.id
+    method.__doc__ = "\n".join(endpoint_doc(endpoint))
+    shape = list_shape(client.catalog, endpoint)
+    if shape is not None and shape.pageable:
+        method.paginate = paginate_method(client, endpoint)  # type: ignore[attr-defined]
+    return method
+
+
+def keyword_parameters(endpoint: Endpoint, renamed: dict[str, str]) -> list[inspect.Parameter]:
+    """Keyword-only parameters for ``renamed`` (Python name → parameter name): required ones first, the
+    optional ones defaulting to None (not sent)."""
     params = [
         inspect.Parameter(
             py_name,
@@ -141,15 +155,7 @@ def endpoint_method(client: Client, endpoint: Endpoint) -> Callable[..., CallRes
         for py_name, name in renamed.items()
         if py_name.isidentifier()
     ]
-    params.sort(key=lambda p: p.default is not inspect.Parameter.empty)
-    method.__signature__ = inspect.Signature(params, return_annotation=CallResult)  # type: ignore[attr-defined]
-    method.__name__ = endpoint.id.rsplit(".", 1)[-1]
-    method.__qualname__ = endpoint.id
-    method.__doc__ = "\n".join(endpoint_doc(endpoint))
-    shape = list_shape(client.catalog, endpoint)
-    if shape is not None and shape.pageable:
-        method.paginate = paginate_method(client, endpoint)  # type: ignore[attr-defined]
-    return method
+    return sorted(params, key=lambda p: p.default is not inspect.Parameter.empty)
 
 
 #: the keywords a ``.paginate`` method adds to the endpoint's own (which lose ``limit`` and ``offset``)
@@ -180,16 +186,7 @@ def paginate_method(client: Client, endpoint: Endpoint) -> Callable[..., Paginat
         return Paginator(client, endpoint.id, sent, page_size=page_size, max_items=max_items, progress=progress)
 
     own = [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=None) for name in PAGINATE_KEYWORDS]
-    params = [
-        inspect.Parameter(
-            py_name,
-            inspect.Parameter.KEYWORD_ONLY,
-            default=inspect.Parameter.empty if endpoint.parameter(name).required else None,  # type: ignore[union-attr]
-        )
-        for py_name, name in renamed.items()
-        if py_name.isidentifier()
-    ]
-    params.sort(key=lambda p: p.default is not inspect.Parameter.empty)
+    params = keyword_parameters(endpoint, renamed)
     paginate.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
         [
             *[p for p in params if p.default is inspect.Parameter.empty],
