@@ -157,3 +157,41 @@ def test_a_live_answer_keeps_its_problems_with_their_provenance() -> None:
     result = verdict(200, {"conversation_id": 42})
     assert result.problems[0].provenance in ("documented", "example", "code", "inferred", "documented-old")
     assert not result.ok
+
+
+# -- hostile nesting: a finding, never a RecursionError ---------------------------------------------
+
+
+def test_an_answer_nested_past_the_parser_is_a_problem_not_a_crash() -> None:
+    catalog = default_catalog()
+    verdict = check_response(catalog, catalog["chats.list"], 200, b"[" * 100_000)
+    assert [(p.path, p.message) for p in verdict.problems] == [("$", "body is JSON nested too deeply to check")]
+
+
+def test_a_deep_but_readable_answer_gets_a_brief_message_that_keeps_the_rule() -> None:
+    catalog = default_catalog()
+    body = '{"count": 1, "result": ' + "[" * 900 + "]" * 900 + "}"
+    verdict = check_response(catalog, catalog["chats.list"], 200, body)
+    (problem,) = verdict.problems
+    assert problem.message.endswith("is not of type 'object'") and len(problem.message) < 100
+
+
+def test_a_recorded_request_body_nested_past_the_parser_is_a_problem(tmp_path: Path) -> None:
+    path = tmp_path / "deep.json"
+    interaction = {
+        "request": {
+            "method": "POST",
+            "uri": "https://your-system-name.thulium.com/api/customers",
+            "body": "[" * 100_000,
+            "headers": {"Content-Type": ["application/json"]},
+        },
+        "response": {
+            "status": {"code": 200, "message": "OK"},
+            "headers": {"Content-Type": ["application/json"]},
+            "body": {"string": '{"customer_id": 1}'},
+        },
+    }
+    path.write_text(json.dumps({"interactions": [interaction], "version": 1}), encoding="utf-8")
+    report = verify([path])
+    messages = [p.message for interaction in report.interactions for p in interaction.request_problems]
+    assert "request body is JSON nested too deeply to check" in messages

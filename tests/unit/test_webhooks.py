@@ -193,3 +193,13 @@ def test_cli_reads_stdin(capsys: pytest.CaptureFixture[str], monkeypatch: pytest
     monkeypatch.setattr("sys.stdin", stdin)
     code, out, _ = run(capsys, "-")
     assert code == 0 and "payload: pass" in out
+
+
+def test_a_payload_nested_past_the_parser_is_one_line_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "deep.json"
+    path.write_text("[" * 100_000, encoding="utf-8")
+    assert main(["verify-webhook", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "nested too deeply" in err

@@ -12,6 +12,7 @@ Inflation is capped: nothing decompresses past :data:`MAX_DECODED` bytes (50 MB)
 from __future__ import annotations
 
 import contextlib
+import json
 import zlib
 from collections.abc import Mapping
 from typing import Any
@@ -173,6 +174,24 @@ def _unbrotli(data: bytes, limit: int) -> bytes:
     if not decoder.is_finished():
         raise brotli.error("incomplete or truncated stream")
     return bytes(out)
+
+
+class JsonTooDeep(ValueError):
+    """JSON nested deeper than Python's parser can follow (``[[[[…``): a finding, never a crash."""
+
+
+def loads_json(text: str) -> Any:
+    """``json.loads``, with nesting past Python's recursion limit raised as :class:`JsonTooDeep`.
+
+    >>> loads_json("[" * 100_000)
+    Traceback (most recent call last):
+    ...
+    thulium_explore._wire._body.JsonTooDeep: JSON nested too deeply to read
+    """
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise JsonTooDeep("JSON nested too deeply to read") from None
 
 
 def utf8_text(data: bytes) -> str:

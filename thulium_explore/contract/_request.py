@@ -7,13 +7,12 @@ A parameter sent somewhere other than where the catalog documents it is a proble
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from typing import Any
 from urllib.parse import parse_qsl, unquote
 
 from thulium_explore._wire import _params
-from thulium_explore._wire._body import BodyError, decode_body, header, raw_bytes
+from thulium_explore._wire._body import BodyError, JsonTooDeep, decode_body, header, loads_json, raw_bytes
 from thulium_explore._wire._jsonpath import field_path
 from thulium_explore._wire._query import decode_query
 from thulium_explore.catalog._catalog import Catalog
@@ -91,7 +90,10 @@ def _body_params(
     if "application/x-www-form-urlencoded" in content_type:
         return _text_params(catalog, endpoint, parse_qsl(text, keep_blank_values=True), problems)
     try:
-        value = json.loads(text)
+        value = loads_json(text)
+    except JsonTooDeep:
+        problems.append(Problem("$", "request body is JSON nested too deeply to check", text[:80]))
+        return {}
     except ValueError:
         problems.append(Problem("$", "request body is not JSON", text[:80]))
         return {}

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import reprlib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from thulium_explore._wire._body import utf8_text
+from thulium_explore._wire._body import JsonTooDeep, loads_json, utf8_text
 from thulium_explore.catalog._catalog import Catalog
 from thulium_explore.catalog._model import Endpoint
 from thulium_explore.catalog._paths import json_path, json_type
@@ -110,7 +112,7 @@ def parse_body(body: bytes | str | None) -> Any:
     text = body if isinstance(body, str) else utf8_text(body)  # UTF-8, a BOM allowed
     if not text or text.isspace():
         return EMPTY_BODY
-    return json.loads(text)
+    return loads_json(text)
 
 
 def check_response(
@@ -132,9 +134,10 @@ def check_response(
     where = spec.provenance  # the documented response's: the fact that the body is JSON, or empty
     try:
         value = parse_body(body) if parsed is _UNPARSED else parsed
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError) as exc:
         excerpt = (body.decode("utf-8", "replace") if isinstance(body, bytes) else str(body))[:80]
-        problems.append(Problem("$", "body is not JSON", excerpt, provenance=where))
+        message = "body is JSON nested too deeply to check" if isinstance(exc, JsonTooDeep) else "body is not JSON"
+        problems.append(Problem("$", message, excerpt, provenance=where))
         return Verdict(endpoint.id, status, problems)
     if spec.body == "empty":
         if value is not EMPTY_BODY:
@@ -146,17 +149,21 @@ def check_response(
     assert spec.schema_uri is not None
     fast = catalog.fast_check(spec.schema_uri)
     resolved = catalog.resolve(spec.schema_uri)
-    if fast is None or not fast(value):  # jsonschema judges (and words) whatever the fast path cannot pass
-        for error in catalog.validator(spec.schema_uri).iter_errors(value):
-            problems.append(
-                Problem(
-                    json_path(error.absolute_path),
-                    error.message,
-                    error.instance,
-                    provenance=_provenance(resolved, error, where),
+    try:
+        if fast is None or not fast(value):  # jsonschema judges (and words) whatever the fast path cannot pass
+            for error in catalog.validator(spec.schema_uri).iter_errors(value):
+                problems.append(
+                    Problem(
+                        json_path(error.absolute_path),
+                        _worded(error),
+                        error.instance,
+                        provenance=_provenance(resolved, error, where),
+                    )
                 )
-            )
-    drift.extend(_drift(catalog, resolved.contents, resolved.resolver, value, ()))
+        drift.extend(_drift(catalog, resolved.contents, resolved.resolver, value, ()))
+    except RecursionError:  # parsed, but deeper than the checks can walk
+        problems.append(Problem("$", "body is JSON nested too deeply to check", provenance=where))
+        return Verdict(endpoint.id, status, problems)
     return Verdict(endpoint.id, status, problems, drift)
 
 
@@ -273,6 +280,22 @@ def _drift_walk(node: _DriftNode, value: Any, where: tuple[str | int, ...]) -> I
             for i, item in enumerate(value):
                 if isinstance(item, dict | list):
                     yield from _drift_walk(items, item, (*where, i))
+
+
+_BRIEF = reprlib.Repr()  # Python 3.11's Repr takes no keywords
+_BRIEF.maxlevel, _BRIEF.maxstring, _BRIEF.maxother, _BRIEF.maxlist, _BRIEF.maxdict = 2, 60, 60, 4, 4
+
+
+def _worded(error: Any, limit: int = 300) -> str:
+    """A validator's message on one readable line: the value it starts by quoting shown briefly (what the rule
+    says stays whole), and the whole cut at ``limit``."""
+    message = str(error.message)
+    if len(message) > limit:
+        with contextlib.suppress(RecursionError):
+            quoted = repr(error.instance)
+            if message.startswith(quoted):
+                message = _BRIEF.repr(error.instance) + message[len(quoted) :]
+    return message if len(message) <= limit else message[: limit - 1] + "…"
 
 
 def _short(value: Any) -> str:

@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import Any
 
 from thulium_explore._errors import CatalogError, WebhookError
-from thulium_explore._wire._body import utf8_text
+from thulium_explore._wire._body import JsonTooDeep, loads_json, utf8_text
 from thulium_explore.catalog._catalog import SCHEMA_BASE, Catalog, default_catalog
 from thulium_explore.catalog._paths import json_path, json_type
 from thulium_explore.contract._outcome import Outcome
@@ -170,7 +170,9 @@ def parse_payload(raw: str | bytes, source: str = "payload") -> Any:
     if not text.strip():
         raise WebhookError(f"{source}: empty; expected {_EXAMPLE}")
     try:
-        return json.loads(text)
+        return loads_json(text)
+    except JsonTooDeep:
+        raise WebhookError(f"{source}: JSON nested too deeply to read; expected {_EXAMPLE}") from None
     except json.JSONDecodeError as exc:
         raise WebhookError(
             f"{source}: not JSON ({exc.msg} at line {exc.lineno} column {exc.colno}); expected {_EXAMPLE}"
