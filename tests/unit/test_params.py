@@ -101,3 +101,17 @@ def test_a_parameter_without_documented_example_gets_a_sample_of_its_shape() -> 
         default_catalog(), endpoint, {"to": "a@example.org", "subject": "s", "body": "b", "attachments": "tok"}
     )
     assert str(problem) == "attachments: 'tok' is not of type 'array' (example: attachments=['text'])"
+
+
+def test_one_of_two_required_parameters_names_the_other_that_would_do() -> None:
+    catalog = default_catalog()
+    problems = check(catalog, catalog["agents.work_report"], {"date_from": "2024-12-19", "date_to": "2025-01-18"})
+    assert [(p.field, p.message) for p in problems] == [("agent_group_ids", "is required unless agent_logins is given")]
+    assert (
+        check(
+            catalog,
+            catalog["agents.work_report"],
+            {"date_from": "2024-12-19", "date_to": "2025-01-18", "agent_logins": ["jkowalski"]},
+        )
+        == []
+    )

@@ -76,7 +76,9 @@ def _explain(endpoint: Endpoint, error: Any) -> list[ParameterProblem]:
         return [ParameterProblem(name, f"is not a documented parameter (documented: {documented})") for name in extra]
     if error.validator == "required" and not error.path:
         missing = [n for n in error.validator_value if n not in error.instance]
-        return [ParameterProblem(n, "is required", _example(endpoint, n)) for n in missing]
+        otherwise = _alternatives(endpoint, error)
+        why = f"is required unless {' or '.join(otherwise)} is given" if otherwise else "is required"
+        return [ParameterProblem(n, why, _example(endpoint, n)) for n in missing]
     field = ".".join(str(p) for p in error.absolute_path) or "(parameters)"
     message = error.message
     if error.validator == "format":
@@ -89,6 +91,17 @@ def _explain(endpoint: Endpoint, error: Any) -> list[ParameterProblem]:
         own = error.schema.get("examples") if isinstance(error.schema, Mapping) else None
         example = own[0] if isinstance(own, list) and own else None
     return [ParameterProblem(field, message, example)]
+
+
+def _alternatives(endpoint: Endpoint, error: Any) -> list[str]:
+    """For ``if: {not: {required: [a]}}, then: {required: [b]}`` (one of a or b): the names that would do
+    instead (``a``); empty for a plain ``required``."""
+    if list(error.schema_path)[:1] != ["then"]:
+        return []
+    condition = endpoint.parameters_schema.get("if")
+    negated = condition.get("not") if isinstance(condition, Mapping) else None
+    names = negated.get("required") if isinstance(negated, Mapping) else None
+    return [str(name) for name in names] if isinstance(names, list) else []
 
 
 def _example(endpoint: Endpoint, name: str) -> Any:
