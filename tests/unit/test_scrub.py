@@ -300,3 +300,22 @@ def test_object_keys_the_schema_marks_personal_are_scrubbed_like_values(scrubber
     assert "48601234567" not in stored.decode()
     (key,) = json.loads(stored)
     assert key.isdigit()
+
+
+@pytest.mark.parametrize(
+    ("text", "canary"),
+    [
+        ("link: https://crm.example.com/?who=jan.nowak%40firma.pl&x=1", "nowak"),
+        ("a%20%C5%BCaneta.kowalska%40firma.pl%2Cb", "kowalska"),
+        ("%3Cjozef%40firma.pl%3E", "jozef"),
+    ],
+)
+def test_a_percent_encoded_email_in_free_text_is_replaced_and_stays_encoded(
+    scrubber: Scrubber, text: str, canary: str
+) -> None:
+    scrubbed = scrubber.text(text)
+    assert canary not in scrubbed and "firma" not in scrubbed
+    assert "%40example.org" in scrubbed  # the placeholder, encoded like the original
+    assert (
+        scrubber.text("logo%402x.png 100%40 x%20biuro%40example.org") == "logo%402x.png 100%40 x%20biuro%40example.org"
+    )

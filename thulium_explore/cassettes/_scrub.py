@@ -55,7 +55,7 @@ from thulium_explore.cassettes._deny import (
     same_types,
 )
 from thulium_explore.catalog._catalog import Catalog, default_catalog
-from thulium_explore.catalog._formats import is_email, is_reserved_email, replace_emails
+from thulium_explore.catalog._formats import is_email, is_reserved_email, replace_emails, replace_encoded_emails
 from thulium_explore.catalog._model import Endpoint
 from thulium_explore.catalog._walk import child_schema, deref, item_schema
 
@@ -196,7 +196,11 @@ class Scrubber:
         if self._known:
             text = self._replace_known(text)
         text = redact_secrets(text)
-        return replace_emails(text, lambda a: a if is_reserved_email(a) else self.placeholder("email", a))
+        mask = self._mask_email
+        return replace_emails(replace_encoded_emails(text, mask), mask)  # also jan.nowak%40firma.pl in a URL
+
+    def _mask_email(self, address: str) -> str:
+        return address if is_reserved_email(address) else self.placeholder("email", address)
 
     def _replace_known(self, text: str) -> str:
         """Replace known texts, longest first, not inside a word: one dict lookup per token, no regex rebuilds."""

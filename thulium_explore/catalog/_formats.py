@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote, unquote
 from uuid import UUID
 
 if TYPE_CHECKING:  # jsonschema is imported only to word a failure (its import costs ~1.7 s with its extras)
@@ -92,6 +93,29 @@ def replace_emails(text: str, replacement: Callable[[str], str]) -> str:
     if "@" not in text:
         return text
     return _EMAIL_IN_TEXT.sub(lambda m: replacement(m.group(0)) if _is_address(m) else m.group(0), text)
+
+
+#: an address written percent-encoded (``jan.nowak%40firma.pl``, ``%C5%BCaneta%40firma.pl``): letters, digits,
+#: ``.+-_`` and escapes that are no separator (a space, comma, colon, slash, ``&``, ``=``, ``?``, quotes, brackets)
+_ENCODED = r"(?:[\w.+-]|%(?!20|2[26CcFf]|3[ABCDEFabcdef]|0[9ADad]|5[BDbd]|7[BDbd])[0-9A-Fa-f]{2})"
+_EMAIL_ENCODED = re.compile(rf"(?<!%)(?<!%[0-9A-Fa-f]){_ENCODED}+%40{_ENCODED}+")  # not from inside an escape
+
+
+def replace_encoded_emails(text: str, replacement: Callable[[str], str]) -> str:
+    """``text`` with every percent-encoded address replaced by ``replacement(address)``, encoded back.
+
+    >>> replace_encoded_emails("q=a%20jan.nowak%40firma.pl&x=1", lambda a: "person1@example.org")
+    'q=a%20person1%40example.org&x=1'
+    """
+    if "%40" not in text:
+        return text
+
+    def one(match: re.Match[str]) -> str:
+        address = unquote(match.group(0))
+        is_file = address.rsplit(".", 1)[-1].lower() in _FILE_TYPES  # logo%402x.png is a file name
+        return quote(replacement(address), safe="") if is_email(address) and not is_file else match.group(0)
+
+    return _EMAIL_ENCODED.sub(one, text)
 
 
 def _is_address(match: re.Match[str]) -> bool:
