@@ -280,7 +280,7 @@ def _interaction(scrubber: Scrubber, request: dict[str, Any], response: dict[str
         },
         "response": {
             "status": {"code": status, "message": scrubber.text(message) if isinstance(message, str) else ""},
-            "headers": dict(sorted(headers.items(), key=lambda item: item[0].lower())),
+            "headers": headers,
             "body": {"string": _readable(stored) or ""},
         },
     }

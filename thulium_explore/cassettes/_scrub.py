@@ -367,7 +367,8 @@ class Scrubber:
     def response(
         self, endpoint: Endpoint | None, status: int, headers: Mapping[str, list[str]], body: bytes | None
     ) -> tuple[dict[str, list[str]], bytes | None]:
-        """The storable headers and body of one response (decoded, scrubbed by the response schema)."""
+        """The storable headers (sorted by name: clients collect them in no fixed order) and body of one
+        response (decoded, scrubbed by the response schema)."""
         try:
             decoded = decompress(body, content_coding(headers)) if body else body
             keep_encoding = False
@@ -388,7 +389,7 @@ class Scrubber:
             if text is not None:
                 new_body = self._json_or_text(text, schema, resolver, endpoint.id if endpoint else None).encode(charset)
         new_headers: dict[str, list[str]] = {}
-        for name, values in headers.items():
+        for name, values in sorted(headers.items(), key=lambda item: item[0].lower()):
             lower = name.lower()
             if lower in DROPPED_HEADERS or (lower == "content-encoding" and not keep_encoding):
                 continue
