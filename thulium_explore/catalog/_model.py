@@ -76,23 +76,25 @@ class Link:
     description: str
     provenance: str
 
+    @cached_property
+    def steps(self) -> tuple[str, ...]:
+        """``source``'s segments (``/result/*/id`` → ``("result", "*", "id")``)."""
+        return tuple(self.source.split("/")[1:])
+
     @property
     def each_item(self) -> bool:
         """True when ``source`` walks an array (has a ``*`` segment): no single OpenAPI link expresses it."""
-        return "*" in self.source.split("/")
+        return "*" in self.steps
 
     def values(self, body: Any) -> list[Any]:
         """The values ``source`` points at in an answer body (missing steps give none; ``None`` is skipped)."""
         found = [body]
-        for step in self.source.split("/")[1:]:
-            following: list[Any] = []
-            for node in found:
-                if step == "*" and isinstance(node, list):
-                    following.extend(node)
-                elif isinstance(node, dict) and step in node:
-                    following.append(node[step])
-            found = following
-        return [value for value in found if value is not None and not isinstance(value, (dict, list))]
+        for step in self.steps:
+            if step == "*":
+                found = [item for node in found if isinstance(node, list) for item in node]
+            else:
+                found = [node[step] for node in found if isinstance(node, dict) and step in node]
+        return [value for value in found if value is not None and not isinstance(value, dict | list)]
 
 
 @dataclass(frozen=True)

@@ -75,14 +75,16 @@ class Memory:
             return 0
         moment = time.time() if when is None else when
         kept = 0
+        found: dict[str, list[Any]] = {}  # links that share a source walk the answer once
         with self._lock:
             for link in links:
-                values = link.values(body)
+                values = found.get(link.source)
+                if values is None:
+                    values = found[link.source] = link.values(body)[-self.per_parameter :]
                 if not values:
                     continue
                 slot = self._store.setdefault((link.target, link.parameter), OrderedDict())
-                # the last ``per_parameter`` values of the answer are the ones that could survive
-                for value in values[-self.per_parameter :]:
+                for value in values:  # the answer's last ``per_parameter`` values: the ones that could survive
                     key = (type(value), value)
                     slot.pop(key, None)
                     slot[key] = Suggestion(value, endpoint.id, link.source, moment, link.description)
