@@ -47,3 +47,10 @@ def test_a_link_to_a_parameter_the_target_lacks_is_refused_at_load(tmp_path: Pat
     path.write_text(json.dumps(document), encoding="utf-8")
     with pytest.raises(CatalogError, match="no parameter 'no_such_parameter'"):
         Catalog(tmp_path / "schemas")
+
+
+def test_the_last_values_are_found_from_the_end_in_answer_order() -> None:
+    link = next(link for link in default_catalog()["chats.list"].links if link.target == "chat_conversations.stop")
+    body = {"result": [{"conversation_id": c} for c in ("a", "b", None, "c", "d")] + [{}]}
+    assert link.values(body, last=3) == ["b", "c", "d"]
+    assert link.values(body, last=10) == link.values(body) == ["a", "b", "c", "d"]

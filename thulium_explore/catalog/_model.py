@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -86,15 +86,29 @@ class Link:
         """True when ``source`` walks an array (has a ``*`` segment): no single OpenAPI link expresses it."""
         return "*" in self.steps
 
-    def values(self, body: Any) -> list[Any]:
-        """The values ``source`` points at in an answer body (missing steps give none; ``None`` is skipped)."""
-        found = [body]
-        for step in self.steps:
-            if step == "*":
-                found = [item for node in found if isinstance(node, list) for item in node]
-            else:
-                found = [node[step] for node in found if isinstance(node, dict) and step in node]
-        return [value for value in found if value is not None and not isinstance(value, dict | list)]
+    def values(self, body: Any, *, last: int | None = None) -> list[Any]:
+        """The values ``source`` points at in an answer body, in order (missing steps give none; ``None`` and
+        containers are skipped); with ``last``, only the last that many, found from the end without a full walk."""
+        found: list[Any] = []
+        for value in _from_the_end(body, self.steps):
+            if value is not None and not isinstance(value, dict | list):
+                found.append(value)
+                if last is not None and len(found) >= last:
+                    break
+        found.reverse()
+        return found
+
+
+def _from_the_end(node: Any, steps: tuple[str, ...]) -> Iterator[Any]:
+    """What ``steps`` reach from ``node``, last first (``*`` walks a list's items backwards)."""
+    if not steps:
+        yield node
+    elif steps[0] == "*":
+        if isinstance(node, list):
+            for item in reversed(node):
+                yield from _from_the_end(item, steps[1:])
+    elif isinstance(node, dict) and steps[0] in node:
+        yield from _from_the_end(node[steps[0]], steps[1:])
 
 
 @dataclass(frozen=True)

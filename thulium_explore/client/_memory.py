@@ -65,8 +65,8 @@ class Memory:
             raise ValueError(f"per_parameter: {per_parameter!r} must be at least 1 (example: per_parameter=20)")
         self.per_parameter = per_parameter
         self._lock = threading.Lock()
-        # (target endpoint, parameter) -> value key -> Suggestion, oldest first
-        self._store: dict[tuple[str, str], OrderedDict[tuple[type, Any], Suggestion]] = {}
+        # (target endpoint, parameter) -> value key -> Suggestion's fields (made on reading), oldest first
+        self._store: dict[tuple[str, str], OrderedDict[tuple[type, Any], tuple[Any, ...]]] = {}
 
     def remember(self, endpoint: Endpoint, body: Any, when: float | None = None) -> int:
         """Keep the linked values of ``endpoint``'s answer ``body``; returns how many values were kept."""
@@ -80,14 +80,14 @@ class Memory:
             for link in links:
                 values = found.get(link.source)
                 if values is None:
-                    values = found[link.source] = link.values(body)[-self.per_parameter :]
+                    values = found[link.source] = link.values(body, last=self.per_parameter)
                 if not values:
                     continue
                 slot = self._store.setdefault((link.target, link.parameter), OrderedDict())
                 for value in values:  # the answer's last ``per_parameter`` values: the ones that could survive
                     key = (type(value), value)
                     slot.pop(key, None)
-                    slot[key] = Suggestion(value, endpoint.id, link.source, moment, link.description)
+                    slot[key] = (value, endpoint.id, link.source, moment, link.description)
                     kept += 1
                 while len(slot) > self.per_parameter:
                     slot.popitem(last=False)
@@ -97,7 +97,7 @@ class Memory:
         """Recent values for ``parameter`` of ``endpoint_id``, most recent first (an answer's items in reverse)."""
         with self._lock:
             slot = self._store.get((endpoint_id, parameter))
-            return list(reversed(slot.values())) if slot else []
+            return [Suggestion(*fields) for fields in reversed(slot.values())] if slot else []
 
     def forget(self) -> None:
         """Drop every value."""

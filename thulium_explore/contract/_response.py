@@ -188,7 +188,7 @@ class _DriftNode:
     documented property names (and whether others are allowed), its ``items``. Children are built on first
     use and kept, so a 100-item page costs one dict look-up per key instead of a schema walk per item."""
 
-    __slots__ = ("_children", "_deep", "_items", "_resolver", "includes", "open_ended", "props")
+    __slots__ = ("_children", "_deep", "_flat", "_flat_known", "_items", "_resolver", "includes", "open_ended", "props")
 
     def __init__(self, schema: Any, resolver: Any) -> None:
         self._resolver = resolver
@@ -198,6 +198,8 @@ class _DriftNode:
         self._items: Any = None
         self._children: dict[Any, _DriftNode] = {}
         self._deep: frozenset[str] | None = None
+        self._flat: _DriftNode | None = None  # worked out on first use (``self._flat_known``)
+        self._flat_known = False
         if not isinstance(schema, Mapping):
             return
         if "$ref" in schema:
@@ -223,6 +225,17 @@ class _DriftNode:
             assert self.props is not None
             self._deep = frozenset(key for key in self.props if not self.child(key).barren(set()))
         return self._deep
+
+    def flat(self) -> _DriftNode | None:
+        """The node this one stands for (through ``$ref``-only nodes) when it is a flat object — properties,
+        none of which can hold drift, nothing included, no items: an item of it is judged by its keys alone."""
+        if not self._flat_known:
+            node = self
+            while len(node.includes) == 1 and node.props is None and node._items is None:
+                node = node.includes[0]
+            flat = not node.includes and node.props is not None and node._items is None and not node.deep()
+            self._flat, self._flat_known = (node if flat else None), True
+        return self._flat
 
     def barren(self, seen: set[int]) -> bool:
         """True when no value under this schema can be drift (no properties, no items, nothing included)."""
@@ -277,7 +290,12 @@ def _drift_walk(node: _DriftNode, value: Any, where: tuple[str | int, ...]) -> I
     if isinstance(value, list):
         items = node.items()
         if items is not None:
+            flat = items.flat()
+            known = flat.props if flat is not None else None  # a flat item schema's documented names
+            open_ended = flat is not None and flat.open_ended
             for i, item in enumerate(value):
+                if known is not None and isinstance(item, dict) and (open_ended or item.keys() <= known.keys()):
+                    continue  # a flat item with documented keys only: no walk
                 if isinstance(item, dict | list):
                     yield from _drift_walk(items, item, (*where, i))
 
