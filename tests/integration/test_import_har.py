@@ -176,3 +176,9 @@ def test_the_installed_command_prints_no_traceback(tmp_path: Path) -> None:
     )
     assert done.returncode == 2 and done.stdout == ""
     assert done.stderr.startswith("error: ") and done.stderr.count("\n") == 1
+
+
+def test_a_folder_given_as_the_har_is_named_a_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, str(tmp_path), "-o", str(tmp_path / "out.yaml"))
+    assert code == 2 and "is a folder, not a HAR file" in err and err.count("\n") == 1
+    assert not (tmp_path / "out.yaml").exists()

@@ -60,7 +60,8 @@ def run_import_har(args: argparse.Namespace) -> int:
 
     har, out = Path(args.har), Path(args.output)
     if not har.is_file():
-        raise UsageError(f"{har}: no such file (example: {_EXAMPLE})")
+        what = "is a folder, not a HAR file" if har.is_dir() else "no such file"
+        raise UsageError(f"{har}: {what} (example: {_EXAMPLE})")
     if out.suffix.lower() not in CASSETTE_SUFFIXES:
         raise UsageError(f"-o {out}: a cassette ends in .yaml, .yml or .json (example: {_EXAMPLE})")
     if (out.exists() or out.is_symlink()) and not args.overwrite:
